@@ -1,0 +1,264 @@
+//! Sentence alignment that survives paraphrase and reordering.
+//!
+//! Similarity is the Dice coefficient of two sentences' content stems, each weighted by
+//! its rarity (IDF over the sentences of both articles). Rarity matters twice: a
+//! paraphrase keeps the rare words (names, numbers, key nouns), and words the whole
+//! story repeats ("Kremlin", "summit") say little about which sentence copies which.
+//!
+//! Every sentence links to its best counterpart above a threshold; groups are the
+//! connected components of those links, which gives 1–1, 1–many and many–1 groups in
+//! any order.
+
+use rustc_hash::FxHashMap;
+
+use crate::config::Config;
+use crate::doc::Doc;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum MatchKind {
+    Identical,
+    Edited,
+    Paraphrase,
+}
+
+impl MatchKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MatchKind::Identical => "identical",
+            MatchKind::Edited => "edited",
+            MatchKind::Paraphrase => "paraphrase",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Group {
+    /// Sentence indices in the first document, ascending.
+    pub a: Vec<usize>,
+    /// Sentence indices in the second document, ascending.
+    pub b: Vec<usize>,
+    /// Weighted Dice of the two sides' content terms.
+    pub score: f64,
+    pub kind: MatchKind,
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Alignment {
+    /// Ordered by first `b` sentence, then first `a` sentence.
+    pub groups: Vec<Group>,
+}
+
+impl Alignment {
+    /// For each sentence of `a`, the group it belongs to.
+    pub fn group_of_a(&self, n: usize) -> Vec<Option<usize>> {
+        let mut out = vec![None; n];
+        for (gi, g) in self.groups.iter().enumerate() {
+            for &i in &g.a {
+                if let Some(slot) = out.get_mut(i) {
+                    *slot = Some(gi);
+                }
+            }
+        }
+        out
+    }
+
+    pub fn group_of_b(&self, n: usize) -> Vec<Option<usize>> {
+        let mut out = vec![None; n];
+        for (gi, g) in self.groups.iter().enumerate() {
+            for &j in &g.b {
+                if let Some(slot) = out.get_mut(j) {
+                    *slot = Some(gi);
+                }
+            }
+        }
+        out
+    }
+}
+
+/// Term weights (IDF over the content sentences of both documents).
+pub struct Weights {
+    idf: FxHashMap<u64, f64>,
+}
+
+impl Weights {
+    pub fn new(a: &Doc<'_>, b: &Doc<'_>) -> Weights {
+        let mut df: FxHashMap<u64, u32> = FxHashMap::default();
+        let mut n = 0u32;
+        for s in a.sentences.iter().chain(&b.sentences).filter(|s| s.kind().is_content()) {
+            n += 1;
+            for &t in &s.terms {
+                *df.entry(t).or_default() += 1;
+            }
+        }
+        let n = f64::from(n.max(1));
+        let idf = df.into_iter().map(|(t, d)| (t, (1.0 + n / f64::from(d)).ln())).collect();
+        Weights { idf }
+    }
+
+    pub fn of(&self, term: u64) -> f64 {
+        self.idf.get(&term).copied().unwrap_or(0.0)
+    }
+
+    pub fn total(&self, terms: &[u64]) -> f64 {
+        terms.iter().map(|&t| self.of(t)).sum()
+    }
+
+    /// Weighted Dice of two sorted term sets.
+    pub fn dice(&self, x: &[u64], y: &[u64]) -> f64 {
+        let denom = self.total(x) + self.total(y);
+        if denom <= 0.0 {
+            return 0.0;
+        }
+        2.0 * self.shared(x, y) / denom
+    }
+
+    /// Weight of the terms two sorted sets share.
+    pub fn shared(&self, x: &[u64], y: &[u64]) -> f64 {
+        let (mut i, mut j, mut s) = (0, 0, 0.0);
+        while i < x.len() && j < y.len() {
+            match x[i].cmp(&y[j]) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    s += self.of(x[i]);
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        s
+    }
+}
+
+/// Union of sorted term sets of several sentences.
+pub fn union_terms(doc: &Doc<'_>, idx: &[usize]) -> Vec<u64> {
+    let mut out: Vec<u64> = idx.iter().filter_map(|&i| doc.sentences.get(i)).flat_map(|s| s.terms.iter().copied()).collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+pub fn align(a: &Doc<'_>, b: &Doc<'_>, weights: &Weights, cfg: &Config) -> Alignment {
+    let content = |d: &Doc<'_>, i: usize| d.sentences[i].kind().is_content() && !d.sentences[i].terms.is_empty();
+    // Inverted index over a's sentences.
+    let mut postings: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
+    for (i, s) in a.sentences.iter().enumerate() {
+        if content(a, i) {
+            for &t in &s.terms {
+                postings.entry(t).or_default().push(i as u32);
+            }
+        }
+    }
+    let a_total: Vec<f64> = a.sentences.iter().map(|s| weights.total(&s.terms)).collect();
+    let mut best_a: Vec<(f64, usize)> = vec![(0.0, usize::MAX); a.sentences.len()];
+    let mut edges: Vec<(usize, usize)> = Vec::new();
+    let mut acc: Vec<f64> = vec![0.0; a.sentences.len()];
+    let mut touched: Vec<usize> = Vec::new();
+    for (j, s) in b.sentences.iter().enumerate() {
+        if !content(b, j) {
+            continue;
+        }
+        for &t in &s.terms {
+            let w = weights.of(t);
+            for &i in postings.get(&t).map_or(&[][..], Vec::as_slice) {
+                let i = i as usize;
+                if acc[i] == 0.0 {
+                    touched.push(i);
+                }
+                acc[i] += w;
+            }
+        }
+        let b_total = weights.total(&s.terms);
+        let mut best: (f64, usize) = (0.0, usize::MAX);
+        touched.sort_unstable();
+        for &i in &touched {
+            let sim = 2.0 * acc[i] / (a_total[i] + b_total).max(f64::MIN_POSITIVE);
+            acc[i] = 0.0;
+            if sim > best.0 {
+                best = (sim, i);
+            }
+            if sim > best_a[i].0 {
+                best_a[i] = (sim, j);
+            }
+        }
+        touched.clear();
+        if best.0 >= cfg.link_threshold {
+            edges.push((best.1, j));
+        }
+    }
+    for (i, &(sim, j)) in best_a.iter().enumerate() {
+        if sim >= cfg.link_threshold && !edges.contains(&(i, j)) {
+            edges.push((i, j));
+        }
+    }
+    groups_from_edges(a, b, &edges, weights, cfg)
+}
+
+fn groups_from_edges(a: &Doc<'_>, b: &Doc<'_>, edges: &[(usize, usize)], weights: &Weights, cfg: &Config) -> Alignment {
+    let na = a.sentences.len();
+    let mut parent: Vec<usize> = (0..na + b.sentences.len()).collect();
+    fn find(parent: &mut [usize], mut x: usize) -> usize {
+        while parent[x] != x {
+            parent[x] = parent[parent[x]];
+            x = parent[x];
+        }
+        x
+    }
+    for &(i, j) in edges {
+        let (ra, rb) = (find(&mut parent, i), find(&mut parent, na + j));
+        if ra != rb {
+            parent[ra.max(rb)] = ra.min(rb);
+        }
+    }
+    let mut by_root: FxHashMap<usize, (Vec<usize>, Vec<usize>)> = FxHashMap::default();
+    for &(i, j) in edges {
+        let root = find(&mut parent, i);
+        let entry = by_root.entry(root).or_default();
+        if !entry.0.contains(&i) {
+            entry.0.push(i);
+        }
+        if !entry.1.contains(&j) {
+            entry.1.push(j);
+        }
+    }
+    let mut groups: Vec<Group> = by_root
+        .into_values()
+        .map(|(mut ai, mut bi)| {
+            ai.sort_unstable();
+            bi.sort_unstable();
+            let score = weights.dice(&union_terms(a, &ai), &union_terms(b, &bi));
+            let kind = match_kind(a, &ai, b, &bi, cfg);
+            Group { a: ai, b: bi, score, kind }
+        })
+        .collect();
+    groups.sort_by_key(|g| (g.b[0], g.a[0]));
+    Alignment { groups }
+}
+
+fn match_kind(a: &Doc<'_>, ai: &[usize], b: &Doc<'_>, bi: &[usize], cfg: &Config) -> MatchKind {
+    fn words<'d>(d: &'d Doc<'_>, idx: &[usize]) -> Vec<&'d str> {
+        idx.iter().flat_map(|&i| d.sentence_tokens(i).iter().map(|t| t.lower.as_str())).collect()
+    }
+    let (wa, wb) = (words(a, ai), words(b, bi));
+    if wa == wb {
+        return MatchKind::Identical;
+    }
+    let mut sa = wa.clone();
+    let mut sb = wb.clone();
+    sa.sort_unstable();
+    sb.sort_unstable();
+    let (mut i, mut j, mut shared) = (0, 0, 0usize);
+    while i < sa.len() && j < sb.len() {
+        match sa[i].cmp(sb[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                shared += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    let dice = 2.0 * shared as f64 / (sa.len() + sb.len()).max(1) as f64;
+    if dice >= cfg.edited_threshold { MatchKind::Edited } else { MatchKind::Paraphrase }
+}

@@ -1,0 +1,473 @@
+//! Typed changes a copy made to its source, found inside and around aligned groups.
+//!
+//! Inside a group: quotes are paired and compared (altered / added / removed), numbers,
+//! dates and names are matched by value and the leftovers paired into "changed" facts,
+//! negation parity and attribution are compared. Around groups: copy sentences nothing
+//! in the source supports are added claims, source sentences the copy lacks are omitted.
+//! A fact the copy adds that the source states nowhere makes its sentence an added claim.
+
+use std::ops::Range;
+
+use rustc_hash::FxHashSet;
+
+use crate::align::MatchKind;
+use crate::doc::Doc;
+use crate::features::{DateValue, NumberMention, Quote};
+use crate::text::words::tokenize;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum ChangeKind {
+    QuoteAltered,
+    QuoteAdded,
+    QuoteRemoved,
+    NumberChanged,
+    DateChanged,
+    NameChanged,
+    ClaimAdded,
+    ClaimOmitted,
+    AttributionDropped,
+    NegationFlipped,
+}
+
+impl ChangeKind {
+    pub const ALL: [ChangeKind; 10] = [
+        ChangeKind::QuoteAltered,
+        ChangeKind::QuoteAdded,
+        ChangeKind::QuoteRemoved,
+        ChangeKind::NumberChanged,
+        ChangeKind::DateChanged,
+        ChangeKind::NameChanged,
+        ChangeKind::ClaimAdded,
+        ChangeKind::ClaimOmitted,
+        ChangeKind::AttributionDropped,
+        ChangeKind::NegationFlipped,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ChangeKind::QuoteAltered => "quote_altered",
+            ChangeKind::QuoteAdded => "quote_added",
+            ChangeKind::QuoteRemoved => "quote_removed",
+            ChangeKind::NumberChanged => "number_changed",
+            ChangeKind::DateChanged => "date_changed",
+            ChangeKind::NameChanged => "name_changed",
+            ChangeKind::ClaimAdded => "claim_added",
+            ChangeKind::ClaimOmitted => "claim_omitted",
+            ChangeKind::AttributionDropped => "attribution_dropped",
+            ChangeKind::NegationFlipped => "negation_flipped",
+        }
+    }
+}
+
+/// One change, with normalized ranges in the source and the copy document.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Change {
+    pub kind: ChangeKind,
+    pub src: Option<Range<usize>>,
+    pub copy: Option<Range<usize>>,
+    pub speaker: Option<String>,
+    pub detail: String,
+    /// How much a reader should care: higher for facts and quotes.
+    pub weight: f64,
+}
+
+/// An aligned group seen from source to copy.
+pub struct OrientedGroup<'g> {
+    pub src: &'g [usize],
+    pub copy: &'g [usize],
+    pub kind: MatchKind,
+    pub score: f64,
+}
+
+pub fn detect(src: &Doc<'_>, copy: &Doc<'_>, groups: &[OrientedGroup<'_>]) -> Vec<Change> {
+    let mut out = Vec::new();
+    quotes(src, copy, groups, &mut out);
+    for g in groups {
+        facts(src, copy, g, &mut out);
+        negation(src, copy, g, &mut out);
+        attribution(src, copy, g, &mut out);
+    }
+    unaligned(src, copy, groups, &mut out);
+    out.sort_by(|x, y| {
+        y.weight
+            .total_cmp(&x.weight)
+            .then_with(|| position(x).cmp(&position(y)))
+            .then_with(|| x.kind.cmp(&y.kind))
+    });
+    out
+}
+
+fn position(c: &Change) -> (usize, usize) {
+    (c.copy.as_ref().map_or(usize::MAX, |r| r.start), c.src.as_ref().map_or(usize::MAX, |r| r.start))
+}
+
+// ---------------------------------------------------------------- quotes
+
+fn quote_words(doc: &Doc<'_>, q: &Quote) -> Vec<String> {
+    tokenize(doc.ntext(q.inner.clone()), 0).into_iter().map(|t| t.lower).collect()
+}
+
+fn quote_stems(doc: &Doc<'_>, q: &Quote) -> FxHashSet<String> {
+    tokenize(doc.ntext(q.inner.clone()), 0).into_iter().filter(|t| !t.stop).map(|t| t.stem).collect()
+}
+
+fn set_dice(x: &FxHashSet<String>, y: &FxHashSet<String>) -> f64 {
+    if x.is_empty() && y.is_empty() {
+        return 0.0;
+    }
+    2.0 * x.intersection(y).count() as f64 / (x.len() + y.len()) as f64
+}
+
+fn group_quotes(doc: &Doc<'_>, sentences: &[usize]) -> Vec<usize> {
+    let mut q: Vec<usize> = sentences.iter().filter_map(|&i| doc.sentences.get(i)).flat_map(|s| s.quotes.iter().copied()).collect();
+    q.sort_unstable();
+    q.dedup();
+    q
+}
+
+fn speaker_key(q: &Quote) -> Option<&str> {
+    q.speaker.as_ref().map(|s| s.key.as_str())
+}
+
+fn quotes(src: &Doc<'_>, copy: &Doc<'_>, groups: &[OrientedGroup<'_>], out: &mut Vec<Change>) {
+    let mut src_paired = vec![false; src.quotes.len()];
+    let mut copy_paired = vec![false; copy.quotes.len()];
+    let src_stems: Vec<FxHashSet<String>> = src.quotes.iter().map(|q| quote_stems(src, q)).collect();
+    let copy_stems: Vec<FxHashSet<String>> = copy.quotes.iter().map(|q| quote_stems(copy, q)).collect();
+    let mut pairs: Vec<(usize, usize)> = Vec::new();
+    // 1. Inside aligned groups: quotes of the same passage, most similar first.
+    for g in groups {
+        let (qs, qc) = (group_quotes(src, g.src), group_quotes(copy, g.copy));
+        let mut cands: Vec<(f64, usize, usize)> = Vec::new();
+        for &i in &qs {
+            for &j in &qc {
+                let mut sim = set_dice(&src_stems[i], &copy_stems[j]);
+                if speaker_key(&src.quotes[i]).is_some() && speaker_key(&src.quotes[i]) == speaker_key(&copy.quotes[j]) {
+                    sim += 0.2;
+                }
+                if sim >= 0.15 || (qs.len() == 1 && qc.len() == 1) {
+                    cands.push((sim, i, j));
+                }
+            }
+        }
+        cands.sort_by(|x, y| y.0.total_cmp(&x.0).then((x.1, x.2).cmp(&(y.1, y.2))));
+        for (_, i, j) in cands {
+            if !src_paired[i] && !copy_paired[j] {
+                src_paired[i] = true;
+                copy_paired[j] = true;
+                pairs.push((i, j));
+            }
+        }
+    }
+    // 2. Anywhere: the same speaker saying something about the same thing.
+    let mut cands: Vec<(f64, usize, usize)> = Vec::new();
+    for (j, qc) in copy.quotes.iter().enumerate().filter(|(j, _)| !copy_paired[*j]) {
+        for (i, qs) in src.quotes.iter().enumerate().filter(|(i, _)| !src_paired[*i]) {
+            let sim = set_dice(&src_stems[i], &copy_stems[j]);
+            let same_speaker = speaker_key(qs).is_some() && speaker_key(qs) == speaker_key(qc);
+            if (same_speaker && sim > 0.0) || sim >= 0.5 {
+                cands.push((sim + if same_speaker { 0.2 } else { 0.0 }, i, j));
+            }
+        }
+    }
+    cands.sort_by(|x, y| y.0.total_cmp(&x.0).then((x.1, x.2).cmp(&(y.1, y.2))));
+    for (_, i, j) in cands {
+        if !src_paired[i] && !copy_paired[j] {
+            src_paired[i] = true;
+            copy_paired[j] = true;
+            pairs.push((i, j));
+        }
+    }
+    for (i, j) in pairs {
+        let (qs, qc) = (&src.quotes[i], &copy.quotes[j]);
+        if quote_words(src, qs) == quote_words(copy, qc) {
+            continue;
+        }
+        let speaker = qs.speaker.as_ref().or(qc.speaker.as_ref()).map(|s| s.display.clone());
+        let detail = format!(
+            "{} now quoted as \"{}\" (source: \"{}\")",
+            speaker.as_deref().map_or_else(|| "unattributed quote".to_string(), |s| format!("{s}:")),
+            copy.ntext(qc.inner.clone()),
+            src.ntext(qs.inner.clone())
+        );
+        out.push(Change { kind: ChangeKind::QuoteAltered, src: Some(qs.inner.clone()), copy: Some(qc.inner.clone()), speaker, detail, weight: 2.0 });
+    }
+    // 3. Leftovers: quotes one side has and the other lacks.
+    let src_aligned: FxHashSet<usize> = groups.iter().flat_map(|g| g.src.iter().copied()).collect();
+    let copy_aligned: FxHashSet<usize> = groups.iter().flat_map(|g| g.copy.iter().copied()).collect();
+    let in_aligned = |doc: &Doc<'_>, q: &Quote, aligned: &FxHashSet<usize>| {
+        doc.sentences.iter().enumerate().any(|(k, s)| aligned.contains(&k) && s.sentence.range.start < q.inner.end && q.inner.start < s.sentence.range.end)
+    };
+    for (i, q) in src.quotes.iter().enumerate() {
+        if !src_paired[i] && in_aligned(src, q, &src_aligned) {
+            let speaker = q.speaker.as_ref().map(|s| s.display.clone());
+            let detail = format!("the copy keeps the passage but drops the quote \"{}\"", src.ntext(q.inner.clone()));
+            out.push(Change { kind: ChangeKind::QuoteRemoved, src: Some(q.inner.clone()), copy: None, speaker, detail, weight: 1.0 });
+        }
+    }
+    for (j, q) in copy.quotes.iter().enumerate() {
+        if copy_paired[j] || (!in_aligned(copy, q, &copy_aligned) && q.speaker.is_none()) {
+            continue;
+        }
+        let speaker = q.speaker.as_ref().map(|s| s.display.clone());
+        let detail = format!(
+            "quote the source does not have: \"{}\"{}",
+            copy.ntext(q.inner.clone()),
+            speaker.as_deref().map(|s| format!(", attributed to {s}")).unwrap_or_default()
+        );
+        out.push(Change { kind: ChangeKind::QuoteAdded, src: None, copy: Some(q.inner.clone()), speaker, detail, weight: 2.0 });
+    }
+}
+
+// ---------------------------------------------------------------- facts
+
+fn same_date(x: &DateValue, y: &DateValue) -> bool {
+    let shared = (x.year.is_some() && y.year.is_some())
+        || (x.month.is_some() && y.month.is_some())
+        || (x.weekday.is_some() && y.weekday.is_some())
+        || (x.relative.is_some() && y.relative.is_some());
+    shared && !x.conflicts(y)
+}
+
+fn name_supported(doc: &Doc<'_>, words: &[String]) -> bool {
+    words.iter().all(|w| word_supported(doc, w))
+}
+
+fn word_supported(doc: &Doc<'_>, w: &str) -> bool {
+    if doc.vocab.contains(w) {
+        return true;
+    }
+    let alias = match w {
+        "us" => Some("united"),
+        "uk" => Some("britain"),
+        "un" => Some("nations"),
+        "eu" => Some("european"),
+        _ => None,
+    };
+    if alias.is_some_and(|a| doc.vocab.contains(a)) {
+        return true;
+    }
+    // Small spelling drift ("Lavrovs") still refers to the same name.
+    w.chars().count() >= 6 && doc.vocab.contains(w.trim_end_matches('s'))
+}
+
+/// Details of the copy's sentence `j` the source never states, as (range, label).
+fn unsupported_facts(src: &Doc<'_>, copy: &Doc<'_>, j: usize, skip: &[Range<usize>]) -> Vec<(Range<usize>, String)> {
+    let s = &copy.sentences[j];
+    let mut out = Vec::new();
+    let skipped = |r: &Range<usize>| skip.iter().any(|k| k.start <= r.start && r.end <= k.end);
+    let src_numbers: Vec<&NumberMention> = src.sentences.iter().flat_map(|s| &s.numbers).collect();
+    for n in &s.numbers {
+        if !n.approx && !skipped(&n.range) && !src_numbers.iter().any(|m| m.same_value(n)) {
+            out.push((n.range.clone(), format!("number {}", copy.ntext(n.range.clone()))));
+        }
+    }
+    let src_dates: Vec<&DateValue> = src.sentences.iter().flat_map(|s| s.dates.iter().map(|d| &d.value)).collect();
+    for d in &s.dates {
+        if d.value.is_absolute() && !skipped(&d.range) && !src_dates.iter().any(|v| same_date(v, &d.value)) {
+            out.push((d.range.clone(), format!("date {}", copy.ntext(d.range.clone()))));
+        }
+    }
+    for n in &s.names {
+        if !skipped(&n.range) && !name_supported(src, &n.words) {
+            out.push((n.range.clone(), format!("name {}", copy.ntext(n.range.clone()))));
+        }
+    }
+    out
+}
+
+fn facts(src: &Doc<'_>, copy: &Doc<'_>, g: &OrientedGroup<'_>, out: &mut Vec<Change>) {
+    let mut changed: Vec<Range<usize>> = Vec::new();
+    // Numbers: equal values cancel; leftovers with compatible units are changes.
+    let mut src_nums: Vec<&NumberMention> = g.src.iter().flat_map(|&i| &src.sentences[i].numbers).collect();
+    let copy_nums: Vec<&NumberMention> = g.copy.iter().flat_map(|&j| &copy.sentences[j].numbers).collect();
+    let mut copy_left = Vec::new();
+    for n in copy_nums {
+        match src_nums.iter().position(|m| m.same_value(n)) {
+            Some(k) => {
+                src_nums.remove(k);
+            }
+            None => copy_left.push(n),
+        }
+    }
+    for n in copy_left {
+        let supported = src.sentences.iter().flat_map(|s| &s.numbers).any(|m| m.same_value(n) && m.unit_compatible(n));
+        if supported {
+            continue;
+        }
+        if let Some(k) = src_nums.iter().position(|m| m.unit_compatible(n) && m.unit.is_some() == n.unit.is_some()) {
+            let m = src_nums.remove(k);
+            changed.push(n.range.clone());
+            out.push(Change {
+                kind: ChangeKind::NumberChanged,
+                src: Some(m.range.clone()),
+                copy: Some(n.range.clone()),
+                speaker: None,
+                detail: format!("{} became {}", src.ntext(m.range.clone()), copy.ntext(n.range.clone())),
+                weight: 3.0,
+            });
+        }
+    }
+    // Dates: the same granularity with different values.
+    let mut src_dates: Vec<_> = g.src.iter().flat_map(|&i| &src.sentences[i].dates).collect();
+    for d in g.copy.iter().flat_map(|&j| &copy.sentences[j].dates) {
+        if let Some(k) = src_dates.iter().position(|e| same_date(&e.value, &d.value)) {
+            src_dates.remove(k);
+            continue;
+        }
+        if src.sentences.iter().flat_map(|s| &s.dates).any(|e| same_date(&e.value, &d.value)) {
+            continue;
+        }
+        if let Some(k) = src_dates.iter().position(|e| e.value.conflicts(&d.value)) {
+            let e = src_dates.remove(k);
+            changed.push(d.range.clone());
+            out.push(Change {
+                kind: ChangeKind::DateChanged,
+                src: Some(e.range.clone()),
+                copy: Some(d.range.clone()),
+                speaker: None,
+                detail: format!("{} became {}", src.ntext(e.range.clone()), copy.ntext(d.range.clone())),
+                weight: 3.0,
+            });
+        }
+    }
+    // Names: a name the source never uses, where the source passage has one the copy lacks.
+    let mut src_names: Vec<_> = g.src.iter().flat_map(|&i| &src.sentences[i].names).filter(|n| !name_supported(copy, &n.words)).collect();
+    for n in g.copy.iter().flat_map(|&j| &copy.sentences[j].names) {
+        if name_supported(src, &n.words) || src_names.is_empty() {
+            continue;
+        }
+        let m = src_names.remove(0);
+        changed.push(n.range.clone());
+        out.push(Change {
+            kind: ChangeKind::NameChanged,
+            src: Some(m.range.clone()),
+            copy: Some(n.range.clone()),
+            speaker: None,
+            detail: format!("{} became {}", src.ntext(m.range.clone()), copy.ntext(n.range.clone())),
+            weight: 3.0,
+        });
+    }
+    // Facts the source states nowhere: the sentence carries an unsupported claim.
+    for &j in g.copy {
+        let facts = unsupported_facts(src, copy, j, &changed);
+        if facts.is_empty() {
+            continue;
+        }
+        let labels: Vec<&str> = facts.iter().map(|(_, l)| l.as_str()).collect();
+        out.push(Change {
+            kind: ChangeKind::ClaimAdded,
+            src: g.src.first().map(|&i| src.sentences[i].sentence.range.clone()),
+            copy: Some(copy.sentences[j].sentence.range.clone()),
+            speaker: None,
+            detail: format!("adds what the source never states: {}", labels.join("; ")),
+            weight: 1.5 + 0.5 * facts.len() as f64,
+        });
+    }
+}
+
+// ---------------------------------------------------------------- negation, attribution
+
+fn negation(src: &Doc<'_>, copy: &Doc<'_>, g: &OrientedGroup<'_>, out: &mut Vec<Change>) {
+    if g.kind == MatchKind::Identical || (g.kind == MatchKind::Paraphrase && g.score < 0.75) {
+        return;
+    }
+    let count = |d: &Doc<'_>, idx: &[usize]| idx.iter().map(|&i| d.sentences[i].negations).sum::<u32>();
+    let (ns, nc) = (count(src, g.src), count(copy, g.copy));
+    if ns % 2 == nc % 2 {
+        return;
+    }
+    let range = |d: &Doc<'_>, idx: &[usize]| {
+        let first = &d.sentences[idx[0]].sentence.range;
+        let last = &d.sentences[idx[idx.len() - 1]].sentence.range;
+        first.start..last.end
+    };
+    out.push(Change {
+        kind: ChangeKind::NegationFlipped,
+        src: Some(range(src, g.src)),
+        copy: Some(range(copy, g.copy)),
+        speaker: None,
+        detail: format!("the source has {ns} negation(s) here, the copy {nc}: the statement's polarity flipped"),
+        weight: 3.0,
+    });
+}
+
+fn attribution(src: &Doc<'_>, copy: &Doc<'_>, g: &OrientedGroup<'_>, out: &mut Vec<Change>) {
+    let src_attr = g.src.iter().any(|&i| src.sentences[i].attributed);
+    if !src_attr {
+        return;
+    }
+    let copy_attr = g.copy.iter().any(|&j| copy.sentences[j].attributed || !copy.sentences[j].quotes.is_empty());
+    let speakers: Vec<String> = g
+        .src
+        .iter()
+        .flat_map(|&i| src.sentences[i].quotes.iter())
+        .filter_map(|&q| src.quotes[q].speaker.as_ref())
+        .filter(|s| s.display.chars().any(char::is_uppercase) && !s.key.contains(' '))
+        .map(|s| s.key.clone())
+        .collect();
+    let lost: Vec<&String> = speakers.iter().filter(|k| !copy.vocab.contains(k.as_str())).collect();
+    let src_range = src.sentences[g.src[0]].sentence.range.clone();
+    let copy_range = copy.sentences[g.copy[0]].sentence.range.clone();
+    if !copy_attr {
+        out.push(Change {
+            kind: ChangeKind::AttributionDropped,
+            src: Some(src_range),
+            copy: Some(copy_range),
+            speaker: speakers.first().cloned(),
+            detail: "the source attributes this to someone; the copy states it as fact".to_string(),
+            weight: 2.5,
+        });
+    } else if let Some(lost) = lost.first() {
+        out.push(Change {
+            kind: ChangeKind::AttributionDropped,
+            src: Some(src_range),
+            copy: Some(copy_range),
+            speaker: Some((*lost).clone()),
+            detail: format!("the copy no longer names {lost} as the source of this"),
+            weight: 2.0,
+        });
+    }
+}
+
+// ---------------------------------------------------------------- unaligned sentences
+
+fn unaligned(src: &Doc<'_>, copy: &Doc<'_>, groups: &[OrientedGroup<'_>], out: &mut Vec<Change>) {
+    let src_aligned: FxHashSet<usize> = groups.iter().flat_map(|g| g.src.iter().copied()).collect();
+    let copy_aligned: FxHashSet<usize> = groups.iter().flat_map(|g| g.copy.iter().copied()).collect();
+    for (j, s) in copy.sentences.iter().enumerate() {
+        if s.kind() != crate::text::UnitKind::Body || copy_aligned.contains(&j) || s.n_words == 0 {
+            continue;
+        }
+        let specifics = s.numbers.len() + s.dates.len() + s.names.len() + s.quotes.len();
+        let facts = unsupported_facts(src, copy, j, &[]);
+        let detail = if facts.is_empty() {
+            "nothing in the source supports this sentence".to_string()
+        } else {
+            let labels: Vec<&str> = facts.iter().map(|(_, l)| l.as_str()).collect();
+            format!("nothing in the source supports this sentence; new: {}", labels.join("; "))
+        };
+        out.push(Change {
+            kind: ChangeKind::ClaimAdded,
+            src: None,
+            copy: Some(s.sentence.range.clone()),
+            speaker: None,
+            detail,
+            weight: 1.0 + 0.25 * specifics as f64 + 0.5 * facts.len() as f64,
+        });
+    }
+    for (i, s) in src.sentences.iter().enumerate() {
+        if s.kind() != crate::text::UnitKind::Body || src_aligned.contains(&i) || s.n_words == 0 {
+            continue;
+        }
+        let specifics = s.numbers.len() + s.dates.len() + s.names.len() + s.quotes.len();
+        out.push(Change {
+            kind: ChangeKind::ClaimOmitted,
+            src: Some(s.sentence.range.clone()),
+            copy: None,
+            speaker: None,
+            detail: "the copy leaves this out".to_string(),
+            weight: 0.5 + 0.1 * specifics as f64,
+        });
+    }
+}

@@ -1,0 +1,137 @@
+//! `compare`: the whole pipeline for two articles, with every span mapped back to the
+//! original texts. This is the API boundary the renderers and binaries use.
+
+use crate::align::{self, Group, MatchKind, Weights};
+use crate::article::{Article, Span};
+use crate::changes::{self, ChangeKind, OrientedGroup};
+use crate::config::Config;
+use crate::diff::word_diff;
+use crate::doc::Doc;
+use crate::text::UnitKind;
+use crate::verdict::{self, Relation, Side, Verdict};
+
+/// A sentence (or other unit) of one side, in original offsets.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Unit {
+    pub span: Span,
+    pub kind: UnitKind,
+    pub paragraph: usize,
+}
+
+/// An aligned group with original spans and changed-word highlights.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AlignedGroup {
+    /// Indices into [`Comparison::a_units`].
+    pub a: Vec<usize>,
+    pub b: Vec<usize>,
+    pub score: f64,
+    pub kind: MatchKind,
+    /// Words of a (original spans) that b does not share, and vice versa.
+    pub a_changed: Vec<Span>,
+    pub b_changed: Vec<Span>,
+}
+
+/// A typed change with original spans on both sides.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ChangeOut {
+    pub kind: ChangeKind,
+    pub a: Option<Span>,
+    pub b: Option<Span>,
+    pub speaker: Option<String>,
+    pub detail: String,
+    pub weight: f64,
+}
+
+/// Everything known about a pair of articles.
+#[derive(Clone, Debug)]
+pub struct Comparison<'x> {
+    pub a: &'x Article,
+    pub b: &'x Article,
+    pub a_units: Vec<Unit>,
+    pub b_units: Vec<Unit>,
+    /// Title, date and URL as found (article metadata first, then the text's own).
+    pub a_meta: FoundMeta,
+    pub b_meta: FoundMeta,
+    pub verdict: Verdict,
+    pub groups: Vec<AlignedGroup>,
+    /// Ranked: highest weight first, then by position.
+    pub changes: Vec<ChangeOut>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct FoundMeta {
+    pub title: Option<String>,
+    pub date: Option<crate::article::CivilDate>,
+    pub url: Option<String>,
+    pub words: usize,
+}
+
+pub fn compare<'x>(a: &'x Article, b: &'x Article, cfg: &Config) -> Comparison<'x> {
+    let da = Doc::new(a);
+    let db = Doc::new(b);
+    let weights = Weights::new(&da, &db);
+    let alignment = align::align(&da, &db, &weights, cfg);
+    let verdict = verdict::decide(&da, &db, &alignment, &weights, cfg);
+    let changes = if verdict.relation == Relation::Unrelated {
+        Vec::new()
+    } else {
+        oriented_changes(&da, &db, &alignment.groups, verdict.source)
+    };
+    let groups = alignment.groups.iter().map(|g| aligned_group(&da, &db, g)).collect();
+    Comparison {
+        a,
+        b,
+        a_units: units(&da),
+        b_units: units(&db),
+        a_meta: found_meta(&da),
+        b_meta: found_meta(&db),
+        verdict,
+        groups,
+        changes,
+    }
+}
+
+fn found_meta(d: &Doc<'_>) -> FoundMeta {
+    FoundMeta { title: d.title().map(str::to_string), date: d.date(), url: d.url().map(str::to_string), words: d.content_words() }
+}
+
+fn units(d: &Doc<'_>) -> Vec<Unit> {
+    d.sentences.iter().map(|s| Unit { span: s.sentence.span, kind: s.kind(), paragraph: s.sentence.para }).collect()
+}
+
+fn aligned_group(da: &Doc<'_>, db: &Doc<'_>, g: &Group) -> AlignedGroup {
+    let ta: Vec<_> = g.a.iter().flat_map(|&i| da.sentence_tokens(i)).collect();
+    let tb: Vec<_> = g.b.iter().flat_map(|&j| db.sentence_tokens(j)).collect();
+    let diff = word_diff(&ta, &tb);
+    AlignedGroup {
+        a: g.a.clone(),
+        b: g.b.clone(),
+        score: g.score,
+        kind: g.kind,
+        a_changed: diff.a_changed.into_iter().map(|r| da.span(r)).collect(),
+        b_changed: diff.b_changed.into_iter().map(|r| db.span(r)).collect(),
+    }
+}
+
+/// Changes are found from source to copy; with no known source, `a` is taken as the
+/// reference. Spans are then put back on their own sides.
+fn oriented_changes(da: &Doc<'_>, db: &Doc<'_>, groups: &[Group], source: Option<Side>) -> Vec<ChangeOut> {
+    let b_is_source = source == Some(Side::B);
+    let oriented: Vec<OrientedGroup<'_>> = groups
+        .iter()
+        .map(|g| {
+            let (src, copy) = if b_is_source { (&g.b, &g.a) } else { (&g.a, &g.b) };
+            OrientedGroup { src, copy, kind: g.kind, score: g.score }
+        })
+        .collect();
+    let (src, copy) = if b_is_source { (db, da) } else { (da, db) };
+    changes::detect(src, copy, &oriented)
+        .into_iter()
+        .map(|c| {
+            let src_span = c.src.map(|r| src.span(r));
+            let copy_span = c.copy.map(|r| copy.span(r));
+            let (a, b) = if b_is_source { (copy_span, src_span) } else { (src_span, copy_span) };
+            ChangeOut { kind: c.kind, a, b, speaker: c.speaker, detail: c.detail, weight: c.weight }
+        })
+        .collect()
+}

@@ -1,0 +1,44 @@
+//! Every threshold and weight of the comparison in one typed place, with defaults.
+
+/// Tunable parameters of [`crate::compare`]. `Default` gives the calibrated values.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Config {
+    /// Minimum sentence similarity (IDF-weighted Dice of content stems) to align.
+    pub link_threshold: f64,
+    /// Token-overlap (Dice over all words) at or above which an aligned group is "edited"
+    /// rather than "paraphrase".
+    pub edited_threshold: f64,
+    /// Copy coverage at or above which the copy is a rewrite (or a near duplicate).
+    pub rewrite_coverage: f64,
+    /// Both coverages at or above this, with mostly verbatim groups: near duplicate.
+    pub near_duplicate_coverage: f64,
+    /// Share of aligned words in identical/edited groups needed for a near duplicate.
+    pub near_duplicate_verbatim: f64,
+    /// Copy coverage at or above which the pair is partial reuse.
+    pub partial_coverage: f64,
+    /// A group this close (score) counts as evidence of reuse even when coverage is low.
+    pub strong_group: f64,
+    /// Minimum strong groups for partial reuse when coverage is low.
+    pub partial_min_strong_groups: usize,
+    /// Document-level similarity (weighted Dice of all content terms) for same story.
+    pub same_story_similarity: f64,
+    /// Minimum |evidence| for naming a source; below it `source` is null.
+    pub source_min_evidence: f64,
+}
+
+impl Default for Config {
+    fn default() -> Config {
+        Config {
+            link_threshold: 0.28,
+            edited_threshold: 0.6,
+            rewrite_coverage: 0.6,
+            near_duplicate_coverage: 0.85,
+            near_duplicate_verbatim: 0.85,
+            partial_coverage: 0.2,
+            strong_group: 0.5,
+            partial_min_strong_groups: 2,
+            same_story_similarity: 0.12,
+            source_min_evidence: 0.5,
+        }
+    }
+}

@@ -1,0 +1,172 @@
+//! An analysed article: normalized text, units, sentences and every sentence's features.
+//! Built once per article; alignment and change detection only read it.
+
+use std::hash::{Hash, Hasher};
+use std::ops::Range;
+
+use rustc_hash::{FxHashSet, FxHasher};
+
+use crate::article::{Article, CivilDate, Span};
+use crate::features::quotes::{self, SentenceView};
+use crate::features::{DateMention, NameMention, NumberMention, Quote, cues, dates, names, numbers};
+use crate::text::layout::{self, Paragraph, TextMeta, UnitKind};
+use crate::text::segment::{self, Sentence};
+use crate::text::words::{Token, tokenize};
+use crate::text::Normalized;
+
+#[derive(Clone, Debug)]
+pub struct SentenceInfo {
+    pub sentence: Sentence,
+    /// Indices into [`Doc::tokens`].
+    pub tokens: Range<usize>,
+    /// Hashes of content-word stems, sorted and deduplicated.
+    pub terms: Vec<u64>,
+    pub numbers: Vec<NumberMention>,
+    pub dates: Vec<DateMention>,
+    pub names: Vec<NameMention>,
+    /// Indices into [`Doc::quotes`] of quotes overlapping this sentence.
+    pub quotes: Vec<usize>,
+    pub negations: u32,
+    /// Mentions a reporting verb or "according to".
+    pub attributed: bool,
+    pub n_words: usize,
+}
+
+impl SentenceInfo {
+    pub fn kind(&self) -> UnitKind {
+        self.sentence.kind
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct Doc<'a> {
+    pub article: &'a Article,
+    pub norm: Normalized,
+    pub paragraphs: Vec<Paragraph>,
+    pub sentences: Vec<SentenceInfo>,
+    pub tokens: Vec<Token>,
+    pub quotes: Vec<Quote>,
+    /// Metadata the text states, merged under the article's own metadata.
+    pub text_meta: TextMeta,
+    /// Every lowercased word and stem in the document, for "is this supported?" checks.
+    pub vocab: FxHashSet<String>,
+}
+
+pub fn term_hash(stem: &str) -> u64 {
+    let mut h = FxHasher::default();
+    stem.hash(&mut h);
+    h.finish()
+}
+
+impl<'a> Doc<'a> {
+    pub fn new(article: &'a Article) -> Doc<'a> {
+        let norm = Normalized::new(&article.text);
+        let (paragraphs, text_meta) = layout::layout(&norm, &article.text);
+        let sentences = segment::sentences(&norm, &paragraphs);
+        let anchor = article.meta.date.or(text_meta.date);
+        let text = norm.text.as_str();
+
+        let mut tokens = Vec::new();
+        let mut token_ranges = Vec::with_capacity(sentences.len());
+        for s in &sentences {
+            let start = tokens.len();
+            tokens.extend(tokenize(&text[s.range.clone()], s.range.start));
+            token_ranges.push(start..tokens.len());
+        }
+        // Words the document capitalizes mid-sentence (outside headlines) are names.
+        let mut capitalized: FxHashSet<&str> = FxHashSet::default();
+        for (s, r) in sentences.iter().zip(&token_ranges) {
+            if s.kind == UnitKind::Body {
+                for pair in tokens[r.clone()].windows(2) {
+                    let gap = &text[pair[0].range.end..pair[1].range.start];
+                    if pair[1].cap && !gap.contains(['"', ':', '.', '?', '!']) {
+                        capitalized.insert(pair[1].lower.as_str());
+                    }
+                }
+            }
+        }
+        let is_known = |w: &str| capitalized.contains(w);
+
+        let mut infos = Vec::with_capacity(sentences.len());
+        for (s, r) in sentences.into_iter().zip(token_ranges) {
+            let toks = &tokens[r.clone()];
+            let stext = &text[s.range.clone()];
+            let dates = dates::find_dates(stext, s.range.start, anchor);
+            let masked: Vec<Range<usize>> = dates.iter().map(|d| d.range.clone()).collect();
+            let numbers = numbers::find_numbers(stext, s.range.start, &masked, toks);
+            let names = if s.kind == UnitKind::Body { names::find_names(text, toks, &masked, &is_known) } else { Vec::new() };
+            let mut terms: Vec<u64> = toks.iter().filter(|t| !t.stop).map(|t| term_hash(&t.stem)).collect();
+            terms.sort_unstable();
+            terms.dedup();
+            infos.push(SentenceInfo {
+                negations: toks.iter().filter(|t| cues::is_negation(&t.lower)).count() as u32,
+                attributed: toks.iter().any(|t| cues::is_attribution_verb(&t.lower)),
+                n_words: toks.len(),
+                sentence: s,
+                tokens: r,
+                terms,
+                numbers,
+                dates,
+                names,
+                quotes: Vec::new(),
+            });
+        }
+
+        let mut quotes = Vec::new();
+        for p in paragraphs.iter().filter(|p| p.kind == UnitKind::Body) {
+            quotes.extend(quotes::find_quotes(&norm, p.range.clone()));
+        }
+        let all_names: Vec<NameMention> = infos.iter().flat_map(|s| s.names.iter().cloned()).collect();
+        let views: Vec<SentenceView<'_>> = infos
+            .iter()
+            .map(|s| SentenceView { range: s.sentence.range.clone(), tokens: &tokens[s.tokens.clone()], names: &s.names })
+            .collect();
+        quotes::attribute(text, &mut quotes, &views, &all_names);
+        drop(views);
+        for (qi, q) in quotes.iter().enumerate() {
+            for s in infos.iter_mut() {
+                if s.sentence.range.start < q.inner.end && q.inner.start < s.sentence.range.end {
+                    s.quotes.push(qi);
+                }
+            }
+        }
+
+        let mut vocab = FxHashSet::default();
+        for t in &tokens {
+            vocab.insert(t.lower.clone());
+            vocab.insert(t.stem.clone());
+        }
+        Doc { article, norm, paragraphs, sentences: infos, tokens, quotes, text_meta, vocab }
+    }
+
+    /// Text of a normalized range.
+    pub fn ntext(&self, range: Range<usize>) -> &str {
+        self.norm.text.get(range).unwrap_or("")
+    }
+
+    /// Original span of a normalized range.
+    pub fn span(&self, range: Range<usize>) -> Span {
+        self.norm.to_original(range.start, range.end)
+    }
+
+    pub fn sentence_tokens(&self, idx: usize) -> &[Token] {
+        self.sentences.get(idx).map_or(&[], |s| &self.tokens[s.tokens.clone()])
+    }
+
+    pub fn date(&self) -> Option<CivilDate> {
+        self.article.meta.date.or(self.text_meta.date)
+    }
+
+    pub fn url(&self) -> Option<&str> {
+        self.article.meta.url.as_deref().or(self.text_meta.url.as_deref())
+    }
+
+    pub fn title(&self) -> Option<&str> {
+        self.article.meta.title.as_deref().or(self.text_meta.title.as_deref())
+    }
+
+    /// Words in content units (body and headline).
+    pub fn content_words(&self) -> usize {
+        self.sentences.iter().filter(|s| s.kind().is_content()).map(|s| s.n_words).sum()
+    }
+}

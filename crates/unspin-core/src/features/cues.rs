@@ -1,0 +1,67 @@
+//! Word lists: attribution cues (said, told, according to …) and negations.
+
+/// Reporting verbs and their participles.
+pub fn is_attribution_verb(lower: &str) -> bool {
+    ATTRIBUTION_VERBS.binary_search(&lower).is_ok()
+}
+
+/// "-ing" reporting forms whose subject is the sentence's subject ("…, saying that").
+pub fn is_participle(lower: &str) -> bool {
+    lower.ends_with("ing") && is_attribution_verb(lower)
+}
+
+/// Plural nouns that carry an attribution themselves ("reports that …", "claims that …").
+pub fn is_claim_noun(lower: &str) -> bool {
+    matches!(lower, "reports" | "claims" | "rumors" | "rumours" | "allegations" | "speculation" | "report")
+}
+
+pub fn is_negation(lower: &str) -> bool {
+    matches!(lower, "not" | "no" | "never" | "nothing" | "none" | "nobody" | "neither" | "nor" | "without" | "cannot")
+        || lower.ends_with("n't")
+}
+
+pub fn is_pronoun(lower: &str) -> bool {
+    matches!(lower, "he" | "she" | "they" | "it" | "his" | "her" | "their" | "its")
+}
+
+/// Nouns and modifiers that may stand inside a speaker phrase ("Kremlin spokesman",
+/// "a person familiar with the matter").
+pub fn is_speaker_phrase_word(lower: &str) -> bool {
+    SPEAKER_WORDS.binary_search(&lower).is_ok()
+}
+
+// Sorted; checked by a test.
+const ATTRIBUTION_VERBS: &[&str] = &[
+    "according", "acknowledged", "added", "adding", "adds", "admitted", "affirmed", "alleged",
+    "announced", "argued", "arguing", "asked", "asserted", "called", "characterised",
+    "characterized", "cited", "citing", "claimed", "claiming", "claims", "commented", "conceded",
+    "concluded", "confirmed", "contended", "continued", "declared", "denied", "described",
+    "describing", "emphasised", "emphasized", "emphasizing", "explained", "explaining", "indicated",
+    "indicating", "informed", "insisted", "insisting", "maintained", "mentioned", "noted", "notes",
+    "noting", "observed", "posted", "quipped", "quoted", "quoting", "recalled", "remarked",
+    "remarking", "replied", "reported", "reports", "responded", "said", "say", "saying", "says",
+    "stated", "states", "stating", "stressed", "stressing", "suggested", "suggesting", "tell",
+    "telling", "tells", "told", "tweeted", "vowed", "warned", "warning", "writes", "writing",
+    "wrote",
+];
+
+// Sorted; checked by a test.
+const SPEAKER_WORDS: &[&str] = &[
+    "a", "adviser", "advisor", "agency", "aide", "ambassador", "an", "analyst", "chief", "daily",
+    "deputy", "diplomat", "director", "envoy", "expert", "familiar", "foreign", "former", "general",
+    "head", "lawyer", "leader", "matter", "minister", "ministry", "newspaper", "of", "official",
+    "officials", "one", "people", "person", "president", "press", "prosecutor", "secretary",
+    "senior", "situation", "source", "sources", "spokesman", "spokesperson", "spokeswoman", "the",
+    "with",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_sorted() {
+        assert!(ATTRIBUTION_VERBS.windows(2).all(|w| w[0] < w[1]));
+        assert!(SPEAKER_WORDS.windows(2).all(|w| w[0] < w[1]));
+    }
+}

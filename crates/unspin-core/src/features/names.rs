@@ -1,0 +1,117 @@
+//! Name-like spans: runs of capitalized words and acronyms ("Dmitry Peskov", "Secretary
+//! of State", "ASEAN"). A capitalized word at the start of a sentence (or of a quote)
+//! counts only when the document capitalizes it elsewhere too, so "Moreover" and "The"
+//! are not names while "Lavrov" is.
+
+use std::ops::Range;
+
+use crate::text::words::Token;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NameMention {
+    pub range: Range<usize>,
+    /// Lowercased words of the name, connectors ("of") excluded.
+    pub words: Vec<String>,
+}
+
+impl NameMention {
+    pub fn last_word(&self) -> &str {
+        self.words.last().map_or("", String::as_str)
+    }
+}
+
+const CONNECTORS: &[&str] = &["al", "bin", "da", "de", "del", "der", "du", "la", "le", "of", "van", "von"];
+
+/// Names among one sentence's `tokens`. `text` is the whole normalized text;
+/// `is_known_name(lower)` says whether the document capitalizes `lower` mid-sentence.
+pub fn find_names(text: &str, tokens: &[Token], masked: &[Range<usize>], is_known_name: &dyn Fn(&str) -> bool) -> Vec<NameMention> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let t = &tokens[i];
+        if !starts_name(text, tokens, i, masked, is_known_name) {
+            i += 1;
+            continue;
+        }
+        let mut end = i;
+        let mut j = i + 1;
+        while j < tokens.len() && adjacent(text, &tokens[j - 1], &tokens[j]) {
+            let next = &tokens[j];
+            if is_name_word(next, masked) {
+                end = j;
+                j += 1;
+            } else if CONNECTORS.contains(&next.lower.as_str())
+                && tokens.get(j + 1).is_some_and(|n| is_name_word(n, masked) && adjacent(text, next, n))
+            {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        let words = tokens[i..=end]
+            .iter()
+            .filter(|w| !CONNECTORS.contains(&w.lower.as_str()))
+            .map(|w| w.lower.clone())
+            .collect();
+        out.push(NameMention { range: t.range.start..tokens[end].range.end, words });
+        i = end + 1;
+    }
+    out
+}
+
+fn is_name_word(t: &Token, masked: &[Range<usize>]) -> bool {
+    (t.cap || t.acronym) && !t.numeric && !masked.iter().any(|m| m.start <= t.range.start && t.range.end <= m.end)
+}
+
+fn starts_name(text: &str, tokens: &[Token], i: usize, masked: &[Range<usize>], is_known_name: &dyn Fn(&str) -> bool) -> bool {
+    let t = &tokens[i];
+    if !is_name_word(t, masked) {
+        return false;
+    }
+    if t.acronym {
+        return true;
+    }
+    let initial = i == 0 || {
+        let gap = &text[tokens[i - 1].range.end..t.range.start];
+        gap.contains(['"', ':', '.', '?', '!', '(', '-'])
+    };
+    if !initial {
+        return !t.stop;
+    }
+    if t.stop {
+        return false;
+    }
+    is_known_name(&t.lower) || tokens.get(i + 1).is_some_and(|n| is_name_word(n, masked) && !n.stop && adjacent(text, t, n))
+}
+
+/// Two tokens separated by spaces only (no punctuation between them).
+pub fn adjacent(text: &str, a: &Token, b: &Token) -> bool {
+    text.get(a.range.end..b.range.start).is_some_and(|gap| gap.chars().all(|c| c == ' ' || c == '\n'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::words::tokenize;
+
+    fn check(text: &str, known: &[&str], expect: &[&str]) {
+        let tokens = tokenize(text, 0);
+        let got: Vec<&str> = find_names(text, &tokens, &[], &|w| known.contains(&w)).iter().map(|n| &text[n.range.clone()]).collect();
+        assert_eq!(got, expect);
+    }
+
+    #[test]
+    fn runs_connectors_acronyms() {
+        check(
+            "Moreover, Lavrov met U.S. Secretary of State Marco Rubio and the ASEAN envoy.",
+            &["lavrov"],
+            &["Lavrov", "U.S. Secretary of State Marco Rubio", "ASEAN"],
+        );
+    }
+
+    #[test]
+    fn sentence_initial_needs_evidence() {
+        check("Speculation grew. Peskov said so.", &["peskov"], &["Peskov"]);
+        check("Former Russian diplomat Boris Bondarev spoke.", &[], &["Former Russian", "Boris Bondarev"]);
+    }
+}

@@ -1,0 +1,186 @@
+//! Numbers with their units and normalized values: `400,000 subscribers`, `3.2%`,
+//! `$1.5 billion`, `#115,000` (METER's pound sign), `21 years`, "two decades" (20 years,
+//! approximate). Dates are found first and masked, so "2004" or "07" inside a date is
+//! never read as a quantity.
+
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use crate::text::words::Token;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct NumberMention {
+    pub range: Range<usize>,
+    pub value: f64,
+    /// Currency symbol, `%`, or the stem of the following noun ("year", "subscrib").
+    pub unit: Option<String>,
+    /// Spelled out or vague ("two decades", "dozens"): compared with tolerance.
+    pub approx: bool,
+}
+
+impl NumberMention {
+    /// Same quantity: equal values, or within 10% when either side is approximate.
+    pub fn same_value(&self, other: &NumberMention) -> bool {
+        let (a, b) = (self.value, other.value);
+        if self.approx || other.approx {
+            (a - b).abs() <= 0.1 * a.abs().max(b.abs())
+        } else {
+            (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0)
+        }
+    }
+
+    /// Units do not contradict each other (either unknown, or equal).
+    pub fn unit_compatible(&self, other: &NumberMention) -> bool {
+        match (&self.unit, &other.unit) {
+            (Some(a), Some(b)) => a == b,
+            _ => true,
+        }
+    }
+}
+
+fn digits_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| {
+        Regex::new(r"(?i)([$£€#]\s?)?\b(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\b(\s?(?:%|percent\b|per cent\b))?(\s(?:million|billion|trillion|thousand|bn|mn)\b)?")
+            .expect("regex")
+    })
+}
+
+fn spelled_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| {
+        Regex::new(r"(?i)\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred|a dozen|dozens of|hundreds of|a few|several)\s+(?:[a-z]+\s+)?(years?|months?|weeks?|days?|hours?|minutes?|decades?|century|centuries|people|times|percent)\b")
+            .expect("regex")
+    })
+}
+
+fn word_value(word: &str) -> Option<f64> {
+    let v = match word {
+        "one" => 1.0, "two" => 2.0, "three" => 3.0, "four" => 4.0, "five" => 5.0, "six" => 6.0,
+        "seven" => 7.0, "eight" => 8.0, "nine" => 9.0, "ten" => 10.0, "eleven" => 11.0,
+        "twelve" => 12.0, "fifteen" => 15.0, "twenty" => 20.0, "thirty" => 30.0, "forty" => 40.0,
+        "fifty" => 50.0, "sixty" => 60.0, "seventy" => 70.0, "eighty" => 80.0, "ninety" => 90.0,
+        "a hundred" => 100.0, "a dozen" => 12.0, "dozens of" => 24.0, "hundreds of" => 200.0,
+        "a few" => 3.0, "several" => 4.0,
+        _ => return None,
+    };
+    Some(v)
+}
+
+/// Numbers in `text` (whose normalized start is `offset`), skipping `masked` ranges
+/// (dates). `tokens` are the sentence's tokens, used to read the unit noun.
+pub fn find_numbers(text: &str, offset: usize, masked: &[Range<usize>], tokens: &[Token]) -> Vec<NumberMention> {
+    let mut out = Vec::new();
+    let overlaps = |r: &Range<usize>| masked.iter().any(|m| m.start < r.end && r.start < m.end);
+    for c in digits_re().captures_iter(text) {
+        let Some(whole) = c.get(0) else { continue };
+        let range = whole.start() + offset..whole.end() + offset;
+        if overlaps(&range) {
+            continue;
+        }
+        let Some(digits) = c.get(2) else { continue };
+        // A digit run glued to letters ("G20", "3D") is a name, not a quantity.
+        let glued = text[..digits.start()].chars().next_back().is_some_and(char::is_alphabetic)
+            || text[digits.end()..].chars().next().is_some_and(char::is_alphabetic);
+        if glued && c.get(3).is_none() {
+            continue;
+        }
+        let Ok(mut value) = digits.as_str().replace(',', "").parse::<f64>() else { continue };
+        if let Some(mult) = c.get(4) {
+            value *= match mult.as_str().trim().to_lowercase().as_str() {
+                "thousand" => 1e3,
+                "million" | "mn" => 1e6,
+                "billion" | "bn" => 1e9,
+                _ => 1e12,
+            };
+        }
+        let unit = if c.get(3).is_some() {
+            Some("%".to_string())
+        } else if let Some(cur) = c.get(1) {
+            Some(match cur.as_str().trim() {
+                "#" => "£".to_string(),
+                s => s.to_string(),
+            })
+        } else {
+            next_noun(tokens, range.end)
+        };
+        out.push(NumberMention { range, value, unit, approx: false });
+    }
+    for c in spelled_re().captures_iter(text) {
+        let (Some(whole), Some(word), Some(unit)) = (c.get(0), c.get(1), c.get(2)) else { continue };
+        let range = whole.start() + offset..whole.end() + offset;
+        if overlaps(&range) || out.iter().any(|n| n.range.start < range.end && range.start < n.range.end) {
+            continue;
+        }
+        let Some(mut value) = word_value(&word.as_str().to_lowercase()) else { continue };
+        let unit_lower = unit.as_str().to_lowercase();
+        let unit = if unit_lower.starts_with("decade") {
+            value *= 10.0;
+            "year".to_string()
+        } else if unit_lower.starts_with("centur") {
+            value *= 100.0;
+            "year".to_string()
+        } else if unit_lower == "percent" {
+            "%".to_string()
+        } else {
+            unit_lower.trim_end_matches('s').to_string()
+        };
+        out.push(NumberMention { range, value, unit: Some(unit), approx: true });
+    }
+    out.sort_by_key(|n| n.range.start);
+    out
+}
+
+/// Stem of the first content word right after `end`, as the number's unit.
+fn next_noun(tokens: &[Token], end: usize) -> Option<String> {
+    let next = tokens.iter().find(|t| t.range.start >= end)?;
+    if next.range.start > end + 1 || next.numeric || next.stop || next.cap {
+        return None;
+    }
+    Some(next.stem.clone())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::words::tokenize;
+
+    fn check(text: &str, expect: &[(&str, f64, Option<&str>)]) {
+        let tokens = tokenize(text, 0);
+        let got: Vec<(String, f64, Option<String>)> = find_numbers(text, 0, &[], &tokens)
+            .into_iter()
+            .map(|n| (text[n.range].to_string(), n.value, n.unit))
+            .collect();
+        let expect: Vec<(String, f64, Option<String>)> =
+            expect.iter().map(|(s, v, u)| (s.to_string(), *v, u.map(str::to_string))).collect();
+        assert_eq!(got, expect);
+    }
+
+    #[test]
+    fn values_and_units() {
+        check(
+            "A channel with 400,000 subscribers grew 3.2% to $1.5 billion over 21 years; #115,000 paid.",
+            &[
+                ("400,000", 400000.0, Some("subscrib")),
+                ("3.2%", 3.2, Some("%")),
+                ("$1.5 billion", 1.5e9, Some("$")),
+                ("21", 21.0, Some("year")),
+                ("#115,000", 115000.0, Some("£")),
+            ],
+        );
+    }
+
+    #[test]
+    fn spelled_and_names() {
+        check("a career over two decades at the G20 for three years", &[("two decades", 20.0, Some("year")), ("three years", 3.0, Some("year"))]);
+    }
+
+    #[test]
+    fn approximate_comparison() {
+        let tokens = tokenize("two decades 21 years", 0);
+        let n = find_numbers("two decades 21 years", 0, &[], &tokens);
+        assert!(n[0].same_value(&n[1]) && n[0].unit_compatible(&n[1]));
+    }
+}

@@ -1,0 +1,311 @@
+//! Direct quotes and who said them.
+//!
+//! Quotes are found per paragraph (a quote may span several sentences) in `"…"`, `“…”`,
+//! `«…»` and `‘…’`, telling apostrophes from single quotes. A "wrapper" quote that only
+//! reports another quote (`"A source told the FT that 'X'"`) gives way to the inner one.
+//!
+//! The speaker comes from the frame around the quote: `"…," X said`, `said X`, `X told
+//! … that "…"`, `according to X`, `…, saying "…"` (the sentence's subject), and pronouns
+//! or "the source" carried back to the last named speaker.
+
+use std::ops::Range;
+
+use super::cues;
+use super::names::{NameMention, adjacent};
+use crate::text::normalize::{Normalized, QuoteDir};
+use crate::text::words::{Token, tokenize};
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Speaker {
+    /// How to show the speaker: "Dmitry Peskov", "a person familiar with the matter".
+    pub display: String,
+    /// What identifies the speaker across articles: a surname, else the phrase.
+    pub key: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Quote {
+    /// Normalized range including the quote marks.
+    pub outer: Range<usize>,
+    /// Normalized range of the quoted words.
+    pub inner: Range<usize>,
+    pub speaker: Option<Speaker>,
+}
+
+/// Quotes in one paragraph (normalized range `para`), without speakers.
+pub fn find_quotes(norm: &Normalized, para: Range<usize>) -> Vec<Quote> {
+    let text = &norm.text;
+    let Some(ptext) = text.get(para.clone()) else { return Vec::new() };
+    let mut quotes = Vec::new();
+    let mut open: Option<usize> = None;
+    let mut single_open: Option<usize> = None;
+    for (rel, c) in ptext.char_indices() {
+        let at = para.start + rel;
+        match c {
+            '"' => match (norm.quote_dir(at), open) {
+                (QuoteDir::Close, Some(start)) | (QuoteDir::Neutral, Some(start)) => {
+                    push_quote(&mut quotes, text, start, at + 1);
+                    open = None;
+                }
+                (QuoteDir::Open, _) | (QuoteDir::Neutral, None) => open = Some(at),
+                (QuoteDir::Close, None) => {}
+            },
+            '\'' => {
+                let prev = text[..at].chars().next_back();
+                let next = text[at + 1..].chars().next();
+                let dir = norm.quote_dir(at);
+                let prev_alnum = prev.is_some_and(char::is_alphanumeric);
+                let next_alnum = next.is_some_and(char::is_alphanumeric);
+                if prev_alnum && next_alnum {
+                    continue; // apostrophe
+                }
+                let can_open = dir != QuoteDir::Close
+                    && next_alnum
+                    && prev.is_none_or(|p| p.is_whitespace() || matches!(p, '"' | '(' | '-'));
+                let can_close = dir != QuoteDir::Open
+                    && !next_alnum
+                    && prev.is_some_and(|p| p.is_alphanumeric() || matches!(p, '.' | ',' | '!' | '?'));
+                if let (true, Some(start)) = (can_close, single_open) {
+                    push_quote(&mut quotes, text, start, at + 1);
+                    single_open = None;
+                } else if can_open {
+                    single_open = Some(at);
+                }
+            }
+            _ => {}
+        }
+    }
+    // An unclosed quote that runs on to the end of the paragraph (news style for a
+    // quote continued in the next paragraph).
+    if let Some(start) = open
+        && text[start..para.end].split_whitespace().count() >= 3
+    {
+        push_quote(&mut quotes, text, start, para.end);
+    }
+    quotes.sort_by_key(|q| (q.outer.start, std::cmp::Reverse(q.outer.end)));
+    drop_wrappers(text, quotes)
+}
+
+fn push_quote(quotes: &mut Vec<Quote>, text: &str, start: usize, end: usize) {
+    let inner_start = start + 1;
+    let inner_end = if text[..end].ends_with(['"', '\'']) && end > inner_start { end - 1 } else { end };
+    let inner = &text[inner_start..inner_end];
+    if !inner.chars().any(char::is_alphanumeric) || inner.len() > 4000 {
+        return;
+    }
+    let lead = inner.len() - inner.trim_start().len();
+    let trimmed = inner.trim().trim_end_matches([',', ' ']);
+    quotes.push(Quote {
+        outer: start..end,
+        inner: inner_start + lead..inner_start + lead + trimmed.len(),
+        speaker: None,
+    });
+}
+
+/// Drop a quote that contains another quote when its own words (outside the inner
+/// quote) report speech: it is a paraphrase's framing, not a quotation.
+fn drop_wrappers(text: &str, quotes: Vec<Quote>) -> Vec<Quote> {
+    let mut keep = vec![true; quotes.len()];
+    for (i, outer) in quotes.iter().enumerate() {
+        let inside: Vec<&Quote> = quotes.iter().filter(|q| q.outer != outer.outer && outer.outer.start <= q.outer.start && q.outer.end <= outer.outer.end).collect();
+        if inside.is_empty() {
+            continue;
+        }
+        let mut own = String::new();
+        let mut at = outer.inner.start;
+        for q in &inside {
+            own.push_str(text.get(at..q.outer.start).unwrap_or(""));
+            own.push(' ');
+            at = q.outer.end;
+        }
+        own.push_str(text.get(at..outer.inner.end.max(at)).unwrap_or(""));
+        if tokenize(&own, 0).iter().any(|t| cues::is_attribution_verb(&t.lower)) {
+            keep[i] = false;
+        }
+    }
+    quotes.into_iter().zip(keep).filter_map(|(q, k)| k.then_some(q)).collect()
+}
+
+/// A sentence as the attribution step sees it.
+pub struct SentenceView<'a> {
+    pub range: Range<usize>,
+    pub tokens: &'a [Token],
+    pub names: &'a [NameMention],
+}
+
+/// Fill in `speaker` for every quote, in document order. `all_names` lists every name
+/// mention of the document (to expand "Peskov" to "Dmitry Peskov").
+pub fn attribute(text: &str, quotes: &mut [Quote], sentences: &[SentenceView<'_>], all_names: &[NameMention]) {
+    let mut last: Option<Speaker> = None;
+    let spans: Vec<Range<usize>> = quotes.iter().map(|q| q.outer.clone()).collect();
+    for qi in 0..quotes.len() {
+        let q = quotes[qi].outer.clone();
+        // A quote nested in another quote belongs to the outer speaker.
+        if let Some(outer) = (0..qi).rev().find(|&o| spans[o].start <= q.start && q.end <= spans[o].end) {
+            quotes[qi].speaker = quotes[outer].speaker.clone();
+            continue;
+        }
+        let Some(s_start) = sentences.iter().position(|s| s.range.start <= q.start && q.start < s.range.end.max(s.range.start + 1))
+        else {
+            continue;
+        };
+        let s_end = sentences.iter().rposition(|s| s.range.start < q.end).unwrap_or(s_start).max(s_start);
+        let in_quote = |t: &Token| spans.iter().any(|r| r.start <= t.range.start && t.range.end <= r.end);
+        let prev_end = spans.iter().filter(|r| r.end <= q.start).map(|r| r.end).max().unwrap_or(0);
+        let next_start = spans.iter().filter(|r| r.start >= q.end).map(|r| r.start).min().unwrap_or(usize::MAX);
+        let before: Vec<&Token> = sentences[s_start].tokens.iter().filter(|t| t.range.end <= q.start && t.range.start >= prev_end && !in_quote(t)).collect();
+        let after: Vec<&Token> = sentences[s_end].tokens.iter().filter(|t| t.range.start >= q.end && t.range.end <= next_start && !in_quote(t)).collect();
+        let frame = Frame { text, sentence: &sentences[s_start], before: &before, after: &after };
+        let phrase = frame.speaker_phrase();
+        let speaker = match phrase {
+            Some(Phrase::Tokens(toks)) => resolve(text, &toks, &frame, q.start, last.as_ref(), all_names),
+            Some(Phrase::Noun(word)) => Some(Speaker { display: word.clone(), key: word }),
+            None if before.is_empty() && after.is_empty() => last.clone(),
+            None => None,
+        };
+        if let Some(s) = &speaker {
+            last = Some(s.clone());
+        }
+        quotes[qi].speaker = speaker;
+    }
+}
+
+enum Phrase<'a> {
+    Tokens(Vec<&'a Token>),
+    Noun(String),
+}
+
+struct Frame<'a, 'b> {
+    text: &'a str,
+    sentence: &'b SentenceView<'a>,
+    before: &'b [&'a Token],
+    after: &'b [&'a Token],
+}
+
+const CLAUSE_WORDS: &[&str] = &["that", "what", "which", "who", "and", "but", "as", "while", "when", "after", "because", "if", "where", "whom"];
+
+impl<'a> Frame<'a, '_> {
+    fn speaker_phrase(&self) -> Option<Phrase<'a>> {
+        // `"…," X said` / `"…," said X`.
+        let window = &self.after[..self.after.len().min(8)];
+        if let Some(v) = window.iter().position(|t| cues::is_attribution_verb(&t.lower) && !cues::is_participle(&t.lower)) {
+            if v > 0 {
+                let mut start = v;
+                while start > 0 && adjacent(self.text, self.after[start - 1], self.after[start]) {
+                    start -= 1;
+                }
+                let np: Vec<&Token> = self.after[start..v].to_vec();
+                if !np.is_empty() && np.len() <= 8 {
+                    return Some(Phrase::Tokens(np));
+                }
+            } else {
+                let np = self.object_phrase(&self.after[1..]);
+                if !np.is_empty() {
+                    return Some(Phrase::Tokens(np));
+                }
+            }
+        }
+        // `X told … that "…"`, `according to X, "…"`, `…, saying "…"`.
+        let v = self.before.iter().rposition(|t| cues::is_attribution_verb(&t.lower) || cues::is_claim_noun(&t.lower))?;
+        let verb = &self.before[v].lower;
+        if verb == "according" {
+            let rest = self.before.get(v + 2..).unwrap_or(&[]);
+            let np = self.object_phrase(rest);
+            return (!np.is_empty()).then_some(Phrase::Tokens(np));
+        }
+        if cues::is_claim_noun(verb) {
+            let prev = v.checked_sub(1).map(|p| self.before[p]);
+            if prev.is_none_or(|p| !p.cap && !cues::is_pronoun(&p.lower)) {
+                return Some(Phrase::Noun(verb.clone()));
+            }
+        }
+        if cues::is_participle(verb) {
+            return self.subject_phrase().map(Phrase::Tokens);
+        }
+        let mut start = v;
+        while start > 0
+            && v - start < 8
+            && adjacent(self.text, self.before[start - 1], self.before[start])
+            && !CLAUSE_WORDS.contains(&self.before[start - 1].lower.as_str())
+        {
+            start -= 1;
+        }
+        if start == v {
+            return self.subject_phrase().map(Phrase::Tokens);
+        }
+        Some(Phrase::Tokens(self.before[start..v].to_vec()))
+    }
+
+    /// The noun phrase right after a verb: capitalized words and speaker nouns.
+    fn object_phrase(&self, rest: &[&'a Token]) -> Vec<&'a Token> {
+        let mut np: Vec<&Token> = Vec::new();
+        for t in rest {
+            if np.last().is_some_and(|p| !adjacent(self.text, p, t)) {
+                break;
+            }
+            if t.cap || cues::is_speaker_phrase_word(&t.lower) {
+                np.push(t);
+            } else {
+                break;
+            }
+        }
+        while np.last().is_some_and(|t| !t.cap && matches!(t.lower.as_str(), "the" | "of" | "with" | "a" | "an")) {
+            np.pop();
+        }
+        np
+    }
+
+    /// The sentence's opening noun phrase ("Former Russian diplomat Boris Bondarev").
+    fn subject_phrase(&self) -> Option<Vec<&'a Token>> {
+        let np = self.object_phrase(self.sentence.tokens.iter().collect::<Vec<_>>().as_slice());
+        (!np.is_empty()).then_some(np)
+    }
+}
+
+fn resolve(text: &str, np: &[&Token], frame: &Frame<'_, '_>, quote_start: usize, last: Option<&Speaker>, all_names: &[NameMention]) -> Option<Speaker> {
+    let first = np.first()?;
+    let last_tok = np.last()?;
+    if np.len() == 1 && cues::is_pronoun(&first.lower) {
+        // "what it described as": the sentence's first name; "he said": the last speaker.
+        let earlier = frame.sentence.names.iter().find(|n| n.range.end <= first.range.start && n.range.end <= quote_start);
+        return match earlier {
+            Some(name) => Some(name_speaker(text, name, all_names)),
+            None => last.cloned(),
+        };
+    }
+    let has_cap = np.iter().any(|t| t.cap && t.lower != "the" && t.lower != "a" && t.lower != "one");
+    if !has_cap {
+        let generic = np.first().is_some_and(|t| t.lower == "the");
+        if generic && let Some(head) = np.iter().rev().find(|t| !t.stop) {
+            let head = head.lower.trim_end_matches('s').to_string();
+            if let Some(prev) = last.filter(|s| s.display.to_lowercase().contains(&head)) {
+                return Some(prev.clone());
+            }
+        }
+    }
+    let mut start = first.range.start;
+    if np.len() > 1 && matches!(first.lower.as_str(), "the") {
+        start = np[1].range.start;
+    }
+    let display = text.get(start..last_tok.range.end).unwrap_or("").replace('\n', " ");
+    let names_in: Vec<&NameMention> = frame.sentence.names.iter().filter(|n| n.range.start >= start && n.range.end <= last_tok.range.end).collect();
+    match names_in.last() {
+        Some(name) if names_in.len() == 1 && name.range.start == start && name.range.end == last_tok.range.end => Some(name_speaker(text, name, all_names)),
+        Some(name) => Some(Speaker { display, key: name.last_word().to_string() }),
+        None => Some(Speaker { key: display.to_lowercase(), display }),
+    }
+}
+
+/// A speaker named by a name mention, expanded to the fullest form the document uses.
+fn name_speaker(text: &str, name: &NameMention, all_names: &[NameMention]) -> Speaker {
+    let key = name.last_word().to_string();
+    let fullest = all_names
+        .iter()
+        .filter(|n| n.last_word() == key && n.words.len() <= 4)
+        .max_by_key(|n| (n.words.len(), std::cmp::Reverse(n.range.start)))
+        .unwrap_or(name);
+    Speaker {
+        display: text.get(fullest.range.clone()).unwrap_or("").replace('\n', " "),
+        key,
+    }
+}

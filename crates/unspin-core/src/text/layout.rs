@@ -1,0 +1,263 @@
+//! The layout of an article: paragraphs and what kind of unit each one is.
+//!
+//! Extracted and pasted news text is messy: paragraphs are split by blank lines or by
+//! single newlines, and copy-paste sometimes breaks a paragraph in the middle of a
+//! sentence ("a tense⏎⏎call”"). This module rebuilds paragraphs and sets apart the units
+//! that are not running text (headline, dateline, byline, photo caption, "Related
+//! article" teaser, source URL) so they neither align as claims nor count in coverage.
+
+use std::ops::Range;
+
+use super::normalize::Normalized;
+use crate::article::CivilDate;
+use crate::features::dates;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum UnitKind {
+    Headline,
+    Dateline,
+    Byline,
+    Caption,
+    Related,
+    Url,
+    Body,
+}
+
+impl UnitKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            UnitKind::Headline => "headline",
+            UnitKind::Dateline => "dateline",
+            UnitKind::Byline => "byline",
+            UnitKind::Caption => "caption",
+            UnitKind::Related => "related",
+            UnitKind::Url => "url",
+            UnitKind::Body => "body",
+        }
+    }
+
+    /// Units whose content is the article's running text (aligned and counted).
+    pub fn is_content(self) -> bool {
+        matches!(self, UnitKind::Body | UnitKind::Headline)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Paragraph {
+    /// Normalized-text range, trimmed.
+    pub range: Range<usize>,
+    pub kind: UnitKind,
+}
+
+/// Metadata the text itself states (a dateline, an "Original url:" line, a headline).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct TextMeta {
+    pub title: Option<String>,
+    pub date: Option<CivilDate>,
+    pub url: Option<String>,
+}
+
+pub fn layout(norm: &Normalized, original: &str) -> (Vec<Paragraph>, TextMeta) {
+    let text = norm.text.as_str();
+    let paragraphs = join_lines(text);
+    let mut out: Vec<Paragraph> = Vec::with_capacity(paragraphs.len());
+    let mut meta = TextMeta::default();
+    let mut expect_url = false;
+    let n_paragraphs = paragraphs.len();
+    for (idx, range) in paragraphs.into_iter().enumerate() {
+        let para = &text[range.clone()];
+        // Extend to the end of the original line: trailing markup ("**Credit**") was
+        // normalized away but says what the unit is.
+        let span = norm.to_original(range.start, range.end);
+        let line_end = original[span.end..].find('\n').map_or(original.len(), |k| span.end + k);
+        let original_para = original.get(span.start..line_end).unwrap_or("");
+        let seen_body = out.iter().any(|p| p.kind == UnitKind::Body);
+        let kind = classify(para, original_para, idx, n_paragraphs, seen_body, expect_url);
+        expect_url = false;
+        match kind {
+            UnitKind::Url => {
+                if let Some(url) = para.split_whitespace().find(|w| w.starts_with("http")) {
+                    meta.url.get_or_insert_with(|| url.trim_end_matches(['>', '.', ')']).to_string());
+                } else {
+                    expect_url = true;
+                }
+            }
+            UnitKind::Dateline => {
+                if meta.date.is_none() {
+                    meta.date = dates::find_dates(para, 0, None).iter().find_map(|d| d.value.civil());
+                }
+            }
+            UnitKind::Headline => meta.title = Some(para.to_string()),
+            _ => {}
+        }
+        out.push(Paragraph { range, kind });
+    }
+    (out, meta)
+}
+
+fn classify(
+    para: &str,
+    original: &str,
+    idx: usize,
+    n_paragraphs: usize,
+    seen_body: bool,
+    expect_url: bool,
+) -> UnitKind {
+    let lower = para.to_lowercase();
+    let n_words = para.split_whitespace().count();
+    let lone_url = n_words == 1 && (lower.starts_with("http://") || lower.starts_with("https://"));
+    if lone_url && (expect_url || idx + 1 >= n_paragraphs || n_words == 1) {
+        return UnitKind::Url;
+    }
+    const URL_LABELS: &[&str] = &["original url", "source url", "original article", "source:", "url:", "link:"];
+    if n_words <= 12 && URL_LABELS.iter().any(|l| lower.starts_with(l)) {
+        return UnitKind::Url;
+    }
+    const RELATED: &[&str] = &[
+        "related article", "related:", "related story", "related stories", "read more", "see also",
+        "also read", "read also", "recommended:", "more:",
+    ];
+    if RELATED.iter().any(|r| lower.starts_with(r)) {
+        return UnitKind::Related;
+    }
+    if n_words <= 10 && is_dateline(para) {
+        return UnitKind::Dateline;
+    }
+    if n_words <= 8 && lower.starts_with("by ") && !para.ends_with('.') {
+        return UnitKind::Byline;
+    }
+    const CREDITS: &[&str] = &["photo:", "(photo", "getty images", "ap photo", "image:", "credit:", "/reuters", "reuters/", "/afp", "afp/"];
+    if n_words <= 30 && (original.trim_end().ends_with("**") || CREDITS.iter().any(|c| lower.contains(c))) {
+        return UnitKind::Caption;
+    }
+    if !seen_body && idx == 0 && n_paragraphs > 1 && is_headline(para) {
+        return UnitKind::Headline;
+    }
+    UnitKind::Body
+}
+
+fn is_dateline(para: &str) -> bool {
+    let found = dates::find_dates(para, 0, None);
+    let Some(first) = found.first() else { return false };
+    if first.value.civil().is_none() {
+        return false;
+    }
+    // Nearly all of the paragraph must be the date (allow "Published", a time, a weekday).
+    let covered: usize = found.iter().map(|d| d.range.len()).sum();
+    let letters_outside = para.len().saturating_sub(covered);
+    letters_outside <= 24
+}
+
+fn is_headline(para: &str) -> bool {
+    let words: Vec<&str> = para.split_whitespace().collect();
+    if words.is_empty() || words.len() > 25 || para.contains('\n') || para.ends_with('.') {
+        return false;
+    }
+    let capitalized = words.iter().filter(|w| w.chars().next().is_some_and(|c| !c.is_lowercase())).count();
+    capitalized * 2 >= words.len() || para.ends_with('?') || para.ends_with('!')
+}
+
+/// Paragraph ranges: lines joined across breaks that fall inside a sentence.
+fn join_lines(text: &str) -> Vec<Range<usize>> {
+    let mut paragraphs: Vec<Range<usize>> = Vec::new();
+    let mut blank_since_last = false;
+    let mut offset = 0;
+    for line in text.split('\n') {
+        let line_start = offset;
+        offset += line.len() + 1;
+        let trimmed = line.trim();
+        if trimmed.is_empty() {
+            blank_since_last = true;
+            continue;
+        }
+        let lead = line.len() - line.trim_start().len();
+        let range = line_start + lead..line_start + lead + trimmed.len();
+        let join = paragraphs.last().is_some_and(|prev| {
+            let prev_text = &text[prev.clone()];
+            let open = !ends_sentence(prev_text);
+            if blank_since_last {
+                open && starts_lowercase(trimmed)
+            } else {
+                open && !starts_list_item(trimmed) && (starts_lowercase(trimmed) || prev_text.split_whitespace().count() > 10)
+            }
+        });
+        match paragraphs.last_mut() {
+            Some(prev) if join => prev.end = range.end,
+            _ => paragraphs.push(range),
+        }
+        blank_since_last = false;
+    }
+    paragraphs
+}
+
+fn ends_sentence(text: &str) -> bool {
+    let mut rev = text.trim_end().chars().rev();
+    match rev.next() {
+        Some('.' | '!' | '?' | ':' | ';') => true,
+        Some('"' | '\'' | ')') => matches!(rev.next(), Some('.' | '!' | '?')),
+        _ => false,
+    }
+}
+
+fn starts_lowercase(text: &str) -> bool {
+    text.chars().find(|c| c.is_alphanumeric()).is_some_and(char::is_lowercase)
+}
+
+fn starts_list_item(text: &str) -> bool {
+    text.starts_with(['-', '*', '+']) || text.starts_with(|c: char| c.is_ascii_digit()) && text.contains(". ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(input: &str, expect: &[(&str, UnitKind)]) -> TextMeta {
+        let norm = Normalized::new(input);
+        let (paras, meta) = layout(&norm, input);
+        let got: Vec<(&str, UnitKind)> = paras.iter().map(|p| (&norm.text[p.range.clone()], p.kind)).collect();
+        assert_eq!(got, expect);
+        meta
+    }
+
+    #[test]
+    fn headline_dateline_caption_related_url() {
+        let meta = check(
+            "Mayor Quits Over Bridge Deal\n\nMarch 03, 2024\n\nThe mayor at a rally. **City Hall Press**\n\n\
+             The mayor resigned on Monday.\n\nRelated article: [Bridge Costs Soar](#)\n\nOriginal url:\n\n<https://news.example/a1>",
+            &[
+                ("Mayor Quits Over Bridge Deal", UnitKind::Headline),
+                ("March 03, 2024", UnitKind::Dateline),
+                ("The mayor at a rally. City Hall Press", UnitKind::Caption),
+                ("The mayor resigned on Monday.", UnitKind::Body),
+                ("Related article: Bridge Costs Soar", UnitKind::Related),
+                ("Original url:", UnitKind::Url),
+                ("https://news.example/a1", UnitKind::Url),
+            ],
+        );
+        assert_eq!(meta.date, CivilDate::new(2024, 3, 3));
+        assert_eq!(meta.url.as_deref(), Some("https://news.example/a1"));
+        assert_eq!(meta.title.as_deref(), Some("Mayor Quits Over Bridge Deal"));
+    }
+
+    #[test]
+    fn broken_paragraph_is_rejoined() {
+        check(
+            "It described \"a tense\n\ncall\" between them.\n\nNext paragraph here.",
+            &[
+                ("It described \"a tense\n\ncall\" between them.", UnitKind::Body),
+                ("Next paragraph here.", UnitKind::Body),
+            ],
+        );
+    }
+
+    #[test]
+    fn single_newline_paragraphs_and_hard_wraps() {
+        check(
+            "First paragraph ends here.\nSecond one is wrapped at a fixed width so that the line\nbreaks inside a sentence.",
+            &[
+                ("First paragraph ends here.", UnitKind::Body),
+                ("Second one is wrapped at a fixed width so that the line\nbreaks inside a sentence.", UnitKind::Body),
+            ],
+        );
+    }
+}

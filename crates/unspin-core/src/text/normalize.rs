@@ -1,0 +1,222 @@
+//! Unicode and markup normalization that never loses the way back to the original text.
+//!
+//! Curly quotes, guillemets and primes become `"` or `'`, dashes become `-`, exotic spaces
+//! become ` `, zero-width characters and Markdown emphasis/link syntax disappear. Every
+//! byte of the normalized text remembers the original byte range it came from, so any
+//! span found on normalized text maps back exactly to the input.
+
+use crate::article::Span;
+
+/// Which way a quote character faced in the original text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum QuoteDir {
+    Open,
+    Close,
+    Neutral,
+}
+
+/// Normalized text plus, for each normalized byte, the original range it came from.
+#[derive(Clone, Debug, Default)]
+pub struct Normalized {
+    pub text: String,
+    /// `starts[i]`: original offset of the char that produced normalized byte `i`;
+    /// `starts[len]` = original length.
+    starts: Vec<u32>,
+    /// `ends[i]`: original offset just past the char that produced normalized byte `i - 1`;
+    /// `ends[0]` = 0.
+    ends: Vec<u32>,
+    /// Direction of every quote char in the normalized text, by normalized offset.
+    quote_dirs: Vec<(u32, QuoteDir)>,
+}
+
+impl Normalized {
+    pub fn new(original: &str) -> Normalized {
+        let mut out = Normalized {
+            text: String::with_capacity(original.len()),
+            starts: Vec::with_capacity(original.len() + 1),
+            ends: Vec::with_capacity(original.len() + 1),
+            quote_dirs: Vec::new(),
+        };
+        out.ends.push(0);
+        let bytes = original.as_bytes();
+        let mut chars = original.char_indices().peekable();
+        let mut at_line_start = true;
+        while let Some((i, c)) = chars.next() {
+            let next_i = chars.peek().map_or(original.len(), |&(j, _)| j);
+            let rest = &original[i..];
+            // Markdown link `[text](target)` or image `![alt](target)`: keep the text only.
+            if c == '[' || (c == '!' && rest.starts_with("![")) {
+                let open = if c == '!' { i + 1 } else { i };
+                if let Some(close) = markdown_link_end(original, open) {
+                    let (text_end, link_end) = close;
+                    let text_start = open + 1;
+                    for (j, ch) in original[text_start..text_end].char_indices() {
+                        let at = text_start + j;
+                        out.push_char(ch, at, at + ch.len_utf8());
+                    }
+                    while chars.peek().is_some_and(|&(j, _)| j < link_end) {
+                        chars.next();
+                    }
+                    at_line_start = false;
+                    continue;
+                }
+            }
+            // Markdown emphasis markers `**` and `__`.
+            if (c == '*' || c == '_') && bytes.get(i + 1) == Some(&(c as u8)) {
+                chars.next();
+                continue;
+            }
+            // Markdown heading markers at line start.
+            if at_line_start && c == '#' {
+                let hashes = rest.bytes().take_while(|&b| b == b'#').count();
+                if hashes <= 6 && rest.as_bytes().get(hashes) == Some(&b' ') {
+                    for _ in 0..hashes {
+                        chars.next();
+                    }
+                    continue;
+                }
+            }
+            // Autolinks `<https://…>`: drop the angle brackets.
+            if c == '<' && (rest.starts_with("<http://") || rest.starts_with("<https://")) {
+                continue;
+            }
+            if c == '>' && out.text.ends_with(|ch: char| !ch.is_whitespace()) && url_before(&out.text)
+            {
+                continue;
+            }
+            at_line_start = c == '\n';
+            match c {
+                '\u{FEFF}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{AD}' => {}
+                '\r' => {
+                    if original[next_i..].starts_with('\n') {
+                        continue;
+                    }
+                    at_line_start = true;
+                    out.push_char('\n', i, next_i);
+                }
+                '\t' | '\u{A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => {
+                    out.push_char(' ', i, next_i)
+                }
+                '\u{201C}' | '\u{201E}' | '\u{00AB}' => out.push_quote('"', QuoteDir::Open, i, next_i),
+                '\u{201D}' | '\u{00BB}' | '\u{201F}' => out.push_quote('"', QuoteDir::Close, i, next_i),
+                '"' | '\u{2033}' => out.push_quote('"', QuoteDir::Neutral, i, next_i),
+                '\u{2018}' | '\u{201A}' | '\u{2039}' => out.push_quote('\'', QuoteDir::Open, i, next_i),
+                '\u{2019}' | '\u{203A}' | '\u{201B}' => out.push_quote('\'', QuoteDir::Close, i, next_i),
+                '\'' | '\u{2032}' | '`' => out.push_quote('\'', QuoteDir::Neutral, i, next_i),
+                '\u{2010}'..='\u{2015}' | '\u{2212}' => out.push_char('-', i, next_i),
+                '\u{2026}' => {
+                    for _ in 0..3 {
+                        out.push_char('.', i, next_i);
+                    }
+                }
+                _ => out.push_char(c, i, next_i),
+            }
+        }
+        out.starts.push(original.len() as u32);
+        out
+    }
+
+    fn push_char(&mut self, c: char, orig_start: usize, orig_end: usize) {
+        for _ in 0..c.len_utf8() {
+            self.starts.push(orig_start as u32);
+            self.ends.push(orig_end as u32);
+        }
+        self.text.push(c);
+    }
+
+    fn push_quote(&mut self, c: char, dir: QuoteDir, orig_start: usize, orig_end: usize) {
+        self.quote_dirs.push((self.text.len() as u32, dir));
+        self.push_char(c, orig_start, orig_end);
+    }
+
+    /// The original span of the normalized range `[start, end)`.
+    pub fn to_original(&self, start: usize, end: usize) -> Span {
+        let len = self.text.len();
+        let (start, end) = (start.min(len), end.min(len));
+        if start >= end {
+            let at = self.starts.get(start).copied().unwrap_or(0) as usize;
+            return Span::new(at, at);
+        }
+        Span::new(self.starts[start] as usize, self.ends[end] as usize)
+    }
+
+    /// How the quote character at normalized offset `at` faced in the original.
+    pub fn quote_dir(&self, at: usize) -> QuoteDir {
+        match self.quote_dirs.binary_search_by_key(&(at as u32), |&(p, _)| p) {
+            Ok(k) => self.quote_dirs[k].1,
+            Err(_) => QuoteDir::Neutral,
+        }
+    }
+}
+
+/// For a `[` at `open`, the end of the link text and of the whole `[text](target)`.
+fn markdown_link_end(s: &str, open: usize) -> Option<(usize, usize)> {
+    let rest = s.get(open + 1..)?;
+    let close_rel = rest.find(']')?;
+    let text = &rest[..close_rel];
+    if text.contains('\n') || text.contains('[') || close_rel > 300 {
+        return None;
+    }
+    let after = &rest[close_rel + 1..];
+    if !after.starts_with('(') {
+        return None;
+    }
+    let paren_rel = after.find(')')?;
+    let target = &after[1..paren_rel];
+    if target.contains(char::is_whitespace) || paren_rel > 2000 {
+        return None;
+    }
+    let text_end = open + 1 + close_rel;
+    Some((text_end, text_end + 1 + paren_rel + 1))
+}
+
+fn url_before(text: &str) -> bool {
+    let word_start = text.rfind(char::is_whitespace).map_or(0, |i| i + 1);
+    let word = &text[word_start..];
+    word.starts_with("http://") || word.starts_with("https://")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(input: &str, expect_text: &str) {
+        let n = Normalized::new(input);
+        assert_eq!(n.text, expect_text);
+        // Every normalized char maps back inside the original.
+        for (i, _) in n.text.char_indices() {
+            let span = n.to_original(i, i + 1);
+            assert!(span.end <= input.len() && span.start <= span.end, "{i}: {span:?}");
+        }
+    }
+
+    #[test]
+    fn quotes_dashes_spaces() {
+        check("\u{201C}Hi\u{201D} \u{00AB}x\u{00BB} a\u{2014}b\u{00A0}c", "\"Hi\" \"x\" a-b c");
+    }
+
+    #[test]
+    fn markdown_links_and_emphasis() {
+        let input = "The FT [claimed](#) it. **Credit** <https://x.org/a>";
+        let n = Normalized::new(input);
+        assert_eq!(n.text, "The FT claimed it. Credit https://x.org/a");
+        let at = n.text.find("claimed").unwrap();
+        let span = n.to_original(at, at + "claimed".len());
+        assert_eq!(span.slice(input), "claimed");
+        let at = n.text.find("Credit").unwrap();
+        assert_eq!(n.to_original(at, at + 6).slice(input), "Credit");
+    }
+
+    #[test]
+    fn ellipsis_and_crlf() {
+        check("a\u{2026}\r\nb", "a...\nb");
+    }
+
+    #[test]
+    fn quote_direction_is_kept() {
+        let n = Normalized::new("\u{201C}a\u{201D} \"b\"");
+        assert_eq!(n.quote_dir(0), QuoteDir::Open);
+        assert_eq!(n.quote_dir(2), QuoteDir::Close);
+        assert_eq!(n.quote_dir(4), QuoteDir::Neutral);
+    }
+}

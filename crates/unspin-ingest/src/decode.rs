@@ -1,0 +1,56 @@
+//! Bytes to text: UTF-8 (BOM stripped), UTF-16 with BOM, else the legacy encoding
+//! chardetng finds most likely (Windows-1252 for Latin-1 news copy). Binary data is
+//! refused rather than decoded into noise.
+
+use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE};
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Decoded {
+    pub text: String,
+    /// The encoding used, e.g. "UTF-8", "windows-1252".
+    pub encoding: &'static str,
+}
+
+/// Decode `bytes`, or say why they are not text.
+pub fn decode(bytes: &[u8]) -> Result<Decoded, String> {
+    if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
+        if enc == UTF_16LE || enc == UTF_16BE {
+            let (text, _, _) = enc.decode(bytes);
+            return check_text(text.into_owned(), enc.name());
+        }
+        if enc == UTF_8 {
+            return match std::str::from_utf8(&bytes[bom_len..]) {
+                Ok(s) => check_text(s.to_string(), "UTF-8"),
+                Err(_) => legacy(&bytes[bom_len..]),
+            };
+        }
+    }
+    let head = &bytes[..bytes.len().min(8192)];
+    if let Some(at) = head.iter().position(|&b| b == 0) {
+        return Err(format!("a NUL byte at offset {at}"));
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(s) => check_text(s.to_string(), "UTF-8"),
+        Err(_) => legacy(bytes),
+    }
+}
+
+fn legacy(bytes: &[u8]) -> Result<Decoded, String> {
+    let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+    detector.feed(bytes, true);
+    let enc = detector.guess(None, chardetng::Utf8Detection::Deny);
+    let (text, _, _) = enc.decode(bytes);
+    check_text(text.into_owned(), enc.name())
+}
+
+fn check_text(text: String, encoding: &'static str) -> Result<Decoded, String> {
+    let sample: Vec<char> = text.chars().take(8192).collect();
+    let control = sample.iter().filter(|&&c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}')).count();
+    if !sample.is_empty() && control * 10 > sample.len() {
+        return Err(format!("{control} control characters in the first {} characters", sample.len()));
+    }
+    if text.contains('\0') {
+        return Err("a NUL character".to_string());
+    }
+    Ok(Decoded { text, encoding })
+}

@@ -1,0 +1,26 @@
+//! HTML pages: the main text by dom_smoothie (readability.js's algorithm), in its
+//! formatted mode so paragraphs stay separated, plus title, date and URL metadata.
+
+use dom_smoothie::{Config, Readability, TextMode};
+use unspin_core::Article;
+
+use crate::error::ReadError;
+use crate::metadata::parse_date;
+
+pub fn read(origin: &str, html: &str) -> Result<Article, ReadError> {
+    let cfg = Config { text_mode: TextMode::Formatted, max_elements_to_parse: 200_000, ..Config::default() };
+    let no_text = |detail: String| ReadError::NoText { origin: origin.to_string(), detail };
+    let mut reader = Readability::new(html, None, Some(cfg)).map_err(|e| no_text(e.to_string()))?;
+    let parsed = reader.parse().map_err(|e| no_text(format!("{e} (the page has no readable article)")))?;
+    let text = parsed.text_content.trim().to_string();
+    if text.split_whitespace().count() < 3 {
+        return Err(no_text("the page has no readable article".to_string()));
+    }
+    let mut article = Article::new(origin, text);
+    let title = parsed.title.trim();
+    article.meta.title = (!title.is_empty()).then(|| title.to_string());
+    article.meta.date = parsed.published_time.as_deref().and_then(parse_date);
+    article.meta.url = parsed.url.filter(|u| u.starts_with("http"));
+    article.meta.site = parsed.site_name;
+    Ok(article)
+}

@@ -1,0 +1,98 @@
+//! Reader tests: each format, each encoding, and each kind of bad input.
+
+use super::*;
+
+fn read(origin: &str, bytes: &[u8]) -> Result<Article, ReadError> {
+    read_article(origin, bytes, &ReadOptions::default())
+}
+
+#[test]
+fn utf8_with_bom() {
+    let a = read("a.txt", b"\xEF\xBB\xBFThe council met today.").unwrap();
+    assert_eq!(a.text, "The council met today.");
+    assert_eq!(a.meta.origin, "a.txt");
+}
+
+#[test]
+fn latin1_is_detected() {
+    // "Caf\xe9 owner paid \xa3500" in ISO-8859-1.
+    let a = read("pa.txt", b"The caf\xe9 owner paid \xa3500 in fines, the court heard.").unwrap();
+    assert_eq!(a.text, "The caf\u{e9} owner paid \u{a3}500 in fines, the court heard.");
+}
+
+#[test]
+fn utf16_with_bom() {
+    let mut bytes = vec![0xFF, 0xFE];
+    for u in "Rain fell.".encode_utf16() {
+        bytes.extend(u.to_le_bytes());
+    }
+    assert_eq!(read("u16.txt", &bytes).unwrap().text, "Rain fell.");
+}
+
+#[test]
+fn bad_inputs_name_the_input() {
+    let cases: Vec<(&str, Vec<u8>, &str)> = vec![
+        ("empty.txt", b"".to_vec(), "empty.txt: empty input"),
+        ("blank.txt", b"  \n\n ".to_vec(), "blank.txt: empty input"),
+        ("img.png", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec(), "img.png: not text (a NUL byte at offset 8)"),
+        ("bad.json", b"{\"text\": \"a\",".to_vec(), "bad.json: invalid JSON at line 1, column 13: EOF while parsing a value"),
+        ("arr.json", b"[1,2]".to_vec(), "arr.json: invalid JSON at line 1, column 1: expected one JSON object"),
+        ("nofield.json", b"{\"title\": \"T\"}".to_vec(), "nofield.json: the JSON record has no article text"),
+        ("nav.html", b"<html><body><nav><a href='/'>Home</a></nav></body></html>".to_vec(), "nav.html: no article text found"),
+        ("punct.txt", b"... --- !!!".to_vec(), "punct.txt: no article text found: it holds no words"),
+    ];
+    for (origin, bytes, expect) in cases {
+        let err = read(origin, &bytes).expect_err(origin).to_string();
+        assert!(err.starts_with(expect), "{origin}: {err}");
+    }
+}
+
+#[test]
+fn too_large_is_refused_before_decoding() {
+    let opts = ReadOptions { max_bytes: 10, ..ReadOptions::default() };
+    let err = read_article("big.txt", &[b'a'; 11], &opts).unwrap_err();
+    assert_eq!(err.to_string(), "big.txt: too large (11 bytes, the limit is 10 bytes)");
+}
+
+#[test]
+fn json_record_fields() {
+    let a = read(
+        "r.json",
+        br#"{"headline": "Bridge Closed", "date_publish": "2024-03-03 10:00:00", "url": "https://news.example/b", "maintext": "The bridge closed on Sunday."}"#,
+    )
+    .unwrap();
+    assert_eq!(a.text, "The bridge closed on Sunday.");
+    assert_eq!(a.meta.title.as_deref(), Some("Bridge Closed"));
+    assert_eq!(a.meta.date, unspin_core::CivilDate::new(2024, 3, 3));
+    assert_eq!(a.meta.url.as_deref(), Some("https://news.example/b"));
+}
+
+#[test]
+fn html_main_text_without_boilerplate() {
+    let page = r#"<!doctype html><html><head><title>Flood Warning Issued | Daily Example</title>
+<meta property="article:published_time" content="2024-05-02T08:00:00Z">
+<script>var tracking = "do not read me";</script></head>
+<body><nav><a href="/">Home</a> <a href="/sport">Sport</a></nav>
+<article><h1>Flood Warning Issued</h1>
+<p>The river authority issued a flood warning for the lower valley on Thursday, after two days of heavy rain raised water levels by more than a metre.</p>
+<p>"We expect the peak overnight," said Dana Reyes, the authority's duty officer, who urged residents near the embankment to move valuables upstairs.</p>
+<p>Schools in three villages will stay closed on Friday while engineers inspect the embankment for damage caused by the storm.</p>
+</article>
+<footer>Copyright Daily Example. All rights reserved. Subscribe to our newsletter.</footer></body></html>"#;
+    let a = read("flood.html", page.as_bytes()).unwrap();
+    assert!(a.text.contains("issued a flood warning"), "{}", a.text);
+    assert!(a.text.contains("\"We expect the peak overnight,\" said Dana Reyes"), "{}", a.text);
+    assert!(!a.text.contains("tracking") && !a.text.contains("Copyright") && !a.text.contains("Sport"), "{}", a.text);
+    assert!(a.text.contains("\n\n"), "paragraphs stay separated: {}", a.text);
+    assert_eq!(a.meta.date, unspin_core::CivilDate::new(2024, 5, 2));
+    assert!(a.meta.title.as_deref().is_some_and(|t| t.contains("Flood Warning Issued")));
+}
+
+#[test]
+fn format_from_extension_and_content() {
+    assert_eq!(Format::from_extension("x/Story.HTML"), Some(Format::Html));
+    assert_eq!(Format::from_extension("notes"), None);
+    assert_eq!(Format::sniff("  <!DOCTYPE html><html>"), Format::Html);
+    assert_eq!(Format::sniff("{\"text\":\"a\"}"), Format::Json);
+    assert_eq!(Format::sniff("Plain words."), Format::Text);
+}
