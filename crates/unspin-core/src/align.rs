@@ -84,14 +84,22 @@ impl Weights {
     pub fn new(a: &Doc<'_>, b: &Doc<'_>) -> Weights {
         let mut df: FxHashMap<u64, u32> = FxHashMap::default();
         let mut n = 0u32;
-        for s in a.sentences.iter().chain(&b.sentences).filter(|s| s.kind().is_content()) {
+        for s in a
+            .sentences
+            .iter()
+            .chain(&b.sentences)
+            .filter(|s| s.kind().is_content())
+        {
             n += 1;
             for &t in &s.terms {
                 *df.entry(t).or_default() += 1;
             }
         }
         let n = f64::from(n.max(1));
-        let idf = df.into_iter().map(|(t, d)| (t, (1.0 + n / f64::from(d)).ln())).collect();
+        let idf = df
+            .into_iter()
+            .map(|(t, d)| (t, (1.0 + n / f64::from(d)).ln()))
+            .collect();
         Weights { idf }
     }
 
@@ -132,14 +140,20 @@ impl Weights {
 
 /// Union of sorted term sets of several sentences.
 pub fn union_terms(doc: &Doc<'_>, idx: &[usize]) -> Vec<u64> {
-    let mut out: Vec<u64> = idx.iter().filter_map(|&i| doc.sentences.get(i)).flat_map(|s| s.terms.iter().copied()).collect();
+    let mut out: Vec<u64> = idx
+        .iter()
+        .filter_map(|&i| doc.sentences.get(i))
+        .flat_map(|s| s.terms.iter().copied())
+        .collect();
     out.sort_unstable();
     out.dedup();
     out
 }
 
 pub fn align(a: &Doc<'_>, b: &Doc<'_>, weights: &Weights, cfg: &Config) -> Alignment {
-    let content = |d: &Doc<'_>, i: usize| d.sentences[i].kind().is_content() && !d.sentences[i].terms.is_empty();
+    let content = |d: &Doc<'_>, i: usize| {
+        d.sentences[i].kind().is_content() && !d.sentences[i].terms.is_empty()
+    };
     // Inverted index over a's sentences.
     let mut postings: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
     for (i, s) in a.sentences.iter().enumerate() {
@@ -149,9 +163,13 @@ pub fn align(a: &Doc<'_>, b: &Doc<'_>, weights: &Weights, cfg: &Config) -> Align
             }
         }
     }
-    let a_total: Vec<f64> = a.sentences.iter().map(|s| weights.total(&s.terms)).collect();
+    let a_total: Vec<f64> = a
+        .sentences
+        .iter()
+        .map(|s| weights.total(&s.terms))
+        .collect();
     let mut best_a: Vec<(f64, usize)> = vec![(0.0, usize::MAX); a.sentences.len()];
-    let mut edges: Vec<(usize, usize)> = Vec::new();
+    let mut best_b: Vec<(usize, usize)> = Vec::new();
     let mut acc: Vec<f64> = vec![0.0; a.sentences.len()];
     let mut touched: Vec<usize> = Vec::new();
     for (j, s) in b.sentences.iter().enumerate() {
@@ -183,18 +201,40 @@ pub fn align(a: &Doc<'_>, b: &Doc<'_>, weights: &Weights, cfg: &Config) -> Align
         }
         touched.clear();
         if best.0 >= cfg.link_threshold {
-            edges.push((best.1, j));
+            best_b.push((j, best.1));
+        }
+    }
+    // A best link that is not mutual makes a 1–many or many–1 group; it must then be
+    // mostly contained in its counterpart, or a loosely related sentence would join.
+    let contained =
+        |x: &[u64], y: &[u64]| weights.shared(x, y) / weights.total(x).max(f64::MIN_POSITIVE);
+    let mut edges: Vec<(usize, usize)> = Vec::new();
+    for &(j, i) in &best_b {
+        let mutual = best_a[i].1 == j;
+        if mutual
+            || contained(&b.sentences[j].terms, &a.sentences[i].terms) >= cfg.split_containment
+        {
+            edges.push((i, j));
         }
     }
     for (i, &(sim, j)) in best_a.iter().enumerate() {
-        if sim >= cfg.link_threshold && !edges.contains(&(i, j)) {
+        if sim < cfg.link_threshold || edges.contains(&(i, j)) {
+            continue;
+        }
+        if contained(&a.sentences[i].terms, &b.sentences[j].terms) >= cfg.split_containment {
             edges.push((i, j));
         }
     }
     groups_from_edges(a, b, &edges, weights, cfg)
 }
 
-fn groups_from_edges(a: &Doc<'_>, b: &Doc<'_>, edges: &[(usize, usize)], weights: &Weights, cfg: &Config) -> Alignment {
+fn groups_from_edges(
+    a: &Doc<'_>,
+    b: &Doc<'_>,
+    edges: &[(usize, usize)],
+    weights: &Weights,
+    cfg: &Config,
+) -> Alignment {
     let na = a.sentences.len();
     let mut parent: Vec<usize> = (0..na + b.sentences.len()).collect();
     fn find(parent: &mut [usize], mut x: usize) -> usize {
@@ -228,7 +268,12 @@ fn groups_from_edges(a: &Doc<'_>, b: &Doc<'_>, edges: &[(usize, usize)], weights
             bi.sort_unstable();
             let score = weights.dice(&union_terms(a, &ai), &union_terms(b, &bi));
             let kind = match_kind(a, &ai, b, &bi, cfg);
-            Group { a: ai, b: bi, score, kind }
+            Group {
+                a: ai,
+                b: bi,
+                score,
+                kind,
+            }
         })
         .collect();
     groups.sort_by_key(|g| (g.b[0], g.a[0]));
@@ -237,7 +282,9 @@ fn groups_from_edges(a: &Doc<'_>, b: &Doc<'_>, edges: &[(usize, usize)], weights
 
 fn match_kind(a: &Doc<'_>, ai: &[usize], b: &Doc<'_>, bi: &[usize], cfg: &Config) -> MatchKind {
     fn words<'d>(d: &'d Doc<'_>, idx: &[usize]) -> Vec<&'d str> {
-        idx.iter().flat_map(|&i| d.sentence_tokens(i).iter().map(|t| t.lower.as_str())).collect()
+        idx.iter()
+            .flat_map(|&i| d.sentence_tokens(i).iter().map(|t| t.lower.as_str()))
+            .collect()
     }
     let (wa, wb) = (words(a, ai), words(b, bi));
     if wa == wb {
@@ -260,5 +307,9 @@ fn match_kind(a: &Doc<'_>, ai: &[usize], b: &Doc<'_>, bi: &[usize], cfg: &Config
         }
     }
     let dice = 2.0 * shared as f64 / (sa.len() + sb.len()).max(1) as f64;
-    if dice >= cfg.edited_threshold { MatchKind::Edited } else { MatchKind::Paraphrase }
+    if dice >= cfg.edited_threshold {
+        MatchKind::Edited
+    } else {
+        MatchKind::Paraphrase
+    }
 }

@@ -98,17 +98,35 @@ pub fn detect(src: &Doc<'_>, copy: &Doc<'_>, groups: &[OrientedGroup<'_>]) -> Ve
 }
 
 fn position(c: &Change) -> (usize, usize) {
-    (c.copy.as_ref().map_or(usize::MAX, |r| r.start), c.src.as_ref().map_or(usize::MAX, |r| r.start))
+    (
+        c.copy.as_ref().map_or(usize::MAX, |r| r.start),
+        c.src.as_ref().map_or(usize::MAX, |r| r.start),
+    )
 }
 
 // ---------------------------------------------------------------- quotes
 
+/// Text of a normalized range with whitespace runs folded to one space.
+fn flat(doc: &Doc<'_>, range: Range<usize>) -> String {
+    doc.ntext(range)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 fn quote_words(doc: &Doc<'_>, q: &Quote) -> Vec<String> {
-    tokenize(doc.ntext(q.inner.clone()), 0).into_iter().map(|t| t.lower).collect()
+    tokenize(doc.ntext(q.inner.clone()), 0)
+        .into_iter()
+        .map(|t| t.lower)
+        .collect()
 }
 
 fn quote_stems(doc: &Doc<'_>, q: &Quote) -> FxHashSet<String> {
-    tokenize(doc.ntext(q.inner.clone()), 0).into_iter().filter(|t| !t.stop).map(|t| t.stem).collect()
+    tokenize(doc.ntext(q.inner.clone()), 0)
+        .into_iter()
+        .filter(|t| !t.stop)
+        .map(|t| t.stem)
+        .collect()
 }
 
 fn set_dice(x: &FxHashSet<String>, y: &FxHashSet<String>) -> f64 {
@@ -119,7 +137,11 @@ fn set_dice(x: &FxHashSet<String>, y: &FxHashSet<String>) -> f64 {
 }
 
 fn group_quotes(doc: &Doc<'_>, sentences: &[usize]) -> Vec<usize> {
-    let mut q: Vec<usize> = sentences.iter().filter_map(|&i| doc.sentences.get(i)).flat_map(|s| s.quotes.iter().copied()).collect();
+    let mut q: Vec<usize> = sentences
+        .iter()
+        .filter_map(|&i| doc.sentences.get(i))
+        .flat_map(|s| s.quotes.iter().copied())
+        .collect();
     q.sort_unstable();
     q.dedup();
     q
@@ -132,8 +154,10 @@ fn speaker_key(q: &Quote) -> Option<&str> {
 fn quotes(src: &Doc<'_>, copy: &Doc<'_>, groups: &[OrientedGroup<'_>], out: &mut Vec<Change>) {
     let mut src_paired = vec![false; src.quotes.len()];
     let mut copy_paired = vec![false; copy.quotes.len()];
-    let src_stems: Vec<FxHashSet<String>> = src.quotes.iter().map(|q| quote_stems(src, q)).collect();
-    let copy_stems: Vec<FxHashSet<String>> = copy.quotes.iter().map(|q| quote_stems(copy, q)).collect();
+    let src_stems: Vec<FxHashSet<String>> =
+        src.quotes.iter().map(|q| quote_stems(src, q)).collect();
+    let copy_stems: Vec<FxHashSet<String>> =
+        copy.quotes.iter().map(|q| quote_stems(copy, q)).collect();
     let mut pairs: Vec<(usize, usize)> = Vec::new();
     // 1. Inside aligned groups: quotes of the same passage, most similar first.
     for g in groups {
@@ -142,7 +166,9 @@ fn quotes(src: &Doc<'_>, copy: &Doc<'_>, groups: &[OrientedGroup<'_>], out: &mut
         for &i in &qs {
             for &j in &qc {
                 let mut sim = set_dice(&src_stems[i], &copy_stems[j]);
-                if speaker_key(&src.quotes[i]).is_some() && speaker_key(&src.quotes[i]) == speaker_key(&copy.quotes[j]) {
+                if speaker_key(&src.quotes[i]).is_some()
+                    && speaker_key(&src.quotes[i]) == speaker_key(&copy.quotes[j])
+                {
                     sim += 0.2;
                 }
                 if sim >= 0.15 || (qs.len() == 1 && qc.len() == 1) {
@@ -161,8 +187,18 @@ fn quotes(src: &Doc<'_>, copy: &Doc<'_>, groups: &[OrientedGroup<'_>], out: &mut
     }
     // 2. Anywhere: the same speaker saying something about the same thing.
     let mut cands: Vec<(f64, usize, usize)> = Vec::new();
-    for (j, qc) in copy.quotes.iter().enumerate().filter(|(j, _)| !copy_paired[*j]) {
-        for (i, qs) in src.quotes.iter().enumerate().filter(|(i, _)| !src_paired[*i]) {
+    for (j, qc) in copy
+        .quotes
+        .iter()
+        .enumerate()
+        .filter(|(j, _)| !copy_paired[*j])
+    {
+        for (i, qs) in src
+            .quotes
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| !src_paired[*i])
+        {
             let sim = set_dice(&src_stems[i], &copy_stems[j]);
             let same_speaker = speaker_key(qs).is_some() && speaker_key(qs) == speaker_key(qc);
             if (same_speaker && sim > 0.0) || sim >= 0.5 {
@@ -183,26 +219,64 @@ fn quotes(src: &Doc<'_>, copy: &Doc<'_>, groups: &[OrientedGroup<'_>], out: &mut
         if quote_words(src, qs) == quote_words(copy, qc) {
             continue;
         }
-        let speaker = qs.speaker.as_ref().or(qc.speaker.as_ref()).map(|s| s.display.clone());
+        let speaker = qs
+            .speaker
+            .as_ref()
+            .or(qc.speaker.as_ref())
+            .map(|s| s.display.clone());
         let detail = format!(
             "{} now quoted as \"{}\" (source: \"{}\")",
-            speaker.as_deref().map_or_else(|| "unattributed quote".to_string(), |s| format!("{s}:")),
-            copy.ntext(qc.inner.clone()),
-            src.ntext(qs.inner.clone())
+            speaker
+                .as_deref()
+                .map_or_else(|| "unattributed quote".to_string(), |s| format!("{s}:")),
+            flat(copy, qc.inner.clone()),
+            flat(src, qs.inner.clone())
         );
-        out.push(Change { kind: ChangeKind::QuoteAltered, src: Some(qs.inner.clone()), copy: Some(qc.inner.clone()), speaker, detail, weight: 2.0 });
+        out.push(Change {
+            kind: ChangeKind::QuoteAltered,
+            src: Some(qs.inner.clone()),
+            copy: Some(qc.inner.clone()),
+            speaker,
+            detail,
+            weight: 2.0,
+        });
     }
     // 3. Leftovers: quotes one side has and the other lacks.
-    let src_aligned: FxHashSet<usize> = groups.iter().flat_map(|g| g.src.iter().copied()).collect();
-    let copy_aligned: FxHashSet<usize> = groups.iter().flat_map(|g| g.copy.iter().copied()).collect();
+    // A quote is dropped or added "in the same passage" only when the passage is closely
+    // kept; a loosely aligned sentence says too little.
+    let close = |g: &&OrientedGroup<'_>| g.score >= 0.4;
+    let src_aligned: FxHashSet<usize> = groups
+        .iter()
+        .filter(close)
+        .flat_map(|g| g.src.iter().copied())
+        .collect();
+    let copy_aligned: FxHashSet<usize> = groups
+        .iter()
+        .filter(close)
+        .flat_map(|g| g.copy.iter().copied())
+        .collect();
     let in_aligned = |doc: &Doc<'_>, q: &Quote, aligned: &FxHashSet<usize>| {
-        doc.sentences.iter().enumerate().any(|(k, s)| aligned.contains(&k) && s.sentence.range.start < q.inner.end && q.inner.start < s.sentence.range.end)
+        doc.sentences.iter().enumerate().any(|(k, s)| {
+            aligned.contains(&k)
+                && s.sentence.range.start < q.inner.end
+                && q.inner.start < s.sentence.range.end
+        })
     };
     for (i, q) in src.quotes.iter().enumerate() {
         if !src_paired[i] && in_aligned(src, q, &src_aligned) {
             let speaker = q.speaker.as_ref().map(|s| s.display.clone());
-            let detail = format!("the copy keeps the passage but drops the quote \"{}\"", src.ntext(q.inner.clone()));
-            out.push(Change { kind: ChangeKind::QuoteRemoved, src: Some(q.inner.clone()), copy: None, speaker, detail, weight: 1.0 });
+            let detail = format!(
+                "the copy keeps the passage but drops the quote \"{}\"",
+                flat(src, q.inner.clone())
+            );
+            out.push(Change {
+                kind: ChangeKind::QuoteRemoved,
+                src: Some(q.inner.clone()),
+                copy: None,
+                speaker,
+                detail,
+                weight: 1.0,
+            });
         }
     }
     for (j, q) in copy.quotes.iter().enumerate() {
@@ -212,10 +286,20 @@ fn quotes(src: &Doc<'_>, copy: &Doc<'_>, groups: &[OrientedGroup<'_>], out: &mut
         let speaker = q.speaker.as_ref().map(|s| s.display.clone());
         let detail = format!(
             "quote the source does not have: \"{}\"{}",
-            copy.ntext(q.inner.clone()),
-            speaker.as_deref().map(|s| format!(", attributed to {s}")).unwrap_or_default()
+            flat(copy, q.inner.clone()),
+            speaker
+                .as_deref()
+                .map(|s| format!(", attributed to {s}"))
+                .unwrap_or_default()
         );
-        out.push(Change { kind: ChangeKind::QuoteAdded, src: None, copy: Some(q.inner.clone()), speaker, detail, weight: 2.0 });
+        out.push(Change {
+            kind: ChangeKind::QuoteAdded,
+            src: None,
+            copy: Some(q.inner.clone()),
+            speaker,
+            detail,
+            weight: 2.0,
+        });
     }
 }
 
@@ -252,25 +336,46 @@ fn word_supported(doc: &Doc<'_>, w: &str) -> bool {
 }
 
 /// Details of the copy's sentence `j` the source never states, as (range, label).
-fn unsupported_facts(src: &Doc<'_>, copy: &Doc<'_>, j: usize, skip: &[Range<usize>]) -> Vec<(Range<usize>, String)> {
+fn unsupported_facts(
+    src: &Doc<'_>,
+    copy: &Doc<'_>,
+    j: usize,
+    skip: &[Range<usize>],
+) -> Vec<(Range<usize>, String)> {
     let s = &copy.sentences[j];
     let mut out = Vec::new();
     let skipped = |r: &Range<usize>| skip.iter().any(|k| k.start <= r.start && r.end <= k.end);
     let src_numbers: Vec<&NumberMention> = src.sentences.iter().flat_map(|s| &s.numbers).collect();
     for n in &s.numbers {
         if !n.approx && !skipped(&n.range) && !src_numbers.iter().any(|m| m.same_value(n)) {
-            out.push((n.range.clone(), format!("number {}", copy.ntext(n.range.clone()))));
+            out.push((
+                n.range.clone(),
+                format!("number {}", copy.ntext(n.range.clone())),
+            ));
         }
     }
-    let src_dates: Vec<&DateValue> = src.sentences.iter().flat_map(|s| s.dates.iter().map(|d| &d.value)).collect();
+    let src_dates: Vec<&DateValue> = src
+        .sentences
+        .iter()
+        .flat_map(|s| s.dates.iter().map(|d| &d.value))
+        .collect();
     for d in &s.dates {
-        if d.value.is_absolute() && !skipped(&d.range) && !src_dates.iter().any(|v| same_date(v, &d.value)) {
-            out.push((d.range.clone(), format!("date {}", copy.ntext(d.range.clone()))));
+        if d.value.is_absolute()
+            && !skipped(&d.range)
+            && !src_dates.iter().any(|v| same_date(v, &d.value))
+        {
+            out.push((
+                d.range.clone(),
+                format!("date {}", copy.ntext(d.range.clone())),
+            ));
         }
     }
     for n in &s.names {
         if !skipped(&n.range) && !name_supported(src, &n.words) {
-            out.push((n.range.clone(), format!("name {}", copy.ntext(n.range.clone()))));
+            out.push((
+                n.range.clone(),
+                format!("name {}", copy.ntext(n.range.clone())),
+            ));
         }
     }
     out
@@ -279,8 +384,16 @@ fn unsupported_facts(src: &Doc<'_>, copy: &Doc<'_>, j: usize, skip: &[Range<usiz
 fn facts(src: &Doc<'_>, copy: &Doc<'_>, g: &OrientedGroup<'_>, out: &mut Vec<Change>) {
     let mut changed: Vec<Range<usize>> = Vec::new();
     // Numbers: equal values cancel; leftovers with compatible units are changes.
-    let mut src_nums: Vec<&NumberMention> = g.src.iter().flat_map(|&i| &src.sentences[i].numbers).collect();
-    let copy_nums: Vec<&NumberMention> = g.copy.iter().flat_map(|&j| &copy.sentences[j].numbers).collect();
+    let mut src_nums: Vec<&NumberMention> = g
+        .src
+        .iter()
+        .flat_map(|&i| &src.sentences[i].numbers)
+        .collect();
+    let copy_nums: Vec<&NumberMention> = g
+        .copy
+        .iter()
+        .flat_map(|&j| &copy.sentences[j].numbers)
+        .collect();
     let mut copy_left = Vec::new();
     for n in copy_nums {
         match src_nums.iter().position(|m| m.same_value(n)) {
@@ -291,11 +404,18 @@ fn facts(src: &Doc<'_>, copy: &Doc<'_>, g: &OrientedGroup<'_>, out: &mut Vec<Cha
         }
     }
     for n in copy_left {
-        let supported = src.sentences.iter().flat_map(|s| &s.numbers).any(|m| m.same_value(n) && m.unit_compatible(n));
+        let supported = src
+            .sentences
+            .iter()
+            .flat_map(|s| &s.numbers)
+            .any(|m| m.same_value(n) && m.unit_compatible(n));
         if supported {
             continue;
         }
-        if let Some(k) = src_nums.iter().position(|m| m.unit_compatible(n) && m.unit.is_some() == n.unit.is_some()) {
+        if let Some(k) = src_nums
+            .iter()
+            .position(|m| m.unit_compatible(n) && m.unit.is_some() == n.unit.is_some())
+        {
             let m = src_nums.remove(k);
             changed.push(n.range.clone());
             out.push(Change {
@@ -303,19 +423,32 @@ fn facts(src: &Doc<'_>, copy: &Doc<'_>, g: &OrientedGroup<'_>, out: &mut Vec<Cha
                 src: Some(m.range.clone()),
                 copy: Some(n.range.clone()),
                 speaker: None,
-                detail: format!("{} became {}", src.ntext(m.range.clone()), copy.ntext(n.range.clone())),
+                detail: format!(
+                    "{} became {}",
+                    src.ntext(m.range.clone()),
+                    copy.ntext(n.range.clone())
+                ),
                 weight: 3.0,
             });
         }
     }
     // Dates: the same granularity with different values.
-    let mut src_dates: Vec<_> = g.src.iter().flat_map(|&i| &src.sentences[i].dates).collect();
+    let mut src_dates: Vec<_> = g
+        .src
+        .iter()
+        .flat_map(|&i| &src.sentences[i].dates)
+        .collect();
     for d in g.copy.iter().flat_map(|&j| &copy.sentences[j].dates) {
         if let Some(k) = src_dates.iter().position(|e| same_date(&e.value, &d.value)) {
             src_dates.remove(k);
             continue;
         }
-        if src.sentences.iter().flat_map(|s| &s.dates).any(|e| same_date(&e.value, &d.value)) {
+        if src
+            .sentences
+            .iter()
+            .flat_map(|s| &s.dates)
+            .any(|e| same_date(&e.value, &d.value))
+        {
             continue;
         }
         if let Some(k) = src_dates.iter().position(|e| e.value.conflicts(&d.value)) {
@@ -326,13 +459,22 @@ fn facts(src: &Doc<'_>, copy: &Doc<'_>, g: &OrientedGroup<'_>, out: &mut Vec<Cha
                 src: Some(e.range.clone()),
                 copy: Some(d.range.clone()),
                 speaker: None,
-                detail: format!("{} became {}", src.ntext(e.range.clone()), copy.ntext(d.range.clone())),
+                detail: format!(
+                    "{} became {}",
+                    src.ntext(e.range.clone()),
+                    copy.ntext(d.range.clone())
+                ),
                 weight: 3.0,
             });
         }
     }
     // Names: a name the source never uses, where the source passage has one the copy lacks.
-    let mut src_names: Vec<_> = g.src.iter().flat_map(|&i| &src.sentences[i].names).filter(|n| !name_supported(copy, &n.words)).collect();
+    let mut src_names: Vec<_> = g
+        .src
+        .iter()
+        .flat_map(|&i| &src.sentences[i].names)
+        .filter(|n| !name_supported(copy, &n.words))
+        .collect();
     for n in g.copy.iter().flat_map(|&j| &copy.sentences[j].names) {
         if name_supported(src, &n.words) || src_names.is_empty() {
             continue;
@@ -344,7 +486,11 @@ fn facts(src: &Doc<'_>, copy: &Doc<'_>, g: &OrientedGroup<'_>, out: &mut Vec<Cha
             src: Some(m.range.clone()),
             copy: Some(n.range.clone()),
             speaker: None,
-            detail: format!("{} became {}", src.ntext(m.range.clone()), copy.ntext(n.range.clone())),
+            detail: format!(
+                "{} became {}",
+                src.ntext(m.range.clone()),
+                copy.ntext(n.range.clone())
+            ),
             weight: 3.0,
         });
     }
@@ -357,7 +503,10 @@ fn facts(src: &Doc<'_>, copy: &Doc<'_>, g: &OrientedGroup<'_>, out: &mut Vec<Cha
         let labels: Vec<&str> = facts.iter().map(|(_, l)| l.as_str()).collect();
         out.push(Change {
             kind: ChangeKind::ClaimAdded,
-            src: g.src.first().map(|&i| src.sentences[i].sentence.range.clone()),
+            src: g
+                .src
+                .first()
+                .map(|&i| src.sentences[i].sentence.range.clone()),
             copy: Some(copy.sentences[j].sentence.range.clone()),
             speaker: None,
             detail: format!("adds what the source never states: {}", labels.join("; ")),
@@ -369,10 +518,16 @@ fn facts(src: &Doc<'_>, copy: &Doc<'_>, g: &OrientedGroup<'_>, out: &mut Vec<Cha
 // ---------------------------------------------------------------- negation, attribution
 
 fn negation(src: &Doc<'_>, copy: &Doc<'_>, g: &OrientedGroup<'_>, out: &mut Vec<Change>) {
-    if g.kind == MatchKind::Identical || (g.kind == MatchKind::Paraphrase && g.score < 0.75) {
+    // Polarity is only comparable between one sentence and its close rendering.
+    if g.kind == MatchKind::Identical
+        || (g.kind == MatchKind::Paraphrase && g.score < 0.75)
+        || g.src.len() != 1
+        || g.copy.len() != 1
+    {
         return;
     }
-    let count = |d: &Doc<'_>, idx: &[usize]| idx.iter().map(|&i| d.sentences[i].negations).sum::<u32>();
+    let count =
+        |d: &Doc<'_>, idx: &[usize]| idx.iter().map(|&i| d.sentences[i].negations).sum::<u32>();
     let (ns, nc) = (count(src, g.src), count(copy, g.copy));
     if ns % 2 == nc % 2 {
         return;
@@ -387,26 +542,36 @@ fn negation(src: &Doc<'_>, copy: &Doc<'_>, g: &OrientedGroup<'_>, out: &mut Vec<
         src: Some(range(src, g.src)),
         copy: Some(range(copy, g.copy)),
         speaker: None,
-        detail: format!("the source has {ns} negation(s) here, the copy {nc}: the statement's polarity flipped"),
+        detail: format!(
+            "the source has {ns} negation(s) here, the copy {nc}: the statement's polarity flipped"
+        ),
         weight: 3.0,
     });
 }
 
 fn attribution(src: &Doc<'_>, copy: &Doc<'_>, g: &OrientedGroup<'_>, out: &mut Vec<Change>) {
     let src_attr = g.src.iter().any(|&i| src.sentences[i].attributed);
-    if !src_attr {
+    // Only a close rendering of the same passage can be said to drop its attribution.
+    if !src_attr || g.score < 0.4 {
         return;
     }
-    let copy_attr = g.copy.iter().any(|&j| copy.sentences[j].attributed || !copy.sentences[j].quotes.is_empty());
-    let speakers: Vec<String> = g
+    let copy_attr = g
+        .copy
+        .iter()
+        .any(|&j| copy.sentences[j].attributed || !copy.sentences[j].quotes.is_empty());
+    let speakers: Vec<(String, String)> = g
         .src
         .iter()
         .flat_map(|&i| src.sentences[i].quotes.iter())
         .filter_map(|&q| src.quotes[q].speaker.as_ref())
         .filter(|s| s.display.chars().any(char::is_uppercase) && !s.key.contains(' '))
-        .map(|s| s.key.clone())
+        .map(|s| (s.key.clone(), s.display.clone()))
         .collect();
-    let lost: Vec<&String> = speakers.iter().filter(|k| !copy.vocab.contains(k.as_str())).collect();
+    let lost: Vec<&String> = speakers
+        .iter()
+        .filter(|(k, _)| !copy.vocab.contains(k.as_str()))
+        .map(|(_, d)| d)
+        .collect();
     let src_range = src.sentences[g.src[0]].sentence.range.clone();
     let copy_range = copy.sentences[g.copy[0]].sentence.range.clone();
     if !copy_attr {
@@ -414,7 +579,7 @@ fn attribution(src: &Doc<'_>, copy: &Doc<'_>, g: &OrientedGroup<'_>, out: &mut V
             kind: ChangeKind::AttributionDropped,
             src: Some(src_range),
             copy: Some(copy_range),
-            speaker: speakers.first().cloned(),
+            speaker: speakers.first().map(|(_, d)| d.clone()),
             detail: "the source attributes this to someone; the copy states it as fact".to_string(),
             weight: 2.5,
         });
@@ -434,7 +599,8 @@ fn attribution(src: &Doc<'_>, copy: &Doc<'_>, g: &OrientedGroup<'_>, out: &mut V
 
 fn unaligned(src: &Doc<'_>, copy: &Doc<'_>, groups: &[OrientedGroup<'_>], out: &mut Vec<Change>) {
     let src_aligned: FxHashSet<usize> = groups.iter().flat_map(|g| g.src.iter().copied()).collect();
-    let copy_aligned: FxHashSet<usize> = groups.iter().flat_map(|g| g.copy.iter().copied()).collect();
+    let copy_aligned: FxHashSet<usize> =
+        groups.iter().flat_map(|g| g.copy.iter().copied()).collect();
     for (j, s) in copy.sentences.iter().enumerate() {
         if s.kind() != crate::text::UnitKind::Body || copy_aligned.contains(&j) || s.n_words == 0 {
             continue;
@@ -445,7 +611,10 @@ fn unaligned(src: &Doc<'_>, copy: &Doc<'_>, groups: &[OrientedGroup<'_>], out: &
             "nothing in the source supports this sentence".to_string()
         } else {
             let labels: Vec<&str> = facts.iter().map(|(_, l)| l.as_str()).collect();
-            format!("nothing in the source supports this sentence; new: {}", labels.join("; "))
+            format!(
+                "nothing in the source supports this sentence; new: {}",
+                labels.join("; ")
+            )
         };
         out.push(Change {
             kind: ChangeKind::ClaimAdded,

@@ -77,7 +77,11 @@ pub fn compare<'x>(a: &'x Article, b: &'x Article, cfg: &Config) -> Comparison<'
     } else {
         oriented_changes(&da, &db, &alignment.groups, verdict.source)
     };
-    let groups = alignment.groups.iter().map(|g| aligned_group(&da, &db, g)).collect();
+    let groups = alignment
+        .groups
+        .iter()
+        .map(|g| aligned_group(&da, &db, g))
+        .collect();
     Comparison {
         a,
         b,
@@ -92,11 +96,23 @@ pub fn compare<'x>(a: &'x Article, b: &'x Article, cfg: &Config) -> Comparison<'
 }
 
 fn found_meta(d: &Doc<'_>) -> FoundMeta {
-    FoundMeta { title: d.title().map(str::to_string), date: d.date(), url: d.url().map(str::to_string), words: d.content_words() }
+    FoundMeta {
+        title: d.title().map(str::to_string),
+        date: d.date(),
+        url: d.url().map(str::to_string),
+        words: d.content_words(),
+    }
 }
 
 fn units(d: &Doc<'_>) -> Vec<Unit> {
-    d.sentences.iter().map(|s| Unit { span: s.sentence.span, kind: s.kind(), paragraph: s.sentence.para }).collect()
+    d.sentences
+        .iter()
+        .map(|s| Unit {
+            span: s.sentence.span,
+            kind: s.kind(),
+            paragraph: s.sentence.para,
+        })
+        .collect()
 }
 
 fn aligned_group(da: &Doc<'_>, db: &Doc<'_>, g: &Group) -> AlignedGroup {
@@ -115,13 +131,27 @@ fn aligned_group(da: &Doc<'_>, db: &Doc<'_>, g: &Group) -> AlignedGroup {
 
 /// Changes are found from source to copy; with no known source, `a` is taken as the
 /// reference. Spans are then put back on their own sides.
-fn oriented_changes(da: &Doc<'_>, db: &Doc<'_>, groups: &[Group], source: Option<Side>) -> Vec<ChangeOut> {
+fn oriented_changes(
+    da: &Doc<'_>,
+    db: &Doc<'_>,
+    groups: &[Group],
+    source: Option<Side>,
+) -> Vec<ChangeOut> {
     let b_is_source = source == Some(Side::B);
     let oriented: Vec<OrientedGroup<'_>> = groups
         .iter()
         .map(|g| {
-            let (src, copy) = if b_is_source { (&g.b, &g.a) } else { (&g.a, &g.b) };
-            OrientedGroup { src, copy, kind: g.kind, score: g.score }
+            let (src, copy) = if b_is_source {
+                (&g.b, &g.a)
+            } else {
+                (&g.a, &g.b)
+            };
+            OrientedGroup {
+                src,
+                copy,
+                kind: g.kind,
+                score: g.score,
+            }
         })
         .collect();
     let (src, copy) = if b_is_source { (db, da) } else { (da, db) };
@@ -130,8 +160,19 @@ fn oriented_changes(da: &Doc<'_>, db: &Doc<'_>, groups: &[Group], source: Option
         .map(|c| {
             let src_span = c.src.map(|r| src.span(r));
             let copy_span = c.copy.map(|r| copy.span(r));
-            let (a, b) = if b_is_source { (copy_span, src_span) } else { (src_span, copy_span) };
-            ChangeOut { kind: c.kind, a, b, speaker: c.speaker, detail: c.detail, weight: c.weight }
+            let (a, b) = if b_is_source {
+                (copy_span, src_span)
+            } else {
+                (src_span, copy_span)
+            };
+            ChangeOut {
+                kind: c.kind,
+                a,
+                b,
+                speaker: c.speaker,
+                detail: c.detail,
+                weight: c.weight,
+            }
         })
         .collect()
 }

@@ -5,6 +5,9 @@
 pub struct Config {
     /// Minimum sentence similarity (IDF-weighted Dice of content stems) to align.
     pub link_threshold: f64,
+    /// A sentence joins a group that is not its mutual best match (1–many, many–1) only
+    /// if at least this share of its term weight is found in the counterpart.
+    pub split_containment: f64,
     /// Token-overlap (Dice over all words) at or above which an aligned group is "edited"
     /// rather than "paraphrase".
     pub edited_threshold: f64,
@@ -30,7 +33,8 @@ impl Default for Config {
     fn default() -> Config {
         Config {
             link_threshold: 0.28,
-            edited_threshold: 0.6,
+            split_containment: 0.5,
+            edited_threshold: 0.75,
             rewrite_coverage: 0.6,
             near_duplicate_coverage: 0.85,
             near_duplicate_verbatim: 0.85,

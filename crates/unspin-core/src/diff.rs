@@ -18,15 +18,33 @@ pub fn word_diff(ta: &[&Token], tb: &[&Token]) -> WordDiff {
     let wb: Vec<&str> = tb.iter().map(|t| t.lower.as_str()).collect();
     let mut out = WordDiff::default();
     let mut mark = |old: Range<usize>, new: Range<usize>| {
-        out.a_changed.extend(ta[old].iter().map(|t| t.range.clone()));
-        out.b_changed.extend(tb[new].iter().map(|t| t.range.clone()));
+        out.a_changed
+            .extend(ta[old].iter().map(|t| t.range.clone()));
+        out.b_changed
+            .extend(tb[new].iter().map(|t| t.range.clone()));
     };
     for op in capture_diff_slices(Algorithm::Patience, &wa, &wb) {
         match op {
             DiffOp::Equal { .. } => {}
-            DiffOp::Delete { old_index, old_len, new_index } => mark(old_index..old_index + old_len, new_index..new_index),
-            DiffOp::Insert { old_index, new_index, new_len } => mark(old_index..old_index, new_index..new_index + new_len),
-            DiffOp::Replace { old_index, old_len, new_index, new_len } => mark(old_index..old_index + old_len, new_index..new_index + new_len),
+            DiffOp::Delete {
+                old_index,
+                old_len,
+                new_index,
+            } => mark(old_index..old_index + old_len, new_index..new_index),
+            DiffOp::Insert {
+                old_index,
+                new_index,
+                new_len,
+            } => mark(old_index..old_index, new_index..new_index + new_len),
+            DiffOp::Replace {
+                old_index,
+                old_len,
+                new_index,
+                new_len,
+            } => mark(
+                old_index..old_index + old_len,
+                new_index..new_index + new_len,
+            ),
         }
     }
     out

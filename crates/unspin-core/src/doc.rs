@@ -8,11 +8,13 @@ use rustc_hash::{FxHashSet, FxHasher};
 
 use crate::article::{Article, CivilDate, Span};
 use crate::features::quotes::{self, SentenceView};
-use crate::features::{DateMention, NameMention, NumberMention, Quote, cues, dates, names, numbers};
+use crate::features::{
+    DateMention, NameMention, NumberMention, Quote, cues, dates, names, numbers,
+};
+use crate::text::Normalized;
 use crate::text::layout::{self, Paragraph, TextMeta, UnitKind};
 use crate::text::segment::{self, Sentence};
 use crate::text::words::{Token, tokenize};
-use crate::text::Normalized;
 
 #[derive(Clone, Debug)]
 pub struct SentenceInfo {
@@ -94,13 +96,28 @@ impl<'a> Doc<'a> {
             let dates = dates::find_dates(stext, s.range.start, anchor);
             let masked: Vec<Range<usize>> = dates.iter().map(|d| d.range.clone()).collect();
             let numbers = numbers::find_numbers(stext, s.range.start, &masked, toks);
-            let names = if s.kind == UnitKind::Body { names::find_names(text, toks, &masked, &is_known) } else { Vec::new() };
-            let mut terms: Vec<u64> = toks.iter().filter(|t| !t.stop).map(|t| term_hash(&t.stem)).collect();
+            let names = if s.kind == UnitKind::Body {
+                names::find_names(text, toks, &masked, &is_known)
+            } else {
+                Vec::new()
+            };
+            let mut terms: Vec<u64> = toks
+                .iter()
+                .filter(|t| !t.stop)
+                .map(|t| term_hash(&t.stem))
+                .collect();
             terms.sort_unstable();
             terms.dedup();
             infos.push(SentenceInfo {
                 negations: toks.iter().filter(|t| cues::is_negation(&t.lower)).count() as u32,
-                attributed: toks.iter().any(|t| cues::is_attribution_verb(&t.lower)),
+                attributed: toks.iter().enumerate().any(|(k, t)| {
+                    // "reports"/"claims" attribute only as verbs ("Kommersant reports …").
+                    cues::is_attribution_verb(&t.lower)
+                        && !cues::is_weak_attribution(&t.lower)
+                        && (!cues::is_claim_noun(&t.lower)
+                            || k.checked_sub(1)
+                                .is_some_and(|p| toks[p].cap || cues::is_pronoun(&toks[p].lower)))
+                }),
                 n_words: toks.len(),
                 sentence: s,
                 tokens: r,
@@ -116,10 +133,15 @@ impl<'a> Doc<'a> {
         for p in paragraphs.iter().filter(|p| p.kind == UnitKind::Body) {
             quotes.extend(quotes::find_quotes(&norm, p.range.clone()));
         }
-        let all_names: Vec<NameMention> = infos.iter().flat_map(|s| s.names.iter().cloned()).collect();
+        let all_names: Vec<NameMention> =
+            infos.iter().flat_map(|s| s.names.iter().cloned()).collect();
         let views: Vec<SentenceView<'_>> = infos
             .iter()
-            .map(|s| SentenceView { range: s.sentence.range.clone(), tokens: &tokens[s.tokens.clone()], names: &s.names })
+            .map(|s| SentenceView {
+                range: s.sentence.range.clone(),
+                tokens: &tokens[s.tokens.clone()],
+                names: &s.names,
+            })
             .collect();
         quotes::attribute(text, &mut quotes, &views, &all_names);
         drop(views);
@@ -136,7 +158,16 @@ impl<'a> Doc<'a> {
             vocab.insert(t.lower.clone());
             vocab.insert(t.stem.clone());
         }
-        Doc { article, norm, paragraphs, sentences: infos, tokens, quotes, text_meta, vocab }
+        Doc {
+            article,
+            norm,
+            paragraphs,
+            sentences: infos,
+            tokens,
+            quotes,
+            text_meta,
+            vocab,
+        }
     }
 
     /// Text of a normalized range.
@@ -150,7 +181,9 @@ impl<'a> Doc<'a> {
     }
 
     pub fn sentence_tokens(&self, idx: usize) -> &[Token] {
-        self.sentences.get(idx).map_or(&[], |s| &self.tokens[s.tokens.clone()])
+        self.sentences
+            .get(idx)
+            .map_or(&[], |s| &self.tokens[s.tokens.clone()])
     }
 
     pub fn date(&self) -> Option<CivilDate> {
@@ -158,15 +191,27 @@ impl<'a> Doc<'a> {
     }
 
     pub fn url(&self) -> Option<&str> {
-        self.article.meta.url.as_deref().or(self.text_meta.url.as_deref())
+        self.article
+            .meta
+            .url
+            .as_deref()
+            .or(self.text_meta.url.as_deref())
     }
 
     pub fn title(&self) -> Option<&str> {
-        self.article.meta.title.as_deref().or(self.text_meta.title.as_deref())
+        self.article
+            .meta
+            .title
+            .as_deref()
+            .or(self.text_meta.title.as_deref())
     }
 
     /// Words in content units (body and headline).
     pub fn content_words(&self) -> usize {
-        self.sentences.iter().filter(|s| s.kind().is_content()).map(|s| s.n_words).sum()
+        self.sentences
+            .iter()
+            .filter(|s| s.kind().is_content())
+            .map(|s| s.n_words)
+            .sum()
     }
 }

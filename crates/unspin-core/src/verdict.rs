@@ -35,7 +35,13 @@ impl Relation {
 
     /// One article derives text from the other.
     pub fn is_derived(self) -> bool {
-        matches!(self, Relation::Duplicate | Relation::NearDuplicate | Relation::Rewrite | Relation::PartialReuse)
+        matches!(
+            self,
+            Relation::Duplicate
+                | Relation::NearDuplicate
+                | Relation::Rewrite
+                | Relation::PartialReuse
+        )
     }
 }
 
@@ -117,27 +123,52 @@ fn coverage(doc: &Doc<'_>, aligned: &[Option<usize>]) -> f64 {
             }
         }
     }
-    if total == 0 { 0.0 } else { covered as f64 / total as f64 }
+    if total == 0 {
+        0.0
+    } else {
+        covered as f64 / total as f64
+    }
 }
 
 fn body_words<'d>(doc: &'d Doc<'_>) -> Vec<&'d str> {
     doc.sentences
         .iter()
         .filter(|s| s.kind().is_content())
-        .flat_map(|s| doc.tokens[s.tokens.clone()].iter().map(|t| t.lower.as_str()))
+        .flat_map(|s| {
+            doc.tokens[s.tokens.clone()]
+                .iter()
+                .map(|t| t.lower.as_str())
+        })
         .collect()
 }
 
-pub fn decide(a: &Doc<'_>, b: &Doc<'_>, alignment: &Alignment, weights: &Weights, cfg: &Config) -> Verdict {
+pub fn decide(
+    a: &Doc<'_>,
+    b: &Doc<'_>,
+    alignment: &Alignment,
+    weights: &Weights,
+    cfg: &Config,
+) -> Verdict {
     let coverage_a = coverage(a, &alignment.group_of_a(a.sentences.len()));
     let coverage_b = coverage(b, &alignment.group_of_b(b.sentences.len()));
     let all = |d: &Doc<'_>| {
-        let idx: Vec<usize> = (0..d.sentences.len()).filter(|&i| d.sentences[i].kind().is_content()).collect();
+        let idx: Vec<usize> = (0..d.sentences.len())
+            .filter(|&i| d.sentences[i].kind().is_content())
+            .collect();
         union_terms(d, &idx)
     };
     let similarity = weights.dice(&all(a), &all(b));
     let reasons = direction(a, b, coverage_a, coverage_b);
-    let evidence: f64 = reasons.iter().map(|r| if r.favors == Side::A { r.weight } else { -r.weight }).sum();
+    let evidence: f64 = reasons
+        .iter()
+        .map(|r| {
+            if r.favors == Side::A {
+                r.weight
+            } else {
+                -r.weight
+            }
+        })
+        .sum();
     let mut source = if evidence.abs() >= cfg.source_min_evidence {
         Some(if evidence > 0.0 { Side::A } else { Side::B })
     } else {
@@ -146,14 +177,27 @@ pub fn decide(a: &Doc<'_>, b: &Doc<'_>, alignment: &Alignment, weights: &Weights
 
     let (mut verbatim, mut aligned_words) = (0usize, 0usize);
     for g in &alignment.groups {
-        let words: usize = g.b.iter().filter_map(|&j| b.sentences.get(j)).filter(|s| s.kind() == UnitKind::Body).map(|s| s.n_words).sum();
+        let words: usize =
+            g.b.iter()
+                .filter_map(|&j| b.sentences.get(j))
+                .filter(|s| s.kind() == UnitKind::Body)
+                .map(|s| s.n_words)
+                .sum();
         aligned_words += words;
         if g.kind != MatchKind::Paraphrase {
             verbatim += words;
         }
     }
-    let verbatim_share = if aligned_words == 0 { 0.0 } else { verbatim as f64 / aligned_words as f64 };
-    let strong_groups = alignment.groups.iter().filter(|g| g.score >= cfg.strong_group).count();
+    let verbatim_share = if aligned_words == 0 {
+        0.0
+    } else {
+        verbatim as f64 / aligned_words as f64
+    };
+    let strong_groups = alignment
+        .groups
+        .iter()
+        .filter(|g| g.score >= cfg.strong_group)
+        .count();
     // The copy is the non-source side; without a source, the better-covered side.
     let copy_coverage = match source {
         Some(Side::A) => coverage_b,
@@ -163,11 +207,15 @@ pub fn decide(a: &Doc<'_>, b: &Doc<'_>, alignment: &Alignment, weights: &Weights
     let words_a = body_words(a);
     let relation = if !words_a.is_empty() && words_a == body_words(b) {
         Relation::Duplicate
-    } else if coverage_a.min(coverage_b) >= cfg.near_duplicate_coverage && verbatim_share >= cfg.near_duplicate_verbatim {
+    } else if coverage_a.min(coverage_b) >= cfg.near_duplicate_coverage
+        && verbatim_share >= cfg.near_duplicate_verbatim
+    {
         Relation::NearDuplicate
     } else if copy_coverage >= cfg.rewrite_coverage {
         Relation::Rewrite
-    } else if copy_coverage >= cfg.partial_coverage && strong_groups >= 1 || strong_groups >= cfg.partial_min_strong_groups {
+    } else if copy_coverage >= cfg.partial_coverage && strong_groups >= 1
+        || strong_groups >= cfg.partial_min_strong_groups
+    {
         Relation::PartialReuse
     } else if similarity >= cfg.same_story_similarity || !alignment.groups.is_empty() {
         Relation::SameStory
@@ -177,8 +225,21 @@ pub fn decide(a: &Doc<'_>, b: &Doc<'_>, alignment: &Alignment, weights: &Weights
     if !relation.is_derived() {
         source = None;
     }
-    let confidence = if source.is_some() { (1.0 - (-evidence.abs()).exp()).min(0.99) } else { 0.0 };
-    Verdict { relation, source, confidence, reasons, coverage_a, coverage_b, verbatim_share, similarity }
+    let confidence = if source.is_some() {
+        (1.0 - (-evidence.abs()).exp()).min(0.99)
+    } else {
+        0.0
+    };
+    Verdict {
+        relation,
+        source,
+        confidence,
+        reasons,
+        coverage_a,
+        coverage_b,
+        verbatim_share,
+        similarity,
+    }
 }
 
 /// Evidence about which side came first.
@@ -186,12 +247,26 @@ fn direction(a: &Doc<'_>, b: &Doc<'_>, coverage_a: f64, coverage_b: f64) -> Vec<
     let mut reasons = Vec::new();
     match (a.date(), b.date()) {
         (Some(da), Some(db)) if da != db => {
-            let (favors, first, second) = if da < db { (Side::A, da, db) } else { (Side::B, db, da) };
-            reasons.push(Reason { kind: ReasonKind::Dates, favors, weight: 2.0, detail: format!("{} is dated {first}, the other {second}", favors.as_str()) });
+            let (favors, first, second) = if da < db {
+                (Side::A, da, db)
+            } else {
+                (Side::B, db, da)
+            };
+            reasons.push(Reason {
+                kind: ReasonKind::Dates,
+                favors,
+                weight: 2.0,
+                detail: format!("{} is dated {first}, the other {second}", favors.as_str()),
+            });
         }
         (Some(d), None) | (None, Some(d)) => {
             let favors = if a.date().is_some() { Side::A } else { Side::B };
-            reasons.push(Reason { kind: ReasonKind::Dates, favors, weight: 0.5, detail: format!("only {} carries a publication date ({d})", favors.as_str()) });
+            reasons.push(Reason {
+                kind: ReasonKind::Dates,
+                favors,
+                weight: 0.5,
+                detail: format!("only {} carries a publication date ({d})", favors.as_str()),
+            });
         }
         _ => {}
     }
@@ -200,13 +275,30 @@ fn direction(a: &Doc<'_>, b: &Doc<'_>, coverage_a: f64, coverage_b: f64) -> Vec<
             && other.url().and_then(site_name).as_deref() != Some(name.as_str())
             && squashed(other).contains(&name)
         {
-            reasons.push(Reason { kind: ReasonKind::Credit, favors: side, weight: 3.0, detail: format!("{} credits {name}, the publisher of {}", side.other().as_str(), side.as_str()) });
+            reasons.push(Reason {
+                kind: ReasonKind::Credit,
+                favors: side,
+                weight: 3.0,
+                detail: format!(
+                    "{} credits {name}, the publisher of {}",
+                    side.other().as_str(),
+                    side.as_str()
+                ),
+            });
         }
     }
     match (a.url(), b.url()) {
         (Some(url), None) | (None, Some(url)) => {
             let favors = if a.url().is_some() { Side::A } else { Side::B };
-            reasons.push(Reason { kind: ReasonKind::SelfPublished, favors, weight: 0.75, detail: format!("only {} states where it was published ({url})", favors.as_str()) });
+            reasons.push(Reason {
+                kind: ReasonKind::SelfPublished,
+                favors,
+                weight: 0.75,
+                detail: format!(
+                    "only {} states where it was published ({url})",
+                    favors.as_str()
+                ),
+            });
         }
         _ => {}
     }
@@ -217,7 +309,13 @@ fn direction(a: &Doc<'_>, b: &Doc<'_>, coverage_a: f64, coverage_b: f64) -> Vec<
             kind: ReasonKind::Containment,
             favors,
             weight: 2.0 * diff.abs(),
-            detail: format!("{} is contained in {} ({:.0}% vs {:.0}% of words covered)", favors.other().as_str(), favors.as_str(), 100.0 * coverage_a.max(coverage_b), 100.0 * coverage_a.min(coverage_b)),
+            detail: format!(
+                "{} is contained in {} ({:.0}% vs {:.0}% of words covered)",
+                favors.other().as_str(),
+                favors.as_str(),
+                100.0 * coverage_a.max(coverage_b),
+                100.0 * coverage_a.min(coverage_b)
+            ),
         });
     }
     reasons
@@ -225,7 +323,11 @@ fn direction(a: &Doc<'_>, b: &Doc<'_>, coverage_a: f64, coverage_b: f64) -> Vec<
 
 /// "https://www.themoscowtimes.com/…" → "themoscowtimes".
 fn site_name(url: &str) -> Option<String> {
-    let host = url.split("://").nth(1)?.split(['/', '?', '#', ':']).next()?;
+    let host = url
+        .split("://")
+        .nth(1)?
+        .split(['/', '?', '#', ':'])
+        .next()?;
     let host = host.strip_prefix("www.").unwrap_or(host);
     let name = host.split('.').next()?.to_lowercase();
     (name.len() >= 5).then_some(name)
@@ -233,5 +335,10 @@ fn site_name(url: &str) -> Option<String> {
 
 /// Lowercase letters and digits of the document, for finding a credited site name.
 fn squashed(doc: &Doc<'_>) -> String {
-    doc.norm.text.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+    doc.norm
+        .text
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
 }

@@ -45,9 +45,15 @@ fn legacy(bytes: &[u8]) -> Result<Decoded, String> {
 
 fn check_text(text: String, encoding: &'static str) -> Result<Decoded, String> {
     let sample: Vec<char> = text.chars().take(8192).collect();
-    let control = sample.iter().filter(|&&c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}')).count();
+    let control = sample
+        .iter()
+        .filter(|&&c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}'))
+        .count();
     if !sample.is_empty() && control * 10 > sample.len() {
-        return Err(format!("{control} control characters in the first {} characters", sample.len()));
+        return Err(format!(
+            "{control} control characters in the first {} characters",
+            sample.len()
+        ));
     }
     if text.contains('\0') {
         return Err("a NUL character".to_string());

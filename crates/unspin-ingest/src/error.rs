@@ -9,11 +9,20 @@ pub enum ReadError {
     #[error("{origin}: not text ({reason}); is this a binary file?")]
     Binary { origin: String, reason: String },
     #[error("{origin}: too large ({size} bytes, the limit is {limit} bytes)")]
-    TooLarge { origin: String, size: usize, limit: usize },
+    TooLarge {
+        origin: String,
+        size: usize,
+        limit: usize,
+    },
     #[error("{origin}: no article text found: {detail}")]
     NoText { origin: String, detail: String },
     #[error("{origin}: invalid JSON at line {line}, column {column}: {message}")]
-    Json { origin: String, line: usize, column: usize, message: String },
+    Json {
+        origin: String,
+        line: usize,
+        column: usize,
+        message: String,
+    },
     #[error("{origin}: the JSON record has no article text (expected a string field {fields})")]
     JsonNoText { origin: String, fields: String },
 }

@@ -8,10 +8,19 @@ use crate::error::ReadError;
 use crate::metadata::parse_date;
 
 pub fn read(origin: &str, html: &str) -> Result<Article, ReadError> {
-    let cfg = Config { text_mode: TextMode::Formatted, max_elements_to_parse: 200_000, ..Config::default() };
-    let no_text = |detail: String| ReadError::NoText { origin: origin.to_string(), detail };
+    let cfg = Config {
+        text_mode: TextMode::Formatted,
+        max_elements_to_parse: 200_000,
+        ..Config::default()
+    };
+    let no_text = |detail: String| ReadError::NoText {
+        origin: origin.to_string(),
+        detail,
+    };
     let mut reader = Readability::new(html, None, Some(cfg)).map_err(|e| no_text(e.to_string()))?;
-    let parsed = reader.parse().map_err(|e| no_text(format!("{e} (the page has no readable article)")))?;
+    let parsed = reader
+        .parse()
+        .map_err(|e| no_text(format!("{e} (the page has no readable article)")))?;
     let text = parsed.text_content.trim().to_string();
     if text.split_whitespace().count() < 3 {
         return Err(no_text("the page has no readable article".to_string()));

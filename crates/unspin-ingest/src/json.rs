@@ -8,10 +8,25 @@ use unspin_core::Article;
 use crate::error::ReadError;
 use crate::metadata::parse_date;
 
-const TEXT_FIELDS: &[&str] = &["text", "body", "content", "maintext", "article", "text_content"];
+const TEXT_FIELDS: &[&str] = &[
+    "text",
+    "body",
+    "content",
+    "maintext",
+    "article",
+    "text_content",
+];
 const HTML_FIELDS: &[&str] = &["html", "raw_html", "content_html"];
 const TITLE_FIELDS: &[&str] = &["title", "headline"];
-const DATE_FIELDS: &[&str] = &["date", "published", "published_at", "date_publish", "publish_date", "datePublished", "pubdate"];
+const DATE_FIELDS: &[&str] = &[
+    "date",
+    "published",
+    "published_at",
+    "date_publish",
+    "publish_date",
+    "datePublished",
+    "pubdate",
+];
 const URL_FIELDS: &[&str] = &["url", "link", "source_url", "uri"];
 const SITE_FIELDS: &[&str] = &["site", "site_name", "source_domain", "publisher", "source"];
 
@@ -20,23 +35,42 @@ pub fn read(origin: &str, text: &str) -> Result<Article, ReadError> {
         origin: origin.to_string(),
         line: e.line(),
         column: e.column(),
-        message: e.to_string().split(" at line ").next().unwrap_or("").to_string(),
+        message: e
+            .to_string()
+            .split(" at line ")
+            .next()
+            .unwrap_or("")
+            .to_string(),
     })?;
     let Value::Object(obj) = value else {
-        return Err(ReadError::Json { origin: origin.to_string(), line: 1, column: 1, message: "expected one JSON object".to_string() });
+        return Err(ReadError::Json {
+            origin: origin.to_string(),
+            line: 1,
+            column: 1,
+            message: "expected one JSON object".to_string(),
+        });
     };
     record(origin, &obj)
 }
 
 /// One record (also used for JSON Lines by the corpus reader).
 pub fn record(origin: &str, obj: &Map<String, Value>) -> Result<Article, ReadError> {
-    let field = |names: &[&str]| names.iter().find_map(|n| obj.get(*n).and_then(Value::as_str)).map(str::trim).filter(|s| !s.is_empty());
+    let field = |names: &[&str]| {
+        names
+            .iter()
+            .find_map(|n| obj.get(*n).and_then(Value::as_str))
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+    };
     let mut article = if let Some(text) = field(TEXT_FIELDS) {
         Article::new(origin, text)
     } else if let Some(html) = field(HTML_FIELDS) {
         crate::html::read(origin, html)?
     } else {
-        return Err(ReadError::JsonNoText { origin: origin.to_string(), fields: [TEXT_FIELDS, HTML_FIELDS].concat().join(", ") });
+        return Err(ReadError::JsonNoText {
+            origin: origin.to_string(),
+            fields: [TEXT_FIELDS, HTML_FIELDS].concat().join(", "),
+        });
     };
     if let Some(t) = field(TITLE_FIELDS) {
         article.meta.title = Some(t.to_string());

@@ -43,8 +43,20 @@ impl Format {
 
     /// Guess from content: markup or a JSON object, else text.
     pub fn sniff(text: &str) -> Format {
-        let head: String = text.trim_start().chars().take(512).collect::<String>().to_ascii_lowercase();
-        if head.starts_with("<!doctype html") || head.starts_with("<html") || (head.starts_with('<') && (head.contains("<body") || head.contains("<head") || head.contains("<p>") || head.contains("<div"))) {
+        let head: String = text
+            .trim_start()
+            .chars()
+            .take(512)
+            .collect::<String>()
+            .to_ascii_lowercase();
+        if head.starts_with("<!doctype html")
+            || head.starts_with("<html")
+            || (head.starts_with('<')
+                && (head.contains("<body")
+                    || head.contains("<head")
+                    || head.contains("<p>")
+                    || head.contains("<div")))
+        {
             Format::Html
         } else if head.starts_with('{') {
             Format::Json
@@ -65,27 +77,45 @@ pub struct ReadOptions {
 
 impl Default for ReadOptions {
     fn default() -> ReadOptions {
-        ReadOptions { max_bytes: 10 * 1024 * 1024, format: None }
+        ReadOptions {
+            max_bytes: 10 * 1024 * 1024,
+            format: None,
+        }
     }
 }
 
 /// Read one article from `bytes`. `origin` names the input (a path) in errors and output.
 pub fn read_article(origin: &str, bytes: &[u8], opts: &ReadOptions) -> Result<Article, ReadError> {
     if bytes.len() > opts.max_bytes {
-        return Err(ReadError::TooLarge { origin: origin.to_string(), size: bytes.len(), limit: opts.max_bytes });
+        return Err(ReadError::TooLarge {
+            origin: origin.to_string(),
+            size: bytes.len(),
+            limit: opts.max_bytes,
+        });
     }
     if bytes.iter().all(u8::is_ascii_whitespace) {
-        return Err(ReadError::Empty { origin: origin.to_string() });
+        return Err(ReadError::Empty {
+            origin: origin.to_string(),
+        });
     }
-    let decoded = decode(bytes).map_err(|reason| ReadError::Binary { origin: origin.to_string(), reason })?;
-    let format = opts.format.or_else(|| Format::from_extension(origin)).unwrap_or_else(|| Format::sniff(&decoded.text));
+    let decoded = decode(bytes).map_err(|reason| ReadError::Binary {
+        origin: origin.to_string(),
+        reason,
+    })?;
+    let format = opts
+        .format
+        .or_else(|| Format::from_extension(origin))
+        .unwrap_or_else(|| Format::sniff(&decoded.text));
     let mut article = match format {
         Format::Text | Format::Markdown => Article::new(origin, decoded.text),
         Format::Html => html::read(origin, &decoded.text)?,
         Format::Json => json::read(origin, &decoded.text)?,
     };
     if !article.text.chars().any(char::is_alphanumeric) {
-        return Err(ReadError::NoText { origin: origin.to_string(), detail: "it holds no words".to_string() });
+        return Err(ReadError::NoText {
+            origin: origin.to_string(),
+            detail: "it holds no words".to_string(),
+        });
     }
     article.meta.origin = origin.to_string();
     Ok(article)

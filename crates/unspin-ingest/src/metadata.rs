@@ -22,8 +22,14 @@ mod tests {
 
     #[test]
     fn iso_rfc_and_prose() {
-        assert_eq!(parse_date("2025-11-07T10:32:00Z"), CivilDate::new(2025, 11, 7));
-        assert_eq!(parse_date("Fri, 07 Nov 2025 10:32:00 GMT"), CivilDate::new(2025, 11, 7));
+        assert_eq!(
+            parse_date("2025-11-07T10:32:00Z"),
+            CivilDate::new(2025, 11, 7)
+        );
+        assert_eq!(
+            parse_date("Fri, 07 Nov 2025 10:32:00 GMT"),
+            CivilDate::new(2025, 11, 7)
+        );
         assert_eq!(parse_date("November 7, 2025"), CivilDate::new(2025, 11, 7));
         assert_eq!(parse_date("soon"), None);
     }

@@ -16,8 +16,15 @@ fn utf8_with_bom() {
 #[test]
 fn latin1_is_detected() {
     // "Caf\xe9 owner paid \xa3500" in ISO-8859-1.
-    let a = read("pa.txt", b"The caf\xe9 owner paid \xa3500 in fines, the court heard.").unwrap();
-    assert_eq!(a.text, "The caf\u{e9} owner paid \u{a3}500 in fines, the court heard.");
+    let a = read(
+        "pa.txt",
+        b"The caf\xe9 owner paid \xa3500 in fines, the court heard.",
+    )
+    .unwrap();
+    assert_eq!(
+        a.text,
+        "The caf\u{e9} owner paid \u{a3}500 in fines, the court heard."
+    );
 }
 
 #[test]
@@ -34,12 +41,36 @@ fn bad_inputs_name_the_input() {
     let cases: Vec<(&str, Vec<u8>, &str)> = vec![
         ("empty.txt", b"".to_vec(), "empty.txt: empty input"),
         ("blank.txt", b"  \n\n ".to_vec(), "blank.txt: empty input"),
-        ("img.png", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec(), "img.png: not text (a NUL byte at offset 8)"),
-        ("bad.json", b"{\"text\": \"a\",".to_vec(), "bad.json: invalid JSON at line 1, column 13: EOF while parsing a value"),
-        ("arr.json", b"[1,2]".to_vec(), "arr.json: invalid JSON at line 1, column 1: expected one JSON object"),
-        ("nofield.json", b"{\"title\": \"T\"}".to_vec(), "nofield.json: the JSON record has no article text"),
-        ("nav.html", b"<html><body><nav><a href='/'>Home</a></nav></body></html>".to_vec(), "nav.html: no article text found"),
-        ("punct.txt", b"... --- !!!".to_vec(), "punct.txt: no article text found: it holds no words"),
+        (
+            "img.png",
+            b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec(),
+            "img.png: not text (a NUL byte at offset 8)",
+        ),
+        (
+            "bad.json",
+            b"{\"text\": \"a\",".to_vec(),
+            "bad.json: invalid JSON at line 1, column 13: EOF while parsing a value",
+        ),
+        (
+            "arr.json",
+            b"[1,2]".to_vec(),
+            "arr.json: invalid JSON at line 1, column 1: expected one JSON object",
+        ),
+        (
+            "nofield.json",
+            b"{\"title\": \"T\"}".to_vec(),
+            "nofield.json: the JSON record has no article text",
+        ),
+        (
+            "nav.html",
+            b"<html><body><nav><a href='/'>Home</a></nav></body></html>".to_vec(),
+            "nav.html: no article text found",
+        ),
+        (
+            "punct.txt",
+            b"... --- !!!".to_vec(),
+            "punct.txt: no article text found: it holds no words",
+        ),
     ];
     for (origin, bytes, expect) in cases {
         let err = read(origin, &bytes).expect_err(origin).to_string();
@@ -49,9 +80,15 @@ fn bad_inputs_name_the_input() {
 
 #[test]
 fn too_large_is_refused_before_decoding() {
-    let opts = ReadOptions { max_bytes: 10, ..ReadOptions::default() };
+    let opts = ReadOptions {
+        max_bytes: 10,
+        ..ReadOptions::default()
+    };
     let err = read_article("big.txt", &[b'a'; 11], &opts).unwrap_err();
-    assert_eq!(err.to_string(), "big.txt: too large (11 bytes, the limit is 10 bytes)");
+    assert_eq!(
+        err.to_string(),
+        "big.txt: too large (11 bytes, the limit is 10 bytes)"
+    );
 }
 
 #[test]
@@ -81,11 +118,29 @@ fn html_main_text_without_boilerplate() {
 <footer>Copyright Daily Example. All rights reserved. Subscribe to our newsletter.</footer></body></html>"#;
     let a = read("flood.html", page.as_bytes()).unwrap();
     assert!(a.text.contains("issued a flood warning"), "{}", a.text);
-    assert!(a.text.contains("\"We expect the peak overnight,\" said Dana Reyes"), "{}", a.text);
-    assert!(!a.text.contains("tracking") && !a.text.contains("Copyright") && !a.text.contains("Sport"), "{}", a.text);
-    assert!(a.text.contains("\n\n"), "paragraphs stay separated: {}", a.text);
+    assert!(
+        a.text
+            .contains("\"We expect the peak overnight,\" said Dana Reyes"),
+        "{}",
+        a.text
+    );
+    assert!(
+        !a.text.contains("tracking") && !a.text.contains("Copyright") && !a.text.contains("Sport"),
+        "{}",
+        a.text
+    );
+    assert!(
+        a.text.contains("\n\n"),
+        "paragraphs stay separated: {}",
+        a.text
+    );
     assert_eq!(a.meta.date, unspin_core::CivilDate::new(2024, 5, 2));
-    assert!(a.meta.title.as_deref().is_some_and(|t| t.contains("Flood Warning Issued")));
+    assert!(
+        a.meta
+            .title
+            .as_deref()
+            .is_some_and(|t| t.contains("Flood Warning Issued"))
+    );
 }
 
 #[test]

@@ -1,1 +1,12 @@
-//! placeholder
+//! unspin-report: renderers of a [`Comparison`](unspin_core::Comparison).
+//!
+//! One model, three views, one file each: [`text`] for terminals, [`json`] for
+//! machines (the documented, versioned `unspin.compare/1` format) and [`html`] for
+//! people (one self-contained page with the two articles side by side).
+//!
+//! Architecture invariant: renderers are pure functions from a comparison to a string;
+//! they never write files or decide anything the core did not.
+
+pub mod html;
+pub mod json;
+pub mod text;

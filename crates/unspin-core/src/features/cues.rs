@@ -5,6 +5,23 @@ pub fn is_attribution_verb(lower: &str) -> bool {
     ATTRIBUTION_VERBS.binary_search(&lower).is_ok()
 }
 
+/// Reporting verbs common enough in other senses ("called off", "asked for") that they
+/// only attribute next to a quote, never on their own.
+pub fn is_weak_attribution(lower: &str) -> bool {
+    matches!(
+        lower,
+        "called"
+            | "asked"
+            | "continued"
+            | "posted"
+            | "maintained"
+            | "observed"
+            | "adds"
+            | "notes"
+            | "states"
+    )
+}
+
 /// "-ing" reporting forms whose subject is the sentence's subject ("…, saying that").
 pub fn is_participle(lower: &str) -> bool {
     lower.ends_with("ing") && is_attribution_verb(lower)
@@ -12,16 +29,33 @@ pub fn is_participle(lower: &str) -> bool {
 
 /// Plural nouns that carry an attribution themselves ("reports that …", "claims that …").
 pub fn is_claim_noun(lower: &str) -> bool {
-    matches!(lower, "reports" | "claims" | "rumors" | "rumours" | "allegations" | "speculation" | "report")
+    matches!(
+        lower,
+        "reports" | "claims" | "rumors" | "rumours" | "allegations" | "speculation" | "report"
+    )
 }
 
 pub fn is_negation(lower: &str) -> bool {
-    matches!(lower, "not" | "no" | "never" | "nothing" | "none" | "nobody" | "neither" | "nor" | "without" | "cannot")
-        || lower.ends_with("n't")
+    matches!(
+        lower,
+        "not"
+            | "no"
+            | "never"
+            | "nothing"
+            | "none"
+            | "nobody"
+            | "neither"
+            | "nor"
+            | "without"
+            | "cannot"
+    ) || lower.ends_with("n't")
 }
 
 pub fn is_pronoun(lower: &str) -> bool {
-    matches!(lower, "he" | "she" | "they" | "it" | "his" | "her" | "their" | "its")
+    matches!(
+        lower,
+        "he" | "she" | "they" | "it" | "his" | "her" | "their" | "its"
+    )
 }
 
 /// Nouns and modifiers that may stand inside a speaker phrase ("Kremlin spokesman",
@@ -32,26 +66,134 @@ pub fn is_speaker_phrase_word(lower: &str) -> bool {
 
 // Sorted; checked by a test.
 const ATTRIBUTION_VERBS: &[&str] = &[
-    "according", "acknowledged", "added", "adding", "adds", "admitted", "affirmed", "alleged",
-    "announced", "argued", "arguing", "asked", "asserted", "called", "characterised",
-    "characterized", "cited", "citing", "claimed", "claiming", "claims", "commented", "conceded",
-    "concluded", "confirmed", "contended", "continued", "declared", "denied", "described",
-    "describing", "emphasised", "emphasized", "emphasizing", "explained", "explaining", "indicated",
-    "indicating", "informed", "insisted", "insisting", "maintained", "mentioned", "noted", "notes",
-    "noting", "observed", "posted", "quipped", "quoted", "quoting", "recalled", "remarked",
-    "remarking", "replied", "reported", "reports", "responded", "said", "say", "saying", "says",
-    "stated", "states", "stating", "stressed", "stressing", "suggested", "suggesting", "tell",
-    "telling", "tells", "told", "tweeted", "vowed", "warned", "warning", "writes", "writing",
+    "according",
+    "acknowledged",
+    "added",
+    "adding",
+    "adds",
+    "admitted",
+    "affirmed",
+    "alleged",
+    "announced",
+    "argued",
+    "arguing",
+    "asked",
+    "asserted",
+    "called",
+    "characterised",
+    "characterized",
+    "cited",
+    "citing",
+    "claimed",
+    "claiming",
+    "claims",
+    "commented",
+    "conceded",
+    "concluded",
+    "confirmed",
+    "contended",
+    "continued",
+    "declared",
+    "denied",
+    "described",
+    "describing",
+    "emphasised",
+    "emphasized",
+    "emphasizing",
+    "explained",
+    "explaining",
+    "indicated",
+    "indicating",
+    "informed",
+    "insisted",
+    "insisting",
+    "maintained",
+    "mentioned",
+    "noted",
+    "notes",
+    "noting",
+    "observed",
+    "posted",
+    "quipped",
+    "quoted",
+    "quoting",
+    "recalled",
+    "remarked",
+    "remarking",
+    "replied",
+    "reported",
+    "reports",
+    "responded",
+    "said",
+    "say",
+    "saying",
+    "says",
+    "stated",
+    "states",
+    "stating",
+    "stressed",
+    "stressing",
+    "suggested",
+    "suggesting",
+    "tell",
+    "telling",
+    "tells",
+    "told",
+    "tweeted",
+    "vowed",
+    "warned",
+    "warning",
+    "writes",
+    "writing",
     "wrote",
 ];
 
 // Sorted; checked by a test.
 const SPEAKER_WORDS: &[&str] = &[
-    "a", "adviser", "advisor", "agency", "aide", "ambassador", "an", "analyst", "chief", "daily",
-    "deputy", "diplomat", "director", "envoy", "expert", "familiar", "foreign", "former", "general",
-    "head", "lawyer", "leader", "matter", "minister", "ministry", "newspaper", "of", "official",
-    "officials", "one", "people", "person", "president", "press", "prosecutor", "secretary",
-    "senior", "situation", "source", "sources", "spokesman", "spokesperson", "spokeswoman", "the",
+    "a",
+    "adviser",
+    "advisor",
+    "agency",
+    "aide",
+    "ambassador",
+    "an",
+    "analyst",
+    "chief",
+    "daily",
+    "deputy",
+    "diplomat",
+    "director",
+    "envoy",
+    "expert",
+    "familiar",
+    "foreign",
+    "former",
+    "general",
+    "head",
+    "lawyer",
+    "leader",
+    "matter",
+    "minister",
+    "ministry",
+    "newspaper",
+    "of",
+    "official",
+    "officials",
+    "one",
+    "people",
+    "person",
+    "president",
+    "press",
+    "prosecutor",
+    "secretary",
+    "senior",
+    "situation",
+    "source",
+    "sources",
+    "spokesman",
+    "spokesperson",
+    "spokeswoman",
+    "the",
     "with",
 ];
 

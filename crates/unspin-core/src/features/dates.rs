@@ -35,13 +35,16 @@ impl DateValue {
 
     /// Two mentions of the same granularity that disagree: a real date change.
     pub fn conflicts(&self, other: &DateValue) -> bool {
-        let differ = |a: Option<i64>, b: Option<i64>| matches!((a, b), (Some(x), Some(y)) if x != y);
+        let differ =
+            |a: Option<i64>, b: Option<i64>| matches!((a, b), (Some(x), Some(y)) if x != y);
         let y = |d: &DateValue| d.year.map(i64::from);
         let m = |d: &DateValue| d.month.map(i64::from);
         let dd = |d: &DateValue| d.day.map(i64::from);
         let any_field = |d: &DateValue| d.year.is_some() || d.month.is_some() || d.day.is_some();
         if any_field(self) && any_field(other) {
-            return differ(y(self), y(other)) || differ(m(self), m(other)) || differ(dd(self), dd(other));
+            return differ(y(self), y(other))
+                || differ(m(self), m(other))
+                || differ(dd(self), dd(other));
         }
         if let (Some(a), Some(b)) = (self.weekday, other.weekday) {
             return a != b;
@@ -93,10 +96,17 @@ fn patterns() -> &'static Patterns {
 }
 
 fn month_number(name: &str) -> Option<u8> {
-    let key: String = name.trim_end_matches('.').chars().take(3).collect::<String>().to_lowercase();
-    let idx = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
-        .iter()
-        .position(|m| *m == key)?;
+    let key: String = name
+        .trim_end_matches('.')
+        .chars()
+        .take(3)
+        .collect::<String>()
+        .to_lowercase();
+    let idx = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ]
+    .iter()
+    .position(|m| *m == key)?;
     Some(idx as u8 + 1)
 }
 
@@ -108,48 +118,115 @@ pub fn find_dates(text: &str, offset: usize, anchor: Option<CivilDate>) -> Vec<D
     let num = |s: Option<regex::Match<'_>>| s.and_then(|m| m.as_str().parse::<i64>().ok());
     for c in p.month_day_year.captures_iter(text) {
         let month = c.get(1).and_then(|m| month_number(m.as_str()));
-        let day = num(c.get(2)).filter(|d| (1..=31).contains(d)).map(|d| d as u8);
+        let day = num(c.get(2))
+            .filter(|d| (1..=31).contains(d))
+            .map(|d| d as u8);
         if let (Some(month), Some(day)) = (month, day) {
             let year = num(c.get(3)).map(|y| y as i32);
-            found.push((c.get(0).map_or(0..0, |m| m.range()), DateValue { year, month: Some(month), day: Some(day), ..DateValue::default() }));
+            found.push((
+                c.get(0).map_or(0..0, |m| m.range()),
+                DateValue {
+                    year,
+                    month: Some(month),
+                    day: Some(day),
+                    ..DateValue::default()
+                },
+            ));
         }
     }
     for c in p.day_month_year.captures_iter(text) {
-        let day = num(c.get(1)).filter(|d| (1..=31).contains(d)).map(|d| d as u8);
+        let day = num(c.get(1))
+            .filter(|d| (1..=31).contains(d))
+            .map(|d| d as u8);
         let month = c.get(2).and_then(|m| month_number(m.as_str()));
         if let (Some(month), Some(day)) = (month, day) {
             let year = num(c.get(3)).map(|y| y as i32);
-            found.push((c.get(0).map_or(0..0, |m| m.range()), DateValue { year, month: Some(month), day: Some(day), ..DateValue::default() }));
+            found.push((
+                c.get(0).map_or(0..0, |m| m.range()),
+                DateValue {
+                    year,
+                    month: Some(month),
+                    day: Some(day),
+                    ..DateValue::default()
+                },
+            ));
         }
     }
     for c in p.month_year.captures_iter(text) {
         let month = c.get(1).and_then(|m| month_number(m.as_str()));
         let year = num(c.get(2)).map(|y| y as i32);
-        found.push((c.get(0).map_or(0..0, |m| m.range()), DateValue { year, month, ..DateValue::default() }));
+        found.push((
+            c.get(0).map_or(0..0, |m| m.range()),
+            DateValue {
+                year,
+                month,
+                ..DateValue::default()
+            },
+        ));
     }
     for c in p.iso.captures_iter(text) {
         let (y, m, d) = (num(c.get(1)), num(c.get(2)), num(c.get(3)));
         if let (Some(y), Some(m), Some(d)) = (y, m, d)
             && CivilDate::new(y as i32, m as u8, d as u8).is_some()
         {
-            found.push((c.get(0).map_or(0..0, |m| m.range()), DateValue { year: Some(y as i32), month: Some(m as u8), day: Some(d as u8), ..DateValue::default() }));
+            found.push((
+                c.get(0).map_or(0..0, |m| m.range()),
+                DateValue {
+                    year: Some(y as i32),
+                    month: Some(m as u8),
+                    day: Some(d as u8),
+                    ..DateValue::default()
+                },
+            ));
         }
     }
     for m in p.year.find_iter(text) {
         // "1,937" or "2025.5" are numbers, not years.
         let before = text[..m.start()].chars().next_back();
         let after = text[m.end()..].chars().next();
-        if before.is_some_and(|c| c == ',' || c == '.' || c == '$' || c == '#') || after.is_some_and(|c| c == ',' && text[m.end() + 1..].starts_with(|d: char| d.is_ascii_digit())) {
+        if before.is_some_and(|c| c == ',' || c == '.' || c == '$' || c == '#')
+            || after.is_some_and(|c| {
+                c == ',' && text[m.end() + 1..].starts_with(|d: char| d.is_ascii_digit())
+            })
+        {
             continue;
         }
-        found.push((m.range(), DateValue { year: m.as_str().parse().ok(), ..DateValue::default() }));
+        found.push((
+            m.range(),
+            DateValue {
+                year: m.as_str().parse().ok(),
+                ..DateValue::default()
+            },
+        ));
     }
     for m in p.month.find_iter(text) {
-        found.push((m.range(), DateValue { month: month_number(m.as_str()), ..DateValue::default() }));
+        found.push((
+            m.range(),
+            DateValue {
+                month: month_number(m.as_str()),
+                ..DateValue::default()
+            },
+        ));
     }
     for m in p.weekday.find_iter(text) {
-        let wd = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"].iter().position(|w| *w == m.as_str());
-        found.push((m.range(), DateValue { weekday: wd.map(|w| w as u8 + 1), ..DateValue::default() }));
+        let wd = [
+            "Monday",
+            "Tuesday",
+            "Wednesday",
+            "Thursday",
+            "Friday",
+            "Saturday",
+            "Sunday",
+        ]
+        .iter()
+        .position(|w| *w == m.as_str());
+        found.push((
+            m.range(),
+            DateValue {
+                weekday: wd.map(|w| w as u8 + 1),
+                ..DateValue::default()
+            },
+        ));
     }
     for c in p.relative.captures_iter(text) {
         let rel = if let Some(word) = c.get(1) {
@@ -172,7 +249,10 @@ pub fn find_dates(text: &str, offset: usize, anchor: Option<CivilDate>) -> Vec<D
             };
             (unit, off)
         };
-        let mut value = DateValue { relative: Some(rel), ..DateValue::default() };
+        let mut value = DateValue {
+            relative: Some(rel),
+            ..DateValue::default()
+        };
         if let Some(anchor) = anchor {
             resolve(&mut value, anchor);
         }
@@ -182,16 +262,24 @@ pub fn find_dates(text: &str, offset: usize, anchor: Option<CivilDate>) -> Vec<D
     found.sort_by(|a, b| a.0.start.cmp(&b.0.start).then(b.0.end.cmp(&a.0.end)));
     let mut out: Vec<DateMention> = Vec::with_capacity(found.len());
     for (range, value) in found {
-        if out.last().is_some_and(|prev| range.start < prev.range.end - offset) {
+        if out
+            .last()
+            .is_some_and(|prev| range.start < prev.range.end - offset)
+        {
             continue;
         }
-        out.push(DateMention { range: range.start + offset..range.end + offset, value });
+        out.push(DateMention {
+            range: range.start + offset..range.end + offset,
+            value,
+        });
     }
     out
 }
 
 fn resolve(value: &mut DateValue, anchor: CivilDate) {
-    let Some((unit, off)) = value.relative else { return };
+    let Some((unit, off)) = value.relative else {
+        return;
+    };
     match unit {
         RelUnit::Month => {
             let total = anchor.year * 12 + i32::from(anchor.month) - 1 + i32::from(off);
@@ -212,24 +300,40 @@ mod tests {
             .into_iter()
             .map(|d| (text[d.range.clone()].to_string(), describe(&d.value)))
             .collect();
-        let expect: Vec<(String, String)> = expect.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect();
+        let expect: Vec<(String, String)> = expect
+            .iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect();
         assert_eq!(got, expect);
     }
 
     fn describe(v: &DateValue) -> String {
-        format!("{:?}-{:?}-{:?} wd{:?}", v.year, v.month, v.day, v.weekday).replace("Some(", "").replace(')', "").replace("None", "_")
+        format!("{:?}-{:?}-{:?} wd{:?}", v.year, v.month, v.day, v.weekday)
+            .replace("Some(", "")
+            .replace(')', "")
+            .replace("None", "_")
     }
 
     #[test]
     fn full_dates_in_both_orders() {
-        check("On October 20, 2023 and 7 Nov. 2025.", &[("October 20, 2023", "2023-10-20 wd_"), ("7 Nov. 2025", "2025-11-7 wd_")]);
+        check(
+            "On October 20, 2023 and 7 Nov. 2025.",
+            &[
+                ("October 20, 2023", "2023-10-20 wd_"),
+                ("7 Nov. 2025", "2025-11-7 wd_"),
+            ],
+        );
     }
 
     #[test]
     fn years_weekdays_relative() {
         check(
             "Since 2004, on Friday, last month; 400,2004 is not a year.",
-            &[("2004", "2004-_-_ wd_"), ("Friday", "_-_-_ wd5"), ("last month", "2025-10-_ wd_")],
+            &[
+                ("2004", "2004-_-_ wd_"),
+                ("Friday", "_-_-_ wd5"),
+                ("last month", "2025-10-_ wd_"),
+            ],
         );
     }
 
@@ -240,7 +344,11 @@ mod tests {
 
     #[test]
     fn conflicts_by_granularity() {
-        let d = |s: &str| find_dates(s, 0, CivilDate::new(2025, 11, 7)).remove(0).value;
+        let d = |s: &str| {
+            find_dates(s, 0, CivilDate::new(2025, 11, 7))
+                .remove(0)
+                .value
+        };
         assert!(d("October 20, 2023").conflicts(&d("last month")));
         assert!(!d("October 2025").conflicts(&d("last month")));
         assert!(d("Monday").conflicts(&d("Friday")));

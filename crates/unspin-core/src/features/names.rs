@@ -20,11 +20,18 @@ impl NameMention {
     }
 }
 
-const CONNECTORS: &[&str] = &["al", "bin", "da", "de", "del", "der", "du", "la", "le", "of", "van", "von"];
+const CONNECTORS: &[&str] = &[
+    "al", "bin", "da", "de", "del", "der", "du", "la", "le", "of", "van", "von",
+];
 
 /// Names among one sentence's `tokens`. `text` is the whole normalized text;
 /// `is_known_name(lower)` says whether the document capitalizes `lower` mid-sentence.
-pub fn find_names(text: &str, tokens: &[Token], masked: &[Range<usize>], is_known_name: &dyn Fn(&str) -> bool) -> Vec<NameMention> {
+pub fn find_names(
+    text: &str,
+    tokens: &[Token],
+    masked: &[Range<usize>],
+    is_known_name: &dyn Fn(&str) -> bool,
+) -> Vec<NameMention> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
@@ -41,7 +48,9 @@ pub fn find_names(text: &str, tokens: &[Token], masked: &[Range<usize>], is_know
                 end = j;
                 j += 1;
             } else if CONNECTORS.contains(&next.lower.as_str())
-                && tokens.get(j + 1).is_some_and(|n| is_name_word(n, masked) && adjacent(text, next, n))
+                && tokens
+                    .get(j + 1)
+                    .is_some_and(|n| is_name_word(n, masked) && adjacent(text, next, n))
             {
                 j += 1;
             } else {
@@ -53,17 +62,30 @@ pub fn find_names(text: &str, tokens: &[Token], masked: &[Range<usize>], is_know
             .filter(|w| !CONNECTORS.contains(&w.lower.as_str()))
             .map(|w| w.lower.clone())
             .collect();
-        out.push(NameMention { range: t.range.start..tokens[end].range.end, words });
+        out.push(NameMention {
+            range: t.range.start..tokens[end].range.end,
+            words,
+        });
         i = end + 1;
     }
     out
 }
 
 fn is_name_word(t: &Token, masked: &[Range<usize>]) -> bool {
-    (t.cap || t.acronym) && !t.numeric && !masked.iter().any(|m| m.start <= t.range.start && t.range.end <= m.end)
+    (t.cap || t.acronym)
+        && !t.numeric
+        && !masked
+            .iter()
+            .any(|m| m.start <= t.range.start && t.range.end <= m.end)
 }
 
-fn starts_name(text: &str, tokens: &[Token], i: usize, masked: &[Range<usize>], is_known_name: &dyn Fn(&str) -> bool) -> bool {
+fn starts_name(
+    text: &str,
+    tokens: &[Token],
+    i: usize,
+    masked: &[Range<usize>],
+    is_known_name: &dyn Fn(&str) -> bool,
+) -> bool {
     let t = &tokens[i];
     if !is_name_word(t, masked) {
         return false;
@@ -81,12 +103,16 @@ fn starts_name(text: &str, tokens: &[Token], i: usize, masked: &[Range<usize>], 
     if t.stop {
         return false;
     }
-    is_known_name(&t.lower) || tokens.get(i + 1).is_some_and(|n| is_name_word(n, masked) && !n.stop && adjacent(text, t, n))
+    is_known_name(&t.lower)
+        || tokens
+            .get(i + 1)
+            .is_some_and(|n| is_name_word(n, masked) && !n.stop && adjacent(text, t, n))
 }
 
 /// Two tokens separated by spaces only (no punctuation between them).
 pub fn adjacent(text: &str, a: &Token, b: &Token) -> bool {
-    text.get(a.range.end..b.range.start).is_some_and(|gap| gap.chars().all(|c| c == ' ' || c == '\n'))
+    text.get(a.range.end..b.range.start)
+        .is_some_and(|gap| gap.chars().all(|c| c == ' ' || c == '\n'))
 }
 
 #[cfg(test)]
@@ -96,7 +122,10 @@ mod tests {
 
     fn check(text: &str, known: &[&str], expect: &[&str]) {
         let tokens = tokenize(text, 0);
-        let got: Vec<&str> = find_names(text, &tokens, &[], &|w| known.contains(&w)).iter().map(|n| &text[n.range.clone()]).collect();
+        let got: Vec<&str> = find_names(text, &tokens, &[], &|w| known.contains(&w))
+            .iter()
+            .map(|n| &text[n.range.clone()])
+            .collect();
         assert_eq!(got, expect);
     }
 
@@ -111,7 +140,15 @@ mod tests {
 
     #[test]
     fn sentence_initial_needs_evidence() {
-        check("Speculation grew. Peskov said so.", &["peskov"], &["Peskov"]);
-        check("Former Russian diplomat Boris Bondarev spoke.", &[], &["Former Russian", "Boris Bondarev"]);
+        check(
+            "Speculation grew. Peskov said so.",
+            &["peskov"],
+            &["Peskov"],
+        );
+        check(
+            "Former Russian diplomat Boris Bondarev spoke.",
+            &[],
+            &["Former Russian", "Boris Bondarev"],
+        );
     }
 }

@@ -58,12 +58,33 @@ fn spelled_re() -> &'static Regex {
 
 fn word_value(word: &str) -> Option<f64> {
     let v = match word {
-        "one" => 1.0, "two" => 2.0, "three" => 3.0, "four" => 4.0, "five" => 5.0, "six" => 6.0,
-        "seven" => 7.0, "eight" => 8.0, "nine" => 9.0, "ten" => 10.0, "eleven" => 11.0,
-        "twelve" => 12.0, "fifteen" => 15.0, "twenty" => 20.0, "thirty" => 30.0, "forty" => 40.0,
-        "fifty" => 50.0, "sixty" => 60.0, "seventy" => 70.0, "eighty" => 80.0, "ninety" => 90.0,
-        "a hundred" => 100.0, "a dozen" => 12.0, "dozens of" => 24.0, "hundreds of" => 200.0,
-        "a few" => 3.0, "several" => 4.0,
+        "one" => 1.0,
+        "two" => 2.0,
+        "three" => 3.0,
+        "four" => 4.0,
+        "five" => 5.0,
+        "six" => 6.0,
+        "seven" => 7.0,
+        "eight" => 8.0,
+        "nine" => 9.0,
+        "ten" => 10.0,
+        "eleven" => 11.0,
+        "twelve" => 12.0,
+        "fifteen" => 15.0,
+        "twenty" => 20.0,
+        "thirty" => 30.0,
+        "forty" => 40.0,
+        "fifty" => 50.0,
+        "sixty" => 60.0,
+        "seventy" => 70.0,
+        "eighty" => 80.0,
+        "ninety" => 90.0,
+        "a hundred" => 100.0,
+        "a dozen" => 12.0,
+        "dozens of" => 24.0,
+        "hundreds of" => 200.0,
+        "a few" => 3.0,
+        "several" => 4.0,
         _ => return None,
     };
     Some(v)
@@ -71,7 +92,12 @@ fn word_value(word: &str) -> Option<f64> {
 
 /// Numbers in `text` (whose normalized start is `offset`), skipping `masked` ranges
 /// (dates). `tokens` are the sentence's tokens, used to read the unit noun.
-pub fn find_numbers(text: &str, offset: usize, masked: &[Range<usize>], tokens: &[Token]) -> Vec<NumberMention> {
+pub fn find_numbers(
+    text: &str,
+    offset: usize,
+    masked: &[Range<usize>],
+    tokens: &[Token],
+) -> Vec<NumberMention> {
     let mut out = Vec::new();
     let overlaps = |r: &Range<usize>| masked.iter().any(|m| m.start < r.end && r.start < m.end);
     for c in digits_re().captures_iter(text) {
@@ -82,12 +108,20 @@ pub fn find_numbers(text: &str, offset: usize, masked: &[Range<usize>], tokens: 
         }
         let Some(digits) = c.get(2) else { continue };
         // A digit run glued to letters ("G20", "3D") is a name, not a quantity.
-        let glued = text[..digits.start()].chars().next_back().is_some_and(char::is_alphabetic)
-            || text[digits.end()..].chars().next().is_some_and(char::is_alphabetic);
+        let glued = text[..digits.start()]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphabetic)
+            || text[digits.end()..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphabetic);
         if glued && c.get(3).is_none() {
             continue;
         }
-        let Ok(mut value) = digits.as_str().replace(',', "").parse::<f64>() else { continue };
+        let Ok(mut value) = digits.as_str().replace(',', "").parse::<f64>() else {
+            continue;
+        };
         if let Some(mult) = c.get(4) {
             value *= match mult.as_str().trim().to_lowercase().as_str() {
                 "thousand" => 1e3,
@@ -106,15 +140,28 @@ pub fn find_numbers(text: &str, offset: usize, masked: &[Range<usize>], tokens: 
         } else {
             next_noun(tokens, range.end)
         };
-        out.push(NumberMention { range, value, unit, approx: false });
+        out.push(NumberMention {
+            range,
+            value,
+            unit,
+            approx: false,
+        });
     }
     for c in spelled_re().captures_iter(text) {
-        let (Some(whole), Some(word), Some(unit)) = (c.get(0), c.get(1), c.get(2)) else { continue };
+        let (Some(whole), Some(word), Some(unit)) = (c.get(0), c.get(1), c.get(2)) else {
+            continue;
+        };
         let range = whole.start() + offset..whole.end() + offset;
-        if overlaps(&range) || out.iter().any(|n| n.range.start < range.end && range.start < n.range.end) {
+        if overlaps(&range)
+            || out
+                .iter()
+                .any(|n| n.range.start < range.end && range.start < n.range.end)
+        {
             continue;
         }
-        let Some(mut value) = word_value(&word.as_str().to_lowercase()) else { continue };
+        let Some(mut value) = word_value(&word.as_str().to_lowercase()) else {
+            continue;
+        };
         let unit_lower = unit.as_str().to_lowercase();
         let unit = if unit_lower.starts_with("decade") {
             value *= 10.0;
@@ -127,7 +174,12 @@ pub fn find_numbers(text: &str, offset: usize, masked: &[Range<usize>], tokens: 
         } else {
             unit_lower.trim_end_matches('s').to_string()
         };
-        out.push(NumberMention { range, value, unit: Some(unit), approx: true });
+        out.push(NumberMention {
+            range,
+            value,
+            unit: Some(unit),
+            approx: true,
+        });
     }
     out.sort_by_key(|n| n.range.start);
     out
@@ -153,8 +205,10 @@ mod tests {
             .into_iter()
             .map(|n| (text[n.range].to_string(), n.value, n.unit))
             .collect();
-        let expect: Vec<(String, f64, Option<String>)> =
-            expect.iter().map(|(s, v, u)| (s.to_string(), *v, u.map(str::to_string))).collect();
+        let expect: Vec<(String, f64, Option<String>)> = expect
+            .iter()
+            .map(|(s, v, u)| (s.to_string(), *v, u.map(str::to_string)))
+            .collect();
         assert_eq!(got, expect);
     }
 
@@ -174,7 +228,13 @@ mod tests {
 
     #[test]
     fn spelled_and_names() {
-        check("a career over two decades at the G20 for three years", &[("two decades", 20.0, Some("year")), ("three years", 3.0, Some("year"))]);
+        check(
+            "a career over two decades at the G20 for three years",
+            &[
+                ("two decades", 20.0, Some("year")),
+                ("three years", 3.0, Some("year")),
+            ],
+        );
     }
 
     #[test]

@@ -35,7 +35,9 @@ pub struct Quote {
 /// Quotes in one paragraph (normalized range `para`), without speakers.
 pub fn find_quotes(norm: &Normalized, para: Range<usize>) -> Vec<Quote> {
     let text = &norm.text;
-    let Some(ptext) = text.get(para.clone()) else { return Vec::new() };
+    let Some(ptext) = text.get(para.clone()) else {
+        return Vec::new();
+    };
     let mut quotes = Vec::new();
     let mut open: Option<usize> = None;
     let mut single_open: Option<usize> = None;
@@ -64,7 +66,8 @@ pub fn find_quotes(norm: &Normalized, para: Range<usize>) -> Vec<Quote> {
                     && prev.is_none_or(|p| p.is_whitespace() || matches!(p, '"' | '(' | '-'));
                 let can_close = dir != QuoteDir::Open
                     && !next_alnum
-                    && prev.is_some_and(|p| p.is_alphanumeric() || matches!(p, '.' | ',' | '!' | '?'));
+                    && prev
+                        .is_some_and(|p| p.is_alphanumeric() || matches!(p, '.' | ',' | '!' | '?'));
                 if let (true, Some(start)) = (can_close, single_open) {
                     push_quote(&mut quotes, text, start, at + 1);
                     single_open = None;
@@ -88,7 +91,11 @@ pub fn find_quotes(norm: &Normalized, para: Range<usize>) -> Vec<Quote> {
 
 fn push_quote(quotes: &mut Vec<Quote>, text: &str, start: usize, end: usize) {
     let inner_start = start + 1;
-    let inner_end = if text[..end].ends_with(['"', '\'']) && end > inner_start { end - 1 } else { end };
+    let inner_end = if text[..end].ends_with(['"', '\'']) && end > inner_start {
+        end - 1
+    } else {
+        end
+    };
     let inner = &text[inner_start..inner_end];
     if !inner.chars().any(char::is_alphanumeric) || inner.len() > 4000 {
         return;
@@ -107,7 +114,14 @@ fn push_quote(quotes: &mut Vec<Quote>, text: &str, start: usize, end: usize) {
 fn drop_wrappers(text: &str, quotes: Vec<Quote>) -> Vec<Quote> {
     let mut keep = vec![true; quotes.len()];
     for (i, outer) in quotes.iter().enumerate() {
-        let inside: Vec<&Quote> = quotes.iter().filter(|q| q.outer != outer.outer && outer.outer.start <= q.outer.start && q.outer.end <= outer.outer.end).collect();
+        let inside: Vec<&Quote> = quotes
+            .iter()
+            .filter(|q| {
+                q.outer != outer.outer
+                    && outer.outer.start <= q.outer.start
+                    && q.outer.end <= outer.outer.end
+            })
+            .collect();
         if inside.is_empty() {
             continue;
         }
@@ -119,11 +133,18 @@ fn drop_wrappers(text: &str, quotes: Vec<Quote>) -> Vec<Quote> {
             at = q.outer.end;
         }
         own.push_str(text.get(at..outer.inner.end.max(at)).unwrap_or(""));
-        if tokenize(&own, 0).iter().any(|t| cues::is_attribution_verb(&t.lower)) {
+        if tokenize(&own, 0)
+            .iter()
+            .any(|t| cues::is_attribution_verb(&t.lower))
+        {
             keep[i] = false;
         }
     }
-    quotes.into_iter().zip(keep).filter_map(|(q, k)| k.then_some(q)).collect()
+    quotes
+        .into_iter()
+        .zip(keep)
+        .filter_map(|(q, k)| k.then_some(q))
+        .collect()
 }
 
 /// A sentence as the attribution step sees it.
@@ -135,31 +156,111 @@ pub struct SentenceView<'a> {
 
 /// Fill in `speaker` for every quote, in document order. `all_names` lists every name
 /// mention of the document (to expand "Peskov" to "Dmitry Peskov").
-pub fn attribute(text: &str, quotes: &mut [Quote], sentences: &[SentenceView<'_>], all_names: &[NameMention]) {
+pub fn attribute(
+    text: &str,
+    quotes: &mut [Quote],
+    sentences: &[SentenceView<'_>],
+    all_names: &[NameMention],
+) {
     let mut last: Option<Speaker> = None;
     let spans: Vec<Range<usize>> = quotes.iter().map(|q| q.outer.clone()).collect();
+    // Sentences without quotes that report someone's words ("X responded …") introduce
+    // the speaker a later "she said" refers to.
+    let mut reporters: Vec<(usize, Speaker)> = Vec::new();
+    for s in sentences {
+        let outside: Vec<&Token> = s
+            .tokens
+            .iter()
+            .filter(|t| {
+                !spans
+                    .iter()
+                    .any(|r| r.start <= t.range.start && t.range.end <= r.end)
+            })
+            .collect();
+        if outside.len() < s.tokens.len() {
+            continue;
+        }
+        let frame = Frame {
+            text,
+            sentence: s,
+            before: &outside,
+            after: &[],
+        };
+        if let Some(Phrase::Tokens(np)) = frame.speaker_phrase()
+            && np.iter().any(|t| t.cap && !cues::is_pronoun(&t.lower))
+            && let Some(sp) = resolve(text, &np, &frame, s.range.end, None, all_names)
+        {
+            reporters.push((s.range.start, sp));
+        }
+    }
+    let mut next_reporter = 0;
     for qi in 0..quotes.len() {
         let q = quotes[qi].outer.clone();
+        while next_reporter < reporters.len() && reporters[next_reporter].0 < q.start {
+            last = Some(reporters[next_reporter].1.clone());
+            next_reporter += 1;
+        }
         // A quote nested in another quote belongs to the outer speaker.
-        if let Some(outer) = (0..qi).rev().find(|&o| spans[o].start <= q.start && q.end <= spans[o].end) {
+        if let Some(outer) = (0..qi)
+            .rev()
+            .find(|&o| spans[o].start <= q.start && q.end <= spans[o].end)
+        {
             quotes[qi].speaker = quotes[outer].speaker.clone();
             continue;
         }
-        let Some(s_start) = sentences.iter().position(|s| s.range.start <= q.start && q.start < s.range.end.max(s.range.start + 1))
+        let Some(s_start) = sentences
+            .iter()
+            .position(|s| s.range.start <= q.start && q.start < s.range.end.max(s.range.start + 1))
         else {
             continue;
         };
-        let s_end = sentences.iter().rposition(|s| s.range.start < q.end).unwrap_or(s_start).max(s_start);
-        let in_quote = |t: &Token| spans.iter().any(|r| r.start <= t.range.start && t.range.end <= r.end);
-        let prev_end = spans.iter().filter(|r| r.end <= q.start).map(|r| r.end).max().unwrap_or(0);
-        let next_start = spans.iter().filter(|r| r.start >= q.end).map(|r| r.start).min().unwrap_or(usize::MAX);
-        let before: Vec<&Token> = sentences[s_start].tokens.iter().filter(|t| t.range.end <= q.start && t.range.start >= prev_end && !in_quote(t)).collect();
-        let after: Vec<&Token> = sentences[s_end].tokens.iter().filter(|t| t.range.start >= q.end && t.range.end <= next_start && !in_quote(t)).collect();
-        let frame = Frame { text, sentence: &sentences[s_start], before: &before, after: &after };
+        let s_end = sentences
+            .iter()
+            .rposition(|s| s.range.start < q.end)
+            .unwrap_or(s_start)
+            .max(s_start);
+        let in_quote = |t: &Token| {
+            spans
+                .iter()
+                .any(|r| r.start <= t.range.start && t.range.end <= r.end)
+        };
+        let prev_end = spans
+            .iter()
+            .filter(|r| r.end <= q.start)
+            .map(|r| r.end)
+            .max()
+            .unwrap_or(0);
+        let next_start = spans
+            .iter()
+            .filter(|r| r.start >= q.end)
+            .map(|r| r.start)
+            .min()
+            .unwrap_or(usize::MAX);
+        let before: Vec<&Token> = sentences[s_start]
+            .tokens
+            .iter()
+            .filter(|t| t.range.end <= q.start && t.range.start >= prev_end && !in_quote(t))
+            .collect();
+        let after: Vec<&Token> = sentences[s_end]
+            .tokens
+            .iter()
+            .filter(|t| t.range.start >= q.end && t.range.end <= next_start && !in_quote(t))
+            .collect();
+        let frame = Frame {
+            text,
+            sentence: &sentences[s_start],
+            before: &before,
+            after: &after,
+        };
         let phrase = frame.speaker_phrase();
         let speaker = match phrase {
-            Some(Phrase::Tokens(toks)) => resolve(text, &toks, &frame, q.start, last.as_ref(), all_names),
-            Some(Phrase::Noun(word)) => Some(Speaker { display: word.clone(), key: word }),
+            Some(Phrase::Tokens(toks)) => {
+                resolve(text, &toks, &frame, q.start, last.as_ref(), all_names)
+            }
+            Some(Phrase::Noun(word)) => Some(Speaker {
+                display: word.clone(),
+                key: word,
+            }),
             None if before.is_empty() && after.is_empty() => last.clone(),
             None => None,
         };
@@ -182,13 +283,19 @@ struct Frame<'a, 'b> {
     after: &'b [&'a Token],
 }
 
-const CLAUSE_WORDS: &[&str] = &["that", "what", "which", "who", "and", "but", "as", "while", "when", "after", "because", "if", "where", "whom"];
+const CLAUSE_WORDS: &[&str] = &[
+    "that", "what", "which", "who", "and", "but", "as", "while", "when", "after", "because", "if",
+    "where", "whom",
+];
 
 impl<'a> Frame<'a, '_> {
     fn speaker_phrase(&self) -> Option<Phrase<'a>> {
         // `"…," X said` / `"…," said X`.
         let window = &self.after[..self.after.len().min(8)];
-        if let Some(v) = window.iter().position(|t| cues::is_attribution_verb(&t.lower) && !cues::is_participle(&t.lower)) {
+        if let Some(v) = window
+            .iter()
+            .position(|t| cues::is_attribution_verb(&t.lower) && !cues::is_participle(&t.lower))
+        {
             if v > 0 {
                 let mut start = v;
                 while start > 0 && adjacent(self.text, self.after[start - 1], self.after[start]) {
@@ -206,11 +313,29 @@ impl<'a> Frame<'a, '_> {
             }
         }
         // `X told … that "…"`, `according to X, "…"`, `…, saying "…"`.
-        let v = self.before.iter().rposition(|t| cues::is_attribution_verb(&t.lower) || cues::is_claim_noun(&t.lower))?;
+        // A finite reporting verb ("X responded …, suggesting") names the speaker better
+        // than a participle or a claim noun after it.
+        let finite = |t: &&Token| {
+            cues::is_attribution_verb(&t.lower)
+                && !cues::is_participle(&t.lower)
+                && !cues::is_claim_noun(&t.lower)
+        };
+        let v = self.before.iter().rposition(finite).or_else(|| {
+            self.before
+                .iter()
+                .rposition(|t| cues::is_attribution_verb(&t.lower) || cues::is_claim_noun(&t.lower))
+        })?;
         let verb = &self.before[v].lower;
         if verb == "according" {
+            // "according to the council, …": everything up to the punctuation.
             let rest = self.before.get(v + 2..).unwrap_or(&[]);
-            let np = self.object_phrase(rest);
+            let mut np: Vec<&Token> = Vec::new();
+            for t in rest.iter().take(6) {
+                if np.last().is_some_and(|p| !adjacent(self.text, p, t)) {
+                    break;
+                }
+                np.push(t);
+            }
             return (!np.is_empty()).then_some(Phrase::Tokens(np));
         }
         if cues::is_claim_noun(verb) {
@@ -230,26 +355,45 @@ impl<'a> Frame<'a, '_> {
         {
             start -= 1;
         }
-        if start == v {
+        // Adverbs are not part of who spoke ("He ultimately announced").
+        let np: Vec<&Token> = self.before[start..v]
+            .iter()
+            .copied()
+            .filter(|t| t.cap || !t.lower.ends_with("ly"))
+            .collect();
+        if np.is_empty() {
             return self.subject_phrase().map(Phrase::Tokens);
         }
-        Some(Phrase::Tokens(self.before[start..v].to_vec()))
+        Some(Phrase::Tokens(np))
     }
 
-    /// The noun phrase right after a verb: capitalized words and speaker nouns.
+    /// The noun phrase right after a verb ("said commuter group spokesman Ian Doyle"):
+    /// the words up to punctuation or a preposition, ending on a name or speaker noun.
     fn object_phrase(&self, rest: &[&'a Token]) -> Vec<&'a Token> {
+        const STOP: &[&str] = &[
+            "to", "on", "in", "at", "when", "after", "during", "before", "who", "which", "that",
+            "from", "for", "as", "by", "while", "and", "but",
+        ];
         let mut np: Vec<&Token> = Vec::new();
-        for t in rest {
-            if np.last().is_some_and(|p| !adjacent(self.text, p, t)) {
+        for t in rest.iter().take(8) {
+            if np.last().is_some_and(|p| !adjacent(self.text, p, t))
+                || (!t.cap && STOP.contains(&t.lower.as_str()))
+            {
                 break;
             }
-            if t.cap || cues::is_speaker_phrase_word(&t.lower) {
-                np.push(t);
-            } else {
+            if !t.cap
+                && !cues::is_speaker_phrase_word(&t.lower)
+                && (t.stop || t.lower.ends_with("ly") || t.numeric)
+            {
                 break;
             }
+            np.push(t);
         }
-        while np.last().is_some_and(|t| !t.cap && matches!(t.lower.as_str(), "the" | "of" | "with" | "a" | "an")) {
+        while np.last().is_some_and(|t| {
+            !t.cap
+                && !(cues::is_speaker_phrase_word(&t.lower)
+                    && !matches!(t.lower.as_str(), "the" | "of" | "with" | "a" | "an"))
+        }) {
             np.pop();
         }
         np
@@ -258,22 +402,57 @@ impl<'a> Frame<'a, '_> {
     /// The sentence's opening noun phrase ("Former Russian diplomat Boris Bondarev").
     fn subject_phrase(&self) -> Option<Vec<&'a Token>> {
         let np = self.object_phrase(self.sentence.tokens.iter().collect::<Vec<_>>().as_slice());
+        let named = |np: &[&Token]| {
+            np.iter().any(|t| {
+                cues::is_speaker_phrase_word(&t.lower)
+                    || cues::is_pronoun(&t.lower)
+                    || self
+                        .sentence
+                        .names
+                        .iter()
+                        .any(|n| n.range.start <= t.range.start && t.range.end <= n.range.end)
+            })
+        };
+        if !np.is_empty() && named(&np) {
+            return Some(np);
+        }
+        // "Just a day later, Trump expressed …, stating": the first name instead.
+        let name = self.sentence.names.first()?;
+        let np: Vec<&Token> = self
+            .sentence
+            .tokens
+            .iter()
+            .filter(|t| name.range.start <= t.range.start && t.range.end <= name.range.end)
+            .collect();
         (!np.is_empty()).then_some(np)
     }
 }
 
-fn resolve(text: &str, np: &[&Token], frame: &Frame<'_, '_>, quote_start: usize, last: Option<&Speaker>, all_names: &[NameMention]) -> Option<Speaker> {
+fn resolve(
+    text: &str,
+    np: &[&Token],
+    frame: &Frame<'_, '_>,
+    quote_start: usize,
+    last: Option<&Speaker>,
+    all_names: &[NameMention],
+) -> Option<Speaker> {
     let first = np.first()?;
     let last_tok = np.last()?;
     if np.len() == 1 && cues::is_pronoun(&first.lower) {
         // "what it described as": the sentence's first name; "he said": the last speaker.
-        let earlier = frame.sentence.names.iter().find(|n| n.range.end <= first.range.start && n.range.end <= quote_start);
+        let earlier = frame
+            .sentence
+            .names
+            .iter()
+            .find(|n| n.range.end <= first.range.start && n.range.end <= quote_start);
         return match earlier {
             Some(name) => Some(name_speaker(text, name, all_names)),
             None => last.cloned(),
         };
     }
-    let has_cap = np.iter().any(|t| t.cap && t.lower != "the" && t.lower != "a" && t.lower != "one");
+    let has_cap = np
+        .iter()
+        .any(|t| t.cap && t.lower != "the" && t.lower != "a" && t.lower != "one");
     if !has_cap {
         let generic = np.first().is_some_and(|t| t.lower == "the");
         if generic && let Some(head) = np.iter().rev().find(|t| !t.stop) {
@@ -287,12 +466,32 @@ fn resolve(text: &str, np: &[&Token], frame: &Frame<'_, '_>, quote_start: usize,
     if np.len() > 1 && matches!(first.lower.as_str(), "the") {
         start = np[1].range.start;
     }
-    let display = text.get(start..last_tok.range.end).unwrap_or("").replace('\n', " ");
-    let names_in: Vec<&NameMention> = frame.sentence.names.iter().filter(|n| n.range.start >= start && n.range.end <= last_tok.range.end).collect();
+    let display = text
+        .get(start..last_tok.range.end)
+        .unwrap_or("")
+        .replace('\n', " ");
+    let names_in: Vec<&NameMention> = frame
+        .sentence
+        .names
+        .iter()
+        .filter(|n| n.range.start >= start && n.range.end <= last_tok.range.end)
+        .collect();
     match names_in.last() {
-        Some(name) if names_in.len() == 1 && name.range.start == start && name.range.end == last_tok.range.end => Some(name_speaker(text, name, all_names)),
-        Some(name) => Some(Speaker { display, key: name.last_word().to_string() }),
-        None => Some(Speaker { key: display.to_lowercase(), display }),
+        Some(name)
+            if names_in.len() == 1
+                && name.range.start == start
+                && name.range.end == last_tok.range.end =>
+        {
+            Some(name_speaker(text, name, all_names))
+        }
+        Some(name) => Some(Speaker {
+            display,
+            key: name.last_word().to_string(),
+        }),
+        None => Some(Speaker {
+            key: display.to_lowercase(),
+            display,
+        }),
     }
 }
 
@@ -305,7 +504,68 @@ fn name_speaker(text: &str, name: &NameMention, all_names: &[NameMention]) -> Sp
         .max_by_key(|n| (n.words.len(), std::cmp::Reverse(n.range.start)))
         .unwrap_or(name);
     Speaker {
-        display: text.get(fullest.range.clone()).unwrap_or("").replace('\n', " "),
+        display: text
+            .get(fullest.range.clone())
+            .unwrap_or("")
+            .replace('\n', " "),
         key,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::article::Article;
+    use crate::doc::Doc;
+
+    /// Each quote of `text` with its speaker, as "quote => speaker".
+    fn check(text: &str, expect: &[&str]) {
+        let article = Article::new("t", text);
+        let doc = Doc::new(&article);
+        let got: Vec<String> = doc
+            .quotes
+            .iter()
+            .map(|q| {
+                format!(
+                    "{} => {}",
+                    doc.ntext(q.inner.clone()),
+                    q.speaker.as_ref().map_or("?", |s| s.display.as_str())
+                )
+            })
+            .collect();
+        assert_eq!(got, expect);
+    }
+
+    #[test]
+    fn after_and_before_frames() {
+        check(
+            "\u{201C}There is nothing true in these reports,\u{201D} Kremlin spokesman Dmitry Peskov told reporters. \
+             \u{201C}He stays,\u{201D} Peskov said. \"It is over,\" said Mayor Ann Lee. \
+             According to the council, \"costs rose.\"",
+            &[
+                "There is nothing true in these reports => Kremlin spokesman Dmitry Peskov",
+                "He stays => Dmitry Peskov",
+                "It is over => Mayor Ann Lee",
+                "costs rose. => council",
+            ],
+        );
+    }
+
+    #[test]
+    fn participles_pronouns_and_wrappers() {
+        check(
+            "Former diplomat Boris Bondarev dismissed the reports, saying that \u{201C}this is a version.\u{201D}\n\n\
+             \u{201C}It has the right to exist,\u{201D} he said.\n\n\
+             Amid this situation, Foreign Ministry spokeswoman Maria Zakharova responded to the report, suggesting it was unhelpful. \
+             She called it part of a \u{201C}hybrid war\u{201D} against Russia. \
+             She ultimately announced it, indicating it \u{201C}just didn\u{2019}t feel right\u{201D}.\n\n\
+             \u{201C}A source remarked to the Times that \u{2018}Lavrov seems fatigued.\u{2019}\u{201D}",
+            &[
+                "this is a version. => Former diplomat Boris Bondarev",
+                "It has the right to exist => Former diplomat Boris Bondarev",
+                "hybrid war => Foreign Ministry spokeswoman Maria Zakharova",
+                "just didn't feel right => Foreign Ministry spokeswoman Maria Zakharova",
+                "Lavrov seems fatigued. => A source",
+            ],
+        );
     }
 }

@@ -69,22 +69,34 @@ pub fn layout(norm: &Normalized, original: &str) -> (Vec<Paragraph>, TextMeta) {
         // Extend to the end of the original line: trailing markup ("**Credit**") was
         // normalized away but says what the unit is.
         let span = norm.to_original(range.start, range.end);
-        let line_end = original[span.end..].find('\n').map_or(original.len(), |k| span.end + k);
+        let line_end = original[span.end..]
+            .find('\n')
+            .map_or(original.len(), |k| span.end + k);
         let original_para = original.get(span.start..line_end).unwrap_or("");
         let seen_body = out.iter().any(|p| p.kind == UnitKind::Body);
-        let kind = classify(para, original_para, idx, n_paragraphs, seen_body, expect_url);
+        let kind = classify(
+            para,
+            original_para,
+            idx,
+            n_paragraphs,
+            seen_body,
+            expect_url,
+        );
         expect_url = false;
         match kind {
             UnitKind::Url => {
                 if let Some(url) = para.split_whitespace().find(|w| w.starts_with("http")) {
-                    meta.url.get_or_insert_with(|| url.trim_end_matches(['>', '.', ')']).to_string());
+                    meta.url
+                        .get_or_insert_with(|| url.trim_end_matches(['>', '.', ')']).to_string());
                 } else {
                     expect_url = true;
                 }
             }
             UnitKind::Dateline => {
                 if meta.date.is_none() {
-                    meta.date = dates::find_dates(para, 0, None).iter().find_map(|d| d.value.civil());
+                    meta.date = dates::find_dates(para, 0, None)
+                        .iter()
+                        .find_map(|d| d.value.civil());
                 }
             }
             UnitKind::Headline => meta.title = Some(para.to_string()),
@@ -109,13 +121,28 @@ fn classify(
     if lone_url && (expect_url || idx + 1 >= n_paragraphs || n_words == 1) {
         return UnitKind::Url;
     }
-    const URL_LABELS: &[&str] = &["original url", "source url", "original article", "source:", "url:", "link:"];
+    const URL_LABELS: &[&str] = &[
+        "original url",
+        "source url",
+        "original article",
+        "source:",
+        "url:",
+        "link:",
+    ];
     if n_words <= 12 && URL_LABELS.iter().any(|l| lower.starts_with(l)) {
         return UnitKind::Url;
     }
     const RELATED: &[&str] = &[
-        "related article", "related:", "related story", "related stories", "read more", "see also",
-        "also read", "read also", "recommended:", "more:",
+        "related article",
+        "related:",
+        "related story",
+        "related stories",
+        "read more",
+        "see also",
+        "also read",
+        "read also",
+        "recommended:",
+        "more:",
     ];
     if RELATED.iter().any(|r| lower.starts_with(r)) {
         return UnitKind::Related;
@@ -126,8 +153,21 @@ fn classify(
     if n_words <= 8 && lower.starts_with("by ") && !para.ends_with('.') {
         return UnitKind::Byline;
     }
-    const CREDITS: &[&str] = &["photo:", "(photo", "getty images", "ap photo", "image:", "credit:", "/reuters", "reuters/", "/afp", "afp/"];
-    if n_words <= 30 && (original.trim_end().ends_with("**") || CREDITS.iter().any(|c| lower.contains(c))) {
+    const CREDITS: &[&str] = &[
+        "photo:",
+        "(photo",
+        "getty images",
+        "ap photo",
+        "image:",
+        "credit:",
+        "/reuters",
+        "reuters/",
+        "/afp",
+        "afp/",
+    ];
+    if n_words <= 30
+        && (original.trim_end().ends_with("**") || CREDITS.iter().any(|c| lower.contains(c)))
+    {
         return UnitKind::Caption;
     }
     if !seen_body && idx == 0 && n_paragraphs > 1 && is_headline(para) {
@@ -138,7 +178,9 @@ fn classify(
 
 fn is_dateline(para: &str) -> bool {
     let found = dates::find_dates(para, 0, None);
-    let Some(first) = found.first() else { return false };
+    let Some(first) = found.first() else {
+        return false;
+    };
     if first.value.civil().is_none() {
         return false;
     }
@@ -153,7 +195,10 @@ fn is_headline(para: &str) -> bool {
     if words.is_empty() || words.len() > 25 || para.contains('\n') || para.ends_with('.') {
         return false;
     }
-    let capitalized = words.iter().filter(|w| w.chars().next().is_some_and(|c| !c.is_lowercase())).count();
+    let capitalized = words
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(|c| !c.is_lowercase()))
+        .count();
     capitalized * 2 >= words.len() || para.ends_with('?') || para.ends_with('!')
 }
 
@@ -178,7 +223,8 @@ fn join_lines(text: &str) -> Vec<Range<usize>> {
             if blank_since_last {
                 open && starts_lowercase(trimmed)
             } else {
-                open && !starts_list_item(trimmed) && (starts_lowercase(trimmed) || prev_text.split_whitespace().count() > 10)
+                open && !starts_list_item(trimmed)
+                    && (starts_lowercase(trimmed) || prev_text.split_whitespace().count() > 10)
             }
         });
         match paragraphs.last_mut() {
@@ -200,11 +246,14 @@ fn ends_sentence(text: &str) -> bool {
 }
 
 fn starts_lowercase(text: &str) -> bool {
-    text.chars().find(|c| c.is_alphanumeric()).is_some_and(char::is_lowercase)
+    text.chars()
+        .find(|c| c.is_alphanumeric())
+        .is_some_and(char::is_lowercase)
 }
 
 fn starts_list_item(text: &str) -> bool {
-    text.starts_with(['-', '*', '+']) || text.starts_with(|c: char| c.is_ascii_digit()) && text.contains(". ")
+    text.starts_with(['-', '*', '+'])
+        || text.starts_with(|c: char| c.is_ascii_digit()) && text.contains(". ")
 }
 
 #[cfg(test)]
@@ -214,7 +263,10 @@ mod tests {
     fn check(input: &str, expect: &[(&str, UnitKind)]) -> TextMeta {
         let norm = Normalized::new(input);
         let (paras, meta) = layout(&norm, input);
-        let got: Vec<(&str, UnitKind)> = paras.iter().map(|p| (&norm.text[p.range.clone()], p.kind)).collect();
+        let got: Vec<(&str, UnitKind)> = paras
+            .iter()
+            .map(|p| (&norm.text[p.range.clone()], p.kind))
+            .collect();
         assert_eq!(got, expect);
         meta
     }
@@ -244,7 +296,10 @@ mod tests {
         check(
             "It described \"a tense\n\ncall\" between them.\n\nNext paragraph here.",
             &[
-                ("It described \"a tense\n\ncall\" between them.", UnitKind::Body),
+                (
+                    "It described \"a tense\n\ncall\" between them.",
+                    UnitKind::Body,
+                ),
                 ("Next paragraph here.", UnitKind::Body),
             ],
         );
@@ -256,7 +311,10 @@ mod tests {
             "First paragraph ends here.\nSecond one is wrapped at a fixed width so that the line\nbreaks inside a sentence.",
             &[
                 ("First paragraph ends here.", UnitKind::Body),
-                ("Second one is wrapped at a fixed width so that the line\nbreaks inside a sentence.", UnitKind::Body),
+                (
+                    "Second one is wrapped at a fixed width so that the line\nbreaks inside a sentence.",
+                    UnitKind::Body,
+                ),
             ],
         );
     }

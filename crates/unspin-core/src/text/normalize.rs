@@ -80,7 +80,9 @@ impl Normalized {
             if c == '<' && (rest.starts_with("<http://") || rest.starts_with("<https://")) {
                 continue;
             }
-            if c == '>' && out.text.ends_with(|ch: char| !ch.is_whitespace()) && url_before(&out.text)
+            if c == '>'
+                && out.text.ends_with(|ch: char| !ch.is_whitespace())
+                && url_before(&out.text)
             {
                 continue;
             }
@@ -94,14 +96,25 @@ impl Normalized {
                     at_line_start = true;
                     out.push_char('\n', i, next_i);
                 }
-                '\t' | '\u{A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => {
-                    out.push_char(' ', i, next_i)
+                '\t'
+                | '\u{A0}'
+                | '\u{2000}'..='\u{200A}'
+                | '\u{202F}'
+                | '\u{205F}'
+                | '\u{3000}' => out.push_char(' ', i, next_i),
+                '\u{201C}' | '\u{201E}' | '\u{00AB}' => {
+                    out.push_quote('"', QuoteDir::Open, i, next_i)
                 }
-                '\u{201C}' | '\u{201E}' | '\u{00AB}' => out.push_quote('"', QuoteDir::Open, i, next_i),
-                '\u{201D}' | '\u{00BB}' | '\u{201F}' => out.push_quote('"', QuoteDir::Close, i, next_i),
+                '\u{201D}' | '\u{00BB}' | '\u{201F}' => {
+                    out.push_quote('"', QuoteDir::Close, i, next_i)
+                }
                 '"' | '\u{2033}' => out.push_quote('"', QuoteDir::Neutral, i, next_i),
-                '\u{2018}' | '\u{201A}' | '\u{2039}' => out.push_quote('\'', QuoteDir::Open, i, next_i),
-                '\u{2019}' | '\u{203A}' | '\u{201B}' => out.push_quote('\'', QuoteDir::Close, i, next_i),
+                '\u{2018}' | '\u{201A}' | '\u{2039}' => {
+                    out.push_quote('\'', QuoteDir::Open, i, next_i)
+                }
+                '\u{2019}' | '\u{203A}' | '\u{201B}' => {
+                    out.push_quote('\'', QuoteDir::Close, i, next_i)
+                }
                 '\'' | '\u{2032}' | '`' => out.push_quote('\'', QuoteDir::Neutral, i, next_i),
                 '\u{2010}'..='\u{2015}' | '\u{2212}' => out.push_char('-', i, next_i),
                 '\u{2026}' => {
@@ -142,7 +155,10 @@ impl Normalized {
 
     /// How the quote character at normalized offset `at` faced in the original.
     pub fn quote_dir(&self, at: usize) -> QuoteDir {
-        match self.quote_dirs.binary_search_by_key(&(at as u32), |&(p, _)| p) {
+        match self
+            .quote_dirs
+            .binary_search_by_key(&(at as u32), |&(p, _)| p)
+        {
             Ok(k) => self.quote_dirs[k].1,
             Err(_) => QuoteDir::Neutral,
         }
@@ -186,13 +202,19 @@ mod tests {
         // Every normalized char maps back inside the original.
         for (i, _) in n.text.char_indices() {
             let span = n.to_original(i, i + 1);
-            assert!(span.end <= input.len() && span.start <= span.end, "{i}: {span:?}");
+            assert!(
+                span.end <= input.len() && span.start <= span.end,
+                "{i}: {span:?}"
+            );
         }
     }
 
     #[test]
     fn quotes_dashes_spaces() {
-        check("\u{201C}Hi\u{201D} \u{00AB}x\u{00BB} a\u{2014}b\u{00A0}c", "\"Hi\" \"x\" a-b c");
+        check(
+            "\u{201C}Hi\u{201D} \u{00AB}x\u{00BB} a\u{2014}b\u{00A0}c",
+            "\"Hi\" \"x\" a-b c",
+        );
     }
 
     #[test]

@@ -45,7 +45,10 @@ pub fn sentences(norm: &Normalized, paragraphs: &[Paragraph]) -> Vec<Sentence> {
         let flat = text.replace('\n', " ");
         let mut covered = 0;
         for boundary in sentencex::get_sentence_boundaries("en", &flat) {
-            let (start, end) = (boundary.start_byte.max(covered), boundary.end_byte.min(flat.len()));
+            let (start, end) = (
+                boundary.start_byte.max(covered),
+                boundary.end_byte.min(flat.len()),
+            );
             if start >= end || !flat.is_char_boundary(start) || !flat.is_char_boundary(end) {
                 continue;
             }
@@ -67,7 +70,10 @@ mod tests {
     fn check(input: &str, expect: &[&str]) {
         let norm = Normalized::new(input);
         let (paras, _) = layout(&norm, input);
-        let got: Vec<&str> = sentences(&norm, &paras).iter().map(|s| s.span.slice(input)).collect();
+        let got: Vec<&str> = sentences(&norm, &paras)
+            .iter()
+            .map(|s| s.span.slice(input))
+            .collect();
         assert_eq!(got, expect);
     }
 

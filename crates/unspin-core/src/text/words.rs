@@ -46,14 +46,22 @@ pub fn tokenize(text: &str, offset: usize) -> Vec<Token> {
             let next = text[j + ch.len_utf8()..].chars().next();
             let prev = text[..j].chars().next_back();
             let joins = match ch {
-                '\'' => next.is_some_and(char::is_alphabetic) && prev.is_some_and(char::is_alphabetic),
+                '\'' => {
+                    next.is_some_and(char::is_alphabetic) && prev.is_some_and(char::is_alphabetic)
+                }
                 ',' => {
                     prev.is_some_and(|p| p.is_ascii_digit())
-                        && text[j + 1..].bytes().take(3).filter(u8::is_ascii_digit).count() == 3
+                        && text[j + 1..]
+                            .bytes()
+                            .take(3)
+                            .filter(u8::is_ascii_digit)
+                            .count()
+                            == 3
                         && !bytes.get(j + 4).is_some_and(u8::is_ascii_digit)
                 }
                 '.' => {
-                    (prev.is_some_and(|p| p.is_ascii_digit()) && next.is_some_and(|n| n.is_ascii_digit()))
+                    (prev.is_some_and(|p| p.is_ascii_digit())
+                        && next.is_some_and(|n| n.is_ascii_digit()))
                         || (prev.is_some_and(char::is_uppercase)
                             && next.is_some_and(char::is_uppercase)
                             && is_single_letter_before(text, j))
@@ -62,7 +70,8 @@ pub fn tokenize(text: &str, offset: usize) -> Vec<Token> {
             };
             if !joins {
                 // Trailing dot of an acronym like "U.S." belongs to it.
-                if ch == '.' && prev.is_some_and(char::is_uppercase) && text[start..j].contains('.') {
+                if ch == '.' && prev.is_some_and(char::is_uppercase) && text[start..j].contains('.')
+                {
                     end = j + 1;
                     iter.next();
                 }
@@ -96,7 +105,11 @@ fn make_token(surface: &str, range: Range<usize>, stemmer: &Stemmer) -> Token {
             lower.truncate(lower.len() - if suffix == "'s" { 2 } else { 1 });
         }
     }
-    let stem = if numeric { lower.clone() } else { stemmer.stem(&lower).into_owned() };
+    let stem = if numeric {
+        lower.clone()
+    } else {
+        stemmer.stem(&lower).into_owned()
+    };
     let stop = is_stopword(&lower);
     Token {
         range,
@@ -121,19 +134,154 @@ pub fn is_stopword(lower: &str) -> bool {
 
 // Sorted; checked by a test.
 const STOPWORDS: &[&str] = &[
-    "a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and", "any",
-    "are", "aren't", "as", "at", "be", "because", "been", "before", "being", "below", "between",
-    "both", "but", "by", "can", "cannot", "could", "couldn't", "did", "didn't", "do", "does",
-    "doesn't", "doing", "don't", "down", "during", "each", "few", "for", "from", "further", "had",
-    "hadn't", "has", "hasn't", "have", "haven't", "having", "he", "her", "here", "hers", "herself",
-    "him", "himself", "his", "how", "i", "if", "in", "into", "is", "isn't", "it", "it's", "its",
-    "itself", "just", "me", "might", "more", "most", "mr", "mrs", "ms", "must", "my", "myself",
-    "no", "nor", "not", "now", "of", "off", "on", "once", "only", "or", "other", "our", "ours",
-    "ourselves", "out", "over", "own", "said", "same", "say", "says", "she", "should", "so",
-    "some", "such", "than", "that", "the", "their", "theirs", "them", "themselves", "then",
-    "there", "these", "they", "this", "those", "through", "to", "told", "too", "under", "until",
-    "up", "very", "was", "wasn't", "we", "were", "weren't", "what", "when", "where", "which",
-    "while", "who", "whom", "why", "will", "with", "won't", "would", "wouldn't", "you", "your",
+    "a",
+    "about",
+    "above",
+    "after",
+    "again",
+    "against",
+    "all",
+    "also",
+    "am",
+    "an",
+    "and",
+    "any",
+    "are",
+    "aren't",
+    "as",
+    "at",
+    "be",
+    "because",
+    "been",
+    "before",
+    "being",
+    "below",
+    "between",
+    "both",
+    "but",
+    "by",
+    "can",
+    "cannot",
+    "could",
+    "couldn't",
+    "did",
+    "didn't",
+    "do",
+    "does",
+    "doesn't",
+    "doing",
+    "don't",
+    "down",
+    "during",
+    "each",
+    "few",
+    "for",
+    "from",
+    "further",
+    "had",
+    "hadn't",
+    "has",
+    "hasn't",
+    "have",
+    "haven't",
+    "having",
+    "he",
+    "her",
+    "here",
+    "hers",
+    "herself",
+    "him",
+    "himself",
+    "his",
+    "how",
+    "i",
+    "if",
+    "in",
+    "into",
+    "is",
+    "isn't",
+    "it",
+    "it's",
+    "its",
+    "itself",
+    "just",
+    "me",
+    "might",
+    "more",
+    "most",
+    "mr",
+    "mrs",
+    "ms",
+    "must",
+    "my",
+    "myself",
+    "no",
+    "nor",
+    "not",
+    "now",
+    "of",
+    "off",
+    "on",
+    "once",
+    "only",
+    "or",
+    "other",
+    "our",
+    "ours",
+    "ourselves",
+    "out",
+    "over",
+    "own",
+    "said",
+    "same",
+    "say",
+    "says",
+    "she",
+    "should",
+    "so",
+    "some",
+    "such",
+    "than",
+    "that",
+    "the",
+    "their",
+    "theirs",
+    "them",
+    "themselves",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "through",
+    "to",
+    "told",
+    "too",
+    "under",
+    "until",
+    "up",
+    "very",
+    "was",
+    "wasn't",
+    "we",
+    "were",
+    "weren't",
+    "what",
+    "when",
+    "where",
+    "which",
+    "while",
+    "who",
+    "whom",
+    "why",
+    "will",
+    "with",
+    "won't",
+    "would",
+    "wouldn't",
+    "you",
+    "your",
     "yours",
 ];
 
@@ -155,20 +303,28 @@ mod tests {
     fn joins_acronyms_numbers_apostrophes() {
         check(
             "The U.S. paid $400,000 (3.2%) to Lavrov's aide, didn't it?",
-            &["the", "us", "paid", "400,000", "3.2", "to", "lavrov", "aide", "didn't", "it"],
+            &[
+                "the", "us", "paid", "400,000", "3.2", "to", "lavrov", "aide", "didn't", "it",
+            ],
         );
     }
 
     #[test]
     fn years_and_lists_stay_apart() {
-        check("In 1937, 12,5 and 2,000,000.", &["in", "1937", "12", "5", "and", "2,000,000"]);
+        check(
+            "In 1937, 12,5 and 2,000,000.",
+            &["in", "1937", "12", "5", "and", "2,000,000"],
+        );
     }
 
     #[test]
     fn token_ranges_are_exact() {
         let text = "Mr. Smith's U.S. trip";
         let toks = tokenize(text, 10);
-        let surfaces: Vec<&str> = toks.iter().map(|t| &text[t.range.start - 10..t.range.end - 10]).collect();
+        let surfaces: Vec<&str> = toks
+            .iter()
+            .map(|t| &text[t.range.start - 10..t.range.end - 10])
+            .collect();
         assert_eq!(surfaces, ["Mr", "Smith's", "U.S.", "trip"]);
         assert!(toks[2].acronym && toks[1].cap && !toks[3].cap);
     }

@@ -1,0 +1,151 @@
+//! The terminal view: verdict, reasons, coverage and the ranked changes, readable
+//! without colour (colour is only an accent).
+
+use std::fmt::Write;
+
+use unspin_core::Article;
+use unspin_core::changes::ChangeKind;
+use unspin_core::compare::{Comparison, FoundMeta};
+
+/// Whether to emit ANSI colour.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Color {
+    Never,
+    Always,
+}
+
+struct Paint(Color);
+
+impl Paint {
+    fn wrap(&self, code: &str, s: &str) -> String {
+        match self.0 {
+            Color::Always => format!("\x1b[{code}m{s}\x1b[0m"),
+            Color::Never => s.to_string(),
+        }
+    }
+    fn bold(&self, s: &str) -> String {
+        self.wrap("1", s)
+    }
+    fn dim(&self, s: &str) -> String {
+        self.wrap("2", s)
+    }
+    fn kind(&self, k: ChangeKind) -> String {
+        let code = match k {
+            ChangeKind::NumberChanged
+            | ChangeKind::DateChanged
+            | ChangeKind::NameChanged
+            | ChangeKind::NegationFlipped => "1;31",
+            ChangeKind::QuoteAltered
+            | ChangeKind::QuoteAdded
+            | ChangeKind::QuoteRemoved
+            | ChangeKind::AttributionDropped => "1;33",
+            ChangeKind::ClaimAdded => "1;35",
+            ChangeKind::ClaimOmitted => "2",
+        };
+        self.wrap(code, k.as_str())
+    }
+}
+
+/// How many changes the terminal view lists before summarising the rest.
+pub const MAX_LISTED: usize = 40;
+
+pub fn render(c: &Comparison<'_>, color: Color) -> String {
+    let p = Paint(color);
+    let v = &c.verdict;
+    let mut out = String::new();
+    let _ = writeln!(out, "{} {}", p.dim("a:"), describe(c.a, &c.a_meta));
+    let _ = writeln!(out, "{} {}", p.dim("b:"), describe(c.b, &c.b_meta));
+    let source = match v.source {
+        Some(s) => format!(
+            "{} is the source (confidence {:.2})",
+            s.as_str(),
+            v.confidence
+        ),
+        None => "no source determined".to_string(),
+    };
+    let _ = writeln!(
+        out,
+        "\n{} {}  {}",
+        p.bold("relation:"),
+        p.bold(v.relation.as_str()),
+        source
+    );
+    for r in &v.reasons {
+        let _ = writeln!(
+            out,
+            "  - {} ({}, for {})",
+            r.detail,
+            r.kind.as_str(),
+            r.favors.as_str()
+        );
+    }
+    let counts = |k: unspin_core::align::MatchKind| c.groups.iter().filter(|g| g.kind == k).count();
+    let _ = writeln!(
+        out,
+        "{} a {:.0}%, b {:.0}%  ({} aligned groups: {} identical, {} edited, {} paraphrase)",
+        p.bold("coverage:"),
+        100.0 * v.coverage_a,
+        100.0 * v.coverage_b,
+        c.groups.len(),
+        counts(unspin_core::align::MatchKind::Identical),
+        counts(unspin_core::align::MatchKind::Edited),
+        counts(unspin_core::align::MatchKind::Paraphrase),
+    );
+    if c.changes.is_empty() {
+        let _ = writeln!(out, "\n{}", p.bold("no changes"));
+        return out;
+    }
+    let _ = writeln!(
+        out,
+        "\n{} ({}, most important first)",
+        p.bold("changes"),
+        c.changes.len()
+    );
+    for ch in c.changes.iter().take(MAX_LISTED) {
+        let speaker = ch
+            .speaker
+            .as_deref()
+            .map(|s| format!(" — {s}"))
+            .unwrap_or_default();
+        let _ = writeln!(out, "\n  {}{}", p.kind(ch.kind), speaker);
+        if let Some(s) = ch.a {
+            let _ = writeln!(out, "    a: {}", excerpt(s.slice(&c.a.text)));
+        }
+        if let Some(s) = ch.b {
+            let _ = writeln!(out, "    b: {}", excerpt(s.slice(&c.b.text)));
+        }
+        let _ = writeln!(out, "    {}", p.dim(&ch.detail));
+    }
+    if c.changes.len() > MAX_LISTED {
+        let _ = writeln!(
+            out,
+            "\n  … and {} more (see --json or --html)",
+            c.changes.len() - MAX_LISTED
+        );
+    }
+    out
+}
+
+fn describe(a: &Article, m: &FoundMeta) -> String {
+    let mut parts = vec![a.meta.origin.clone()];
+    if let Some(t) = &m.title {
+        parts.push(format!("\"{}\"", excerpt(t)));
+    }
+    if let Some(d) = m.date {
+        parts.push(d.to_string());
+    }
+    if let Some(u) = &m.url {
+        parts.push(u.clone());
+    }
+    parts.push(format!("{} words", m.words));
+    parts.join("  ")
+}
+
+fn excerpt(s: &str) -> String {
+    let flat: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    if flat.chars().count() <= 160 {
+        return flat;
+    }
+    let cut: String = flat.chars().take(157).collect();
+    format!("{cut}…")
+}

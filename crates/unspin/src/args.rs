@@ -1,0 +1,67 @@
+//! Command-line arguments, as typed values.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+/// unspin finds rewritten copies of news articles, traces each copy to its source and
+/// shows exactly what the rewrite changed.
+#[derive(Debug, Parser)]
+#[command(name = "unspin", version, about, long_about = None)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Compare two articles: their relation, which one is the source, and every change.
+    ///
+    /// Exit status: 0 when the articles are related (one derives from the other, or both
+    /// tell the same story), 1 when unrelated, 2 on error.
+    Compare(CompareArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct CompareArgs {
+    /// The first article (.txt, .md, .html, .json; other names are sniffed).
+    pub a: PathBuf,
+    /// The second article.
+    pub b: PathBuf,
+    /// Print one JSON object (schema unspin.compare/1) instead of the text view.
+    #[arg(long)]
+    pub json: bool,
+    /// Also write a self-contained HTML report to FILE.
+    #[arg(long, value_name = "FILE")]
+    pub html: Option<PathBuf>,
+    /// When to colour the text view.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+    #[command(flatten)]
+    pub input: InputArgs,
+}
+
+#[derive(Debug, Clone, clap::Args)]
+pub struct InputArgs {
+    /// Read inputs as this format instead of guessing from the name and content.
+    #[arg(long, value_enum)]
+    pub format: Option<FormatArg>,
+    /// Refuse inputs larger than this many bytes.
+    #[arg(long, default_value_t = 10 * 1024 * 1024, value_name = "BYTES")]
+    pub max_bytes: usize,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum FormatArg {
+    Text,
+    Markdown,
+    Html,
+    Json,
+}

@@ -1,0 +1,73 @@
+//! The commands. Each one reads its inputs, calls the library and writes its output.
+
+use std::io::{IsTerminal, Write};
+
+use anyhow::{Context, Result};
+use unspin_core::Config;
+use unspin_report::text::Color;
+
+use crate::args::{Cli, ColorChoice, Command, CompareArgs};
+use crate::input::read_path;
+
+/// What a successful run found, as the exit code says it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    Found,
+    NotFound,
+}
+
+impl Outcome {
+    pub fn code(self) -> u8 {
+        match self {
+            Outcome::Found => 0,
+            Outcome::NotFound => 1,
+        }
+    }
+}
+
+pub fn run(cli: Cli) -> Result<Outcome> {
+    match cli.command {
+        Command::Compare(args) => compare(&args),
+    }
+}
+
+fn compare(args: &CompareArgs) -> Result<Outcome> {
+    let opts = args.input.read_options();
+    let a = read_path(&args.a, &opts)?;
+    let b = read_path(&args.b, &opts)?;
+    let cmp = unspin_core::compare(&a, &b, &Config::default());
+    if let Some(path) = &args.html {
+        let page = unspin_report::html::render(&cmp);
+        std::fs::write(path, page).with_context(|| format!("cannot write {}", path.display()))?;
+    }
+    let out = if args.json {
+        unspin_report::json::render(&cmp)
+    } else {
+        unspin_report::text::render(&cmp, color(args.color))
+    };
+    let mut stdout = std::io::stdout().lock();
+    stdout.write_all(out.as_bytes())?;
+    stdout.flush()?;
+    Ok(
+        if cmp.verdict.relation == unspin_core::verdict::Relation::Unrelated {
+            Outcome::NotFound
+        } else {
+            Outcome::Found
+        },
+    )
+}
+
+fn color(choice: ColorChoice) -> Color {
+    match choice {
+        ColorChoice::Always => Color::Always,
+        ColorChoice::Never => Color::Never,
+        ColorChoice::Auto => {
+            let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+            if !no_color && std::io::stdout().is_terminal() {
+                Color::Always
+            } else {
+                Color::Never
+            }
+        }
+    }
+}
