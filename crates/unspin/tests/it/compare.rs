@@ -1,0 +1,141 @@
+//! `unspin compare` on the example corpus: verdicts, every change kind, exit codes,
+//! determinism.
+
+use insta::assert_snapshot;
+
+use crate::support::{change_lines, compare_json, corpus, unspin};
+
+/// Compare `original.md` with `other` and snapshot the verdict and changes.
+fn check(other: &str) -> String {
+    let (code, v) = compare_json(&corpus("original.md"), &corpus(other));
+    let mut out = format!(
+        "exit {code}\nrelation {}\nsource {}\ncoverage a {} b {}\n",
+        v["relation"], v["source"], v["coverage"]["a"], v["coverage"]["b"]
+    );
+    for line in change_lines(&v) {
+        out.push_str(&line);
+        out.push('\n');
+    }
+    out
+}
+
+#[test]
+fn rewrite_with_every_change_kind() {
+    let out = check("rewrite-llm.txt");
+    for kind in [
+        "quote_altered",
+        "quote_added",
+        "quote_removed",
+        "number_changed",
+        "date_changed",
+        "name_changed",
+        "claim_added",
+        "claim_omitted",
+        "attribution_dropped",
+        "negation_flipped",
+    ] {
+        assert!(
+            out.contains(&format!("\n{kind} |")),
+            "{kind} missing:\n{out}"
+        );
+    }
+    assert_snapshot!(out);
+}
+
+#[test]
+fn syndicated_html_is_a_near_duplicate() {
+    assert_snapshot!(check("syndicated.html"));
+}
+
+#[test]
+fn json_record_partial_rewrite() {
+    assert_snapshot!(check("record.json"));
+}
+
+#[test]
+fn same_story_is_not_a_copy() {
+    let out = check("same-story.txt");
+    assert!(
+        out.starts_with("exit 0\nrelation \"same_story\"\nsource null"),
+        "{out}"
+    );
+}
+
+#[test]
+fn unrelated_exits_1_with_no_changes() {
+    assert_eq!(
+        check("unrelated.txt"),
+        "exit 1\nrelation \"unrelated\"\nsource null\ncoverage a 0.0 b 0.0\n"
+    );
+}
+
+#[test]
+fn self_comparison_is_a_duplicate() {
+    let (code, v) = compare_json(&corpus("original.md"), &corpus("original.md"));
+    assert_eq!(
+        (
+            code,
+            v["relation"].as_str(),
+            v["changes"].as_array().map(Vec::len)
+        ),
+        (0, Some("duplicate"), Some(0))
+    );
+}
+
+#[test]
+fn json_is_byte_identical_across_runs() {
+    let (a, b) = (corpus("original.md"), corpus("rewrite-llm.txt"));
+    let args: Vec<&std::ffi::OsStr> = vec![
+        "compare".as_ref(),
+        a.as_os_str(),
+        b.as_os_str(),
+        "--json".as_ref(),
+    ];
+    let first = unspin(&args).stdout;
+    assert!(first.contains("\"schema\": \"unspin.compare/1\""));
+    assert_eq!(first, unspin(&args).stdout);
+}
+
+#[test]
+fn text_view_without_colour() {
+    let run = unspin(&[
+        "compare".as_ref(),
+        corpus("original.md").as_os_str(),
+        corpus("rewrite-llm.txt").as_os_str(),
+    ]);
+    assert_eq!(run.code, 0);
+    assert!(
+        !run.stdout.contains('\x1b'),
+        "no colour when stdout is not a terminal"
+    );
+    let relation_line = run
+        .stdout
+        .lines()
+        .find(|l| l.starts_with("relation:"))
+        .unwrap_or("");
+    assert_eq!(
+        relation_line,
+        "relation: rewrite  a is the source (confidence 0.71)"
+    );
+    assert!(
+        run.stdout
+            .contains("\n  number_changed\n    a: 14\n    b: 41\n    14 became 41\n"),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn colour_on_request() {
+    let run = unspin(&[
+        "compare".as_ref(),
+        corpus("original.md").as_os_str(),
+        corpus("rewrite-llm.txt").as_os_str(),
+        "--color=always".as_ref(),
+    ]);
+    assert!(
+        run.stdout.contains("\x1b[1mrelation:\x1b[0m"),
+        "{}",
+        run.stdout
+    );
+}
