@@ -503,10 +503,8 @@ fn facts(src: &Doc<'_>, copy: &Doc<'_>, g: &OrientedGroup<'_>, out: &mut Vec<Cha
         let labels: Vec<&str> = facts.iter().map(|(_, l)| l.as_str()).collect();
         out.push(Change {
             kind: ChangeKind::ClaimAdded,
-            src: g
-                .src
-                .first()
-                .map(|&i| src.sentences[i].sentence.range.clone()),
+            // The claim is the copy's; the aligned source passage is in `alignments`.
+            src: None,
             copy: Some(copy.sentences[j].sentence.range.clone()),
             speaker: None,
             detail: format!("adds what the source never states: {}", labels.join("; ")),
@@ -602,7 +600,10 @@ fn unaligned(src: &Doc<'_>, copy: &Doc<'_>, groups: &[OrientedGroup<'_>], out: &
     let copy_aligned: FxHashSet<usize> =
         groups.iter().flat_map(|g| g.copy.iter().copied()).collect();
     for (j, s) in copy.sentences.iter().enumerate() {
-        if s.kind() != crate::text::UnitKind::Body || copy_aligned.contains(&j) || s.n_words == 0 {
+        if s.kind() != crate::text::UnitKind::Body
+            || copy_aligned.contains(&j)
+            || s.terms.is_empty()
+        {
             continue;
         }
         let specifics = s.numbers.len() + s.dates.len() + s.names.len() + s.quotes.len();
@@ -626,7 +627,8 @@ fn unaligned(src: &Doc<'_>, copy: &Doc<'_>, groups: &[OrientedGroup<'_>], out: &
         });
     }
     for (i, s) in src.sentences.iter().enumerate() {
-        if s.kind() != crate::text::UnitKind::Body || src_aligned.contains(&i) || s.n_words == 0 {
+        if s.kind() != crate::text::UnitKind::Body || src_aligned.contains(&i) || s.terms.is_empty()
+        {
             continue;
         }
         let specifics = s.numbers.len() + s.dates.len() + s.names.len() + s.quotes.len();

@@ -22,3 +22,6 @@ pub mod verdict;
 pub use article::{Article, CivilDate, Meta, Span};
 pub use compare::{Comparison, compare};
 pub use config::Config;
+
+#[cfg(test)]
+mod tests;

@@ -110,6 +110,12 @@ fn month_number(name: &str) -> Option<u8> {
     Some(idx as u8 + 1)
 }
 
+const YEAR_CONTEXT: &[&str] = &[
+    "in", "since", "until", "till", "by", "from", "of", "year", "early", "late", "mid", "before",
+    "after", "during", "through", "to", "between", "and", "or", "spring", "summer", "autumn",
+    "fall", "winter", "season",
+];
+
 /// All date mentions in `text`, non-overlapping, in order. `anchor` (the article date)
 /// resolves relative mentions to a year and month.
 pub fn find_dates(text: &str, offset: usize, anchor: Option<CivilDate>) -> Vec<DateMention> {
@@ -189,6 +195,22 @@ pub fn find_dates(text: &str, offset: usize, anchor: Option<CivilDate>) -> Vec<D
                 c == ',' && text[m.end() + 1..].starts_with(|d: char| d.is_ascii_digit())
             })
         {
+            continue;
+        }
+        // A bare year needs date context: "in 2004", "since 2022,", "(1968)", "2019." —
+        // not "employs 1800 workers".
+        let head = text[..m.start()].trim_end();
+        let prev_word = head
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("")
+            .to_lowercase();
+        let prev_char = head.chars().next_back();
+        let context = YEAR_CONTEXT.contains(&prev_word.as_str())
+            || prev_char.is_none_or(|c| matches!(c, '(' | ',' | '-' | '/'))
+            || after
+                .is_none_or(|c| matches!(c, '.' | ',' | ';' | ':' | ')' | '!' | '?' | '"' | '\''));
+        if !context {
             continue;
         }
         found.push((
@@ -340,6 +362,10 @@ mod tests {
     #[test]
     fn modal_may_is_not_a_month() {
         check("He may go. In August he went.", &[("August", "_-8-_ wd_")]);
+        check(
+            "It employs 1800 workers, built in 1968.",
+            &[("1968", "1968-_-_ wd_")],
+        );
     }
 
     #[test]

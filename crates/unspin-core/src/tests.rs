@@ -1,0 +1,101 @@
+//! Property tests of the whole comparison: invariants that must hold for any input.
+
+use proptest::prelude::*;
+
+use crate::article::Article;
+use crate::changes::ChangeKind;
+use crate::compare::compare;
+use crate::config::Config;
+use crate::verdict::Relation;
+
+const CODES: &[&str] = &[
+    "Alpha", "Bravo", "Charlie", "Delta", "Echo", "Foxtrot", "Golf", "Hotel", "India", "Juliet",
+    "Kilo", "Lima",
+];
+const NAMES: &[&str] = &["Anna Berg", "Omar Haddad", "Lena Fischer", "Tom Okoro"];
+const NOUNS: &[&str] = &["bridge", "school", "clinic", "depot", "library", "stadium"];
+const UNITS: &[&str] = &["workers", "tonnes", "visitors", "homes"];
+
+/// One generated sentence; `k` makes it unique within the article.
+fn sentence(k: usize, template: u8, name: usize, noun: usize, unit: usize, number: u32) -> String {
+    let code = CODES[k % CODES.len()];
+    let name = NAMES[name % NAMES.len()];
+    let noun = NOUNS[noun % NOUNS.len()];
+    let unit = UNITS[unit % UNITS.len()];
+    match template % 3 {
+        0 => format!("In the {code} district, {name} said the {noun} employs {number} {unit}."),
+        1 => format!(
+            "\u{201C}The {code} {noun} will reopen soon,\u{201D} said {name}, who counted {number} {unit} there."
+        ),
+        _ => format!(
+            "Officials in {code} reported that {number} {unit} used the {noun} last year, according to {name}."
+        ),
+    }
+}
+
+fn article_strategy() -> impl Strategy<Value = Vec<String>> {
+    prop::collection::vec(
+        (any::<u8>(), 0..4usize, 0..6usize, 0..4usize, 2u32..99_999),
+        2..10,
+    )
+    .prop_map(|specs| {
+        specs
+            .into_iter()
+            .enumerate()
+            .map(|(k, (t, n, o, u, num))| sentence(k, t, n, o, u, num))
+            .collect()
+    })
+}
+
+fn join(sentences: &[String]) -> String {
+    sentences
+        .chunks(2)
+        .map(|p| p.join(" "))
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    #[test]
+    fn an_article_compared_with_itself_is_a_duplicate_with_no_changes(sentences in article_strategy()) {
+        let a = Article::new("a", join(&sentences));
+        let c = compare(&a, &a, &Config::default());
+        prop_assert_eq!(c.verdict.relation, Relation::Duplicate);
+        prop_assert!(c.changes.is_empty(), "{:?}", c.changes);
+    }
+
+    #[test]
+    fn one_edited_number_gives_exactly_one_number_changed(sentences in article_strategy(), pick in any::<prop::sample::Index>()) {
+        let text = join(&sentences);
+        // Numbers as written in the text, with their offsets.
+        let numbers: Vec<(usize, &str)> = regex::Regex::new(r"\b\d+\b").unwrap().find_iter(&text).map(|m| (m.start(), m.as_str())).collect();
+        let (at, old) = numbers[pick.index(numbers.len())];
+        prop_assume!(text.matches(old).count() == 1);
+        let mut new = format!("{}7", old);
+        while text.contains(&new) {
+            new.push('3');
+        }
+        let edited = format!("{}{}{}", &text[..at], new, &text[at + old.len()..]);
+        let (a, b) = (Article::new("a", text.clone()), Article::new("b", edited.clone()));
+        let c = compare(&a, &b, &Config::default());
+        prop_assert_eq!(c.changes.len(), 1, "{:?}", c.changes);
+        let change = &c.changes[0];
+        prop_assert_eq!(change.kind, ChangeKind::NumberChanged);
+        prop_assert_eq!(change.a.map(|s| (s.start, s.slice(&text))), Some((at, old)));
+        prop_assert_eq!(change.b.map(|s| (s.start, s.slice(&edited))), Some((at, new.as_str())));
+        prop_assert!(c.verdict.relation.is_derived());
+    }
+
+    #[test]
+    fn any_input_compares_without_panicking(a in "[\\PC\\s\"'“”«»‘’.,!?\\n]{0,300}", b in "[a-zA-Z0-9 \"“”.,\\n]{0,300}") {
+        let (x, y) = (Article::new("a", a), Article::new("b", b));
+        let c = compare(&x, &y, &Config::default());
+        for ch in &c.changes {
+            if let Some(s) = ch.a { prop_assert!(x.text.get(s.start..s.end).is_some()); }
+            if let Some(s) = ch.b { prop_assert!(y.text.get(s.start..s.end).is_some()); }
+        }
+        for u in &c.a_units { prop_assert!(x.text.get(u.span.start..u.span.end).is_some()); }
+    }
+}
