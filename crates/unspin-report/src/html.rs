@@ -178,8 +178,8 @@ fn rows(c: &Comparison<'_>) -> Vec<Row> {
     }
     let mut emitted = vec![false; c.groups.len()];
     let mut rows: Vec<Row> = Vec::new();
-    for j in 0..c.b_units.len() {
-        match group_of_b[j] {
+    for (j, group) in group_of_b.iter().enumerate() {
+        match *group {
             Some(gi) if !emitted[gi] => {
                 emitted[gi] = true;
                 let g = &c.groups[gi];
@@ -239,10 +239,10 @@ fn highlighted(h: &mut String, text: &str, span: Span, marks: &[Mark]) {
     for w in cuts.windows(2) {
         let (from, to) = (w[0], w[1]);
         for m in &inside {
-            if m.span.start == from || (from == span.start && m.span.start < span.start) {
-                if let Some(anchor) = &m.anchor {
-                    let _ = write!(h, "<a class=\"anchor\" id=\"{}\"></a>", esc(anchor));
-                }
+            let starts_here =
+                m.span.start == from || (from == span.start && m.span.start < span.start);
+            if starts_here && let Some(anchor) = &m.anchor {
+                let _ = write!(h, "<a class=\"anchor\" id=\"{}\"></a>", esc(anchor));
             }
         }
         let classes: Vec<&str> = inside
@@ -302,3 +302,46 @@ mark,.diff{background:#fff1a8}
 footer{font:12px system-ui,sans-serif;color:#666;margin:2rem auto}
 footer span{margin:0 .2rem;padding:0 .2rem}
 "#;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(text: &str, span: Span, marks: &[(usize, usize, &str, Option<&str>)], expect: &str) {
+        let marks: Vec<Mark> = marks
+            .iter()
+            .map(|&(s, e, class, anchor)| Mark {
+                span: Span::new(s, e),
+                class: class.to_string(),
+                anchor: anchor.map(str::to_string),
+            })
+            .collect();
+        let mut out = String::new();
+        highlighted(&mut out, text, span, &marks);
+        assert_eq!(out, expect);
+    }
+
+    #[test]
+    fn overlapping_marks_and_escaping() {
+        check(
+            "Costs <rose> 14%",
+            Span::new(0, 16),
+            &[
+                (6, 12, "diff", None),
+                (13, 16, "chg", Some("c0-b")),
+                (13, 15, "diff", None),
+            ],
+            "Costs <span class=\"diff\">&lt;rose&gt;</span> <a class=\"anchor\" id=\"c0-b\"></a><span class=\"chg diff\">14</span><span class=\"chg\">%</span>",
+        );
+    }
+
+    #[test]
+    fn mark_starting_before_the_unit_anchors_at_its_start() {
+        check(
+            "One. Two.",
+            Span::new(5, 9),
+            &[(0, 9, "chg", Some("c1-a"))],
+            "<a class=\"anchor\" id=\"c1-a\"></a><span class=\"chg\">Two.</span>",
+        );
+    }
+}

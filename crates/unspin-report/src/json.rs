@@ -178,3 +178,21 @@ pub fn render(c: &Comparison<'_>) -> String {
     s.push('\n');
     s
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_are_rounded_to_three_decimals() {
+        assert_eq!(round(0.71349), 0.713);
+        assert_eq!(round(2.0 / 3.0), 0.667);
+    }
+
+    #[test]
+    fn spans_carry_their_text() {
+        let article = Article::new("a", "Rain fell.");
+        let s = serde_json::to_string(&span(&article, Span::new(5, 9))).unwrap_or_default();
+        assert_eq!(s, r#"{"start":5,"end":9,"text":"fell"}"#);
+    }
+}

@@ -149,3 +149,17 @@ fn excerpt(s: &str) -> String {
     let cut: String = flat.chars().take(157).collect();
     format!("{cut}…")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn excerpts_fold_whitespace_and_cut_long_text() {
+        assert_eq!(excerpt("a  tense\n\ncall"), "a tense call");
+        let long = "word ".repeat(60);
+        let cut = excerpt(&long);
+        assert_eq!(cut.chars().count(), 158);
+        assert!(cut.ends_with('…'));
+    }
+}

@@ -389,11 +389,12 @@ impl<'a> Frame<'a, '_> {
             }
             np.push(t);
         }
-        while np.last().is_some_and(|t| {
-            !t.cap
-                && !(cues::is_speaker_phrase_word(&t.lower)
-                    && !matches!(t.lower.as_str(), "the" | "of" | "with" | "a" | "an"))
-        }) {
+        // End on a name or a speaker noun, not on "the", "of" or a plain word.
+        let dangling = |t: &&Token| {
+            let filler = matches!(t.lower.as_str(), "the" | "of" | "with" | "a" | "an");
+            !t.cap && (filler || !cues::is_speaker_phrase_word(&t.lower))
+        };
+        while np.last().is_some_and(dangling) {
             np.pop();
         }
         np

@@ -92,12 +92,10 @@ pub fn layout(norm: &Normalized, original: &str) -> (Vec<Paragraph>, TextMeta) {
                     expect_url = true;
                 }
             }
-            UnitKind::Dateline => {
-                if meta.date.is_none() {
-                    meta.date = dates::find_dates(para, 0, None)
-                        .iter()
-                        .find_map(|d| d.value.civil());
-                }
+            UnitKind::Dateline if meta.date.is_none() => {
+                meta.date = dates::find_dates(para, 0, None)
+                    .iter()
+                    .find_map(|d| d.value.civil());
             }
             UnitKind::Headline => meta.title = Some(para.to_string()),
             _ => {}
