@@ -122,40 +122,23 @@ pub fn find_dates(text: &str, offset: usize, anchor: Option<CivilDate>) -> Vec<D
     let p = patterns();
     let mut found: Vec<(Range<usize>, DateValue)> = Vec::new();
     let num = |s: Option<regex::Match<'_>>| s.and_then(|m| m.as_str().parse::<i64>().ok());
-    for c in p.month_day_year.captures_iter(text) {
-        let month = c.get(1).and_then(|m| month_number(m.as_str()));
-        let day = num(c.get(2))
-            .filter(|d| (1..=31).contains(d))
-            .map(|d| d as u8);
-        if let (Some(month), Some(day)) = (month, day) {
-            let year = num(c.get(3)).map(|y| y as i32);
-            found.push((
-                c.get(0).map_or(0..0, |m| m.range()),
-                DateValue {
+    // "November 7, 2025" (month, day, year groups) and "7 November 2025" (day, month, year).
+    for (re, month_group, day_group) in [(&p.month_day_year, 1, 2), (&p.day_month_year, 2, 1)] {
+        for c in re.captures_iter(text) {
+            let month = c.get(month_group).and_then(|m| month_number(m.as_str()));
+            let day = num(c.get(day_group))
+                .filter(|d| (1..=31).contains(d))
+                .map(|d| d as u8);
+            if let (Some(month), Some(day)) = (month, day) {
+                let year = num(c.get(3)).map(|y| y as i32);
+                let value = DateValue {
                     year,
                     month: Some(month),
                     day: Some(day),
                     ..DateValue::default()
-                },
-            ));
-        }
-    }
-    for c in p.day_month_year.captures_iter(text) {
-        let day = num(c.get(1))
-            .filter(|d| (1..=31).contains(d))
-            .map(|d| d as u8);
-        let month = c.get(2).and_then(|m| month_number(m.as_str()));
-        if let (Some(month), Some(day)) = (month, day) {
-            let year = num(c.get(3)).map(|y| y as i32);
-            found.push((
-                c.get(0).map_or(0..0, |m| m.range()),
-                DateValue {
-                    year,
-                    month: Some(month),
-                    day: Some(day),
-                    ..DateValue::default()
-                },
-            ));
+                };
+                found.push((c.get(0).map_or(0..0, |m| m.range()), value));
+            }
         }
     }
     for c in p.month_year.captures_iter(text) {
