@@ -82,12 +82,16 @@ pub struct Weights {
 
 impl Weights {
     pub fn new(a: &Doc<'_>, b: &Doc<'_>) -> Weights {
+        Weights::from_docs(&[a, b])
+    }
+
+    /// IDF over the content sentences of all `docs`.
+    pub fn from_docs(docs: &[&Doc<'_>]) -> Weights {
         let mut df: FxHashMap<u64, u32> = FxHashMap::default();
         let mut n = 0u32;
-        for s in a
-            .sentences
+        for s in docs
             .iter()
-            .chain(&b.sentences)
+            .flat_map(|d| &d.sentences)
             .filter(|s| s.kind().is_content())
         {
             n += 1;

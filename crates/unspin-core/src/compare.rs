@@ -104,7 +104,7 @@ fn found_meta(d: &Doc<'_>) -> FoundMeta {
     }
 }
 
-fn units(d: &Doc<'_>) -> Vec<Unit> {
+pub(crate) fn units(d: &Doc<'_>) -> Vec<Unit> {
     d.sentences
         .iter()
         .map(|s| Unit {

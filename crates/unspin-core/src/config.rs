@@ -25,6 +25,11 @@ pub struct Config {
     pub partial_min_strong_groups: usize,
     /// Document-level similarity (weighted Dice of all content terms) for same story.
     pub same_story_similarity: f64,
+    /// `trace`: derived share at or above which an article is wholly derived.
+    pub trace_wholly: f64,
+    /// `trace`: below this share of word trigrams found in the sources, an article is
+    /// not derived (it tells the same story in its own words).
+    pub trace_min_containment: f64,
     /// Minimum |evidence| for naming a source; below it `source` is null.
     pub source_min_evidence: f64,
 }
@@ -42,6 +47,8 @@ impl Default for Config {
             strong_group: 0.5,
             partial_min_strong_groups: 2,
             same_story_similarity: 0.12,
+            trace_wholly: 0.9,
+            trace_min_containment: 0.12,
             source_min_evidence: 0.5,
         }
     }

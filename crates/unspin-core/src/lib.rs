@@ -17,11 +17,13 @@ pub mod diff;
 pub mod doc;
 pub mod features;
 pub mod text;
+pub mod trace;
 pub mod verdict;
 
 pub use article::{Article, CivilDate, Meta, Span};
 pub use compare::{Comparison, compare};
 pub use config::Config;
+pub use trace::{Trace, trace};
 
 #[cfg(test)]
 mod tests;

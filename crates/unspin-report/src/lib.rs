@@ -10,3 +10,4 @@
 pub mod html;
 pub mod json;
 pub mod text;
+pub mod trace;

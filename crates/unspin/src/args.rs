@@ -20,6 +20,52 @@ pub enum Command {
     /// Exit status: 0 when the articles are related (one derives from the other, or both
     /// tell the same story), 1 when unrelated, 2 on error.
     Compare(CompareArgs),
+    /// Trace an article to its candidate sources: which sentences derive from which
+    /// source (verbatim or reworded), which are new, and what was changed.
+    ///
+    /// Exit status: 0 when some of the article derives from a source, 1 when none, 2 on error.
+    Trace(TraceArgs),
+    /// Measure quality on labelled data (../shared/data).
+    #[command(subcommand)]
+    Eval(EvalCommand),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct TraceArgs {
+    /// The article to trace.
+    pub article: PathBuf,
+    /// Candidate sources (one or more).
+    #[arg(long = "from", required = true, num_args = 1..)]
+    pub sources: Vec<PathBuf>,
+    /// Print one JSON object (schema unspin.trace/1) instead of the text view.
+    #[arg(long)]
+    pub json: bool,
+    /// Also write a self-contained HTML report to FILE.
+    #[arg(long, value_name = "FILE")]
+    pub html: Option<PathBuf>,
+    #[command(flatten)]
+    pub input: InputArgs,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum EvalCommand {
+    /// METER: wholly / partially / non-derived newspaper articles (DIR holds pairs.tsv).
+    Meter(EvalArgs),
+    /// Generic pairs: a TSV of id, a, b, label (derived | independent).
+    Pairs(EvalArgs),
+    /// MSRP: the aligner's sentence similarity as a paraphrase judgement (5-fold CV).
+    Msrp(EvalArgs),
+    /// Clough-Stevenson: cut / light / heavy / non answers against their sources.
+    Clough(EvalArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct EvalArgs {
+    /// The data set (a folder or a file, as the data set comes).
+    pub path: PathBuf,
+    /// Write one JSON line per item to FILE.
+    #[arg(long, value_name = "FILE")]
+    pub predictions: Option<PathBuf>,
 }
 
 #[derive(Debug, clap::Args)]

@@ -6,7 +6,7 @@ use anyhow::{Context, Result};
 use unspin_core::Config;
 use unspin_report::text::Color;
 
-use crate::args::{Cli, ColorChoice, Command, CompareArgs};
+use crate::args::{Cli, ColorChoice, Command, CompareArgs, EvalCommand};
 use crate::input::read_path;
 
 /// What a successful run found, as the exit code says it.
@@ -28,6 +28,25 @@ impl Outcome {
 pub fn run(cli: Cli) -> Result<Outcome> {
     match cli.command {
         Command::Compare(args) => compare(&args),
+        Command::Trace(args) => crate::trace_cmd::run(&args),
+        Command::Eval(which) => {
+            let cfg = Config::default();
+            let report = match which {
+                EvalCommand::Meter(a) => {
+                    crate::eval::meter::run(&a.path, a.predictions.as_deref(), &cfg)?
+                }
+                EvalCommand::Pairs(a) => {
+                    crate::eval::pairs::run(&a.path, a.predictions.as_deref(), &cfg)?
+                }
+                EvalCommand::Msrp(a) => crate::eval::msrp::run(&a.path, a.predictions.as_deref())?,
+                EvalCommand::Clough(a) => {
+                    crate::eval::clough::run(&a.path, a.predictions.as_deref(), &cfg)?
+                }
+            };
+            let mut stdout = std::io::stdout().lock();
+            stdout.write_all(report.as_bytes())?;
+            Ok(Outcome::Found)
+        }
     }
 }
 

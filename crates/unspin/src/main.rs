@@ -5,7 +5,9 @@
 
 mod args;
 mod commands;
+mod eval;
 mod input;
+mod trace_cmd;
 
 use std::process::ExitCode;
 

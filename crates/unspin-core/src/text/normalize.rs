@@ -115,6 +115,15 @@ impl Normalized {
                 '\u{2019}' | '\u{203A}' | '\u{201B}' => {
                     out.push_quote('\'', QuoteDir::Close, i, next_i)
                 }
+                // TeX-style quotes of wire copy: ``like this''.
+                '`' if rest.starts_with("``") => {
+                    chars.next();
+                    out.push_quote('"', QuoteDir::Open, i, i + 2);
+                }
+                '\'' if rest.starts_with("''") => {
+                    chars.next();
+                    out.push_quote('"', QuoteDir::Close, i, i + 2);
+                }
                 '\'' | '\u{2032}' | '`' => out.push_quote('\'', QuoteDir::Neutral, i, next_i),
                 '\u{2010}'..='\u{2015}' | '\u{2212}' => out.push_char('-', i, next_i),
                 '\u{2026}' => {
@@ -227,6 +236,14 @@ mod tests {
         assert_eq!(span.slice(input), "claimed");
         let at = n.text.find("Credit").unwrap();
         assert_eq!(n.to_original(at, at + 6).slice(input), "Credit");
+    }
+
+    #[test]
+    fn tex_quotes() {
+        let n = Normalized::new("he did ``voice disapproval'' there");
+        assert_eq!(n.text, "he did \"voice disapproval\" there");
+        assert_eq!(n.quote_dir(7), QuoteDir::Open);
+        assert_eq!(n.to_original(7, 8), Span::new(7, 9));
     }
 
     #[test]

@@ -1,0 +1,142 @@
+//! Views of a [`Trace`]: JSON (schema `unspin.trace/1`) and terminal text.
+//!
+//! ```text
+//! {
+//!   "schema": "unspin.trace/1",
+//!   "article": { "origin": string, "words": number },
+//!   "derivation": "wholly" | "partially" | "none",
+//!   "derived_share": number,     // share of the article's body words derived from a source
+//!   "verbatim_share": number,    // share taken over word for word
+//!   "trigram_containment": number, // share of the article's word trigrams found in the sources
+//!   "sources": [ { "origin": string, "share": number,
+//!                  "changes": [Change] } ],   // as in unspin.compare/1, a = source, b = article
+//!   "sentences": [ { "text": Span, "kind": "verbatim" | "rewrite" | "new",
+//!                    "source": number | null, "source_text": [Span], "score": number } ],
+//!   "new_claims": [Change]       // claim_added for sentences no source supports
+//! }
+//! ```
+
+use std::fmt::Write;
+
+use serde_json::{Value, json};
+use unspin_core::compare::ChangeOut;
+use unspin_core::trace::Trace;
+use unspin_core::{Article, Span};
+
+pub const SCHEMA: &str = "unspin.trace/1";
+
+fn round(x: f64) -> f64 {
+    (x * 1000.0).round() / 1000.0
+}
+
+fn span(a: &Article, s: Span) -> Value {
+    json!({"start": s.start, "end": s.end, "text": s.slice(&a.text)})
+}
+
+fn change(src: &Article, article: &Article, c: &ChangeOut) -> Value {
+    let mut v = json!({
+        "kind": c.kind.as_str(),
+        "a": c.a.map(|s| span(src, s)),
+        "b": c.b.map(|s| span(article, s)),
+        "detail": c.detail,
+        "weight": round(c.weight),
+    });
+    if let (Some(speaker), Some(obj)) = (&c.speaker, v.as_object_mut()) {
+        obj.insert("speaker".into(), json!(speaker));
+    }
+    v
+}
+
+pub fn json(t: &Trace<'_>) -> String {
+    let words: usize = t
+        .units
+        .iter()
+        .zip(0..)
+        .filter(|(u, _)| u.kind == unspin_core::text::UnitKind::Body)
+        .count();
+    let v = json!({
+        "schema": SCHEMA,
+        "article": {"origin": t.article.meta.origin, "sentences": words, "words": t.words.len()},
+        "derivation": t.derivation.as_str(),
+        "derived_share": round(t.derived_share),
+        "verbatim_share": round(t.verbatim_share),
+        "trigram_containment": round(t.trigram_containment),
+        "sources": t.sources.iter().map(|s| json!({
+            "origin": s.article.meta.origin,
+            "share": round(s.share),
+            "changes": s.changes.iter().map(|c| change(s.article, t.article, c)).collect::<Vec<_>>(),
+        })).collect::<Vec<_>>(),
+        "sentences": t.sentences.iter().map(|s| json!({
+            "text": span(t.article, t.units[s.unit].span),
+            "kind": s.kind.as_str(),
+            "source": s.source,
+            "source_text": s.source.map(|k| s.source_units.iter().map(|&i| span(t.sources[k].article, t.sources[k].units[i].span)).collect::<Vec<_>>()).unwrap_or_default(),
+            "score": round(s.score),
+        })).collect::<Vec<_>>(),
+        "new_claims": t.new_claims.iter().map(|c| change(t.article, t.article, c)).collect::<Vec<_>>(),
+    });
+    let mut s = serde_json::to_string_pretty(&v).unwrap_or_default();
+    s.push('\n');
+    s
+}
+
+pub fn text(t: &Trace<'_>) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "article: {}", t.article.meta.origin);
+    let _ = writeln!(
+        out,
+        "derivation: {}  ({:.0}% of its words derive from the sources, {:.0}% verbatim)",
+        t.derivation.as_str(),
+        100.0 * t.derived_share,
+        100.0 * t.verbatim_share
+    );
+    for (k, s) in t.sources.iter().enumerate() {
+        let _ = writeln!(
+            out,
+            "  source {k}: {}  {:.0}% of the article, {} changes",
+            s.article.meta.origin,
+            100.0 * s.share,
+            s.changes.len()
+        );
+    }
+    let _ = writeln!(out, "\nsentences:");
+    for s in &t.sentences {
+        let from = s
+            .source
+            .map(|k| format!("source {k}"))
+            .unwrap_or_else(|| "-".into());
+        let text: String = t.units[s.unit]
+            .span
+            .slice(&t.article.text)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        let short: String = if text.chars().count() > 110 {
+            format!("{}…", text.chars().take(109).collect::<String>())
+        } else {
+            text
+        };
+        let _ = writeln!(out, "  {:<8} {:<9} {short}", s.kind.as_str(), from);
+    }
+    for (k, s) in t.sources.iter().enumerate() {
+        for c in s
+            .changes
+            .iter()
+            .filter(|c| c.kind != unspin_core::changes::ChangeKind::ClaimAdded)
+            .take(20)
+        {
+            let who = c
+                .speaker
+                .as_deref()
+                .map(|s| format!(" — {s}"))
+                .unwrap_or_default();
+            let _ = writeln!(
+                out,
+                "  [source {k}] {}{who}: {}",
+                c.kind.as_str(),
+                c.detail.split_whitespace().collect::<Vec<_>>().join(" ")
+            );
+        }
+    }
+    out
+}

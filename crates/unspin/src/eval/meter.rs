@@ -1,0 +1,203 @@
+//! `eval meter DIR`: METER's newspaper articles traced against their PA sources,
+//! scored as wholly / partially / non-derived (per-class P/R/F1 and macro-F1).
+//!
+//! DIR/pairs.tsv: `label<TAB>newspaper<TAB>pa_sources` (comma-separated), paths relative
+//! to DIR, texts in Latin-1 (see ../shared/data/meter-dev/README.txt).
+
+use std::path::Path;
+
+use anyhow::{Context, Result, bail};
+use serde_json::json;
+use unspin_core::trace::Derivation;
+use unspin_core::{Article, Config, trace};
+
+use super::metrics::Confusion;
+use super::{Predictions, require};
+use crate::input::read_path;
+
+const CLASSES: &[&str] = &["wholly", "partially", "non"];
+
+pub fn run(dir: &Path, predictions: Option<&Path>, cfg: &Config) -> Result<String> {
+    let pairs = dir.join("pairs.tsv");
+    require(&pairs, "expected METER's pairs.tsv")?;
+    let tsv = std::fs::read_to_string(&pairs)
+        .with_context(|| format!("cannot read {}", pairs.display()))?;
+    let opts = unspin_ingest::ReadOptions::default();
+    let mut confusion = Confusion::new(CLASSES);
+    let mut words = Confusion::new(&["verbatim", "rewrite", "new"]);
+    let mut annotated = 0usize;
+    let mut out = Predictions::create(predictions)?;
+    for (n, line) in tsv.lines().enumerate().skip(1) {
+        let cols: Vec<&str> = line.split('\t').collect();
+        let [label, paper, sources] = cols[..] else {
+            bail!(
+                "{}:{}: expected 3 tab-separated columns",
+                pairs.display(),
+                n + 1
+            );
+        };
+        let Some(gold) = CLASSES.iter().position(|c| *c == label) else {
+            bail!("{}:{}: unknown label {label:?}", pairs.display(), n + 1);
+        };
+        let article = read_path(&dir.join(paper), &opts)?;
+        let sources: Vec<Article> = sources
+            .split(',')
+            .map(|s| {
+                read_path(&dir.join(s), &opts).map(|mut a| {
+                    a.text = clean_pa(&a.text);
+                    a
+                })
+            })
+            .collect::<Result<_>>()?;
+        let t = trace(&article, &sources, cfg);
+        let predicted = match t.derivation {
+            Derivation::Wholly => 0,
+            Derivation::Partially => 1,
+            Derivation::None => 2,
+        };
+        confusion.add(gold, predicted);
+        let sgml = dir
+            .join(paper.replacen("/rawtexts/", "/annotated/", 1))
+            .with_extension("sgml");
+        if let Ok(bytes) = std::fs::read(&sgml) {
+            let gold_words = annotated_words(
+                &unspin_ingest::decode(&bytes)
+                    .map(|d| d.text)
+                    .unwrap_or_default(),
+            );
+            if !gold_words.is_empty() {
+                annotated += 1;
+                let ours: Vec<(String, usize)> = t
+                    .words
+                    .iter()
+                    .map(|w| (w.span.slice(&article.text).to_lowercase(), w.kind as usize))
+                    .collect();
+                agree(&gold_words, &ours, &mut words);
+            }
+        }
+        out.write(&json!({
+            "id": paper, "label": label, "predicted": CLASSES[predicted],
+            "derived_share": t.derived_share, "verbatim_share": t.verbatim_share, "trigram_containment": t.trigram_containment,
+            "sentences": t.sentences.iter().map(|s| {
+                let words = t.words.iter().filter(|w| t.units[s.unit].span.start <= w.span.start && w.span.end <= t.units[s.unit].span.end);
+                let (n, verbatim) = words.fold((0, 0), |(n, v), w| (n + 1, v + usize::from(w.kind == unspin_core::trace::TraceKind::Verbatim)));
+                json!([n, verbatim, (s.score * 1000.0).round() / 1000.0])
+            }).collect::<Vec<_>>(),
+        }))?;
+    }
+    out.finish()?;
+    Ok(format!(
+        "METER ({}): newspaper articles traced against their PA sources\n{}\nword level, {annotated} articles annotated with Verbatim/Rewrite/New (rows gold, columns ours)\n{}",
+        dir.display(),
+        confusion.table(),
+        words.table()
+    ))
+}
+
+/// PA wire copy: drop the header block (rules, timestamp line), turn `^Y` paragraph
+/// marks into blank lines and drop the `<` line ends.
+pub fn clean_pa(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut in_header = true;
+    for line in text.lines() {
+        let t = line.trim();
+        if in_header && (t.is_empty() || t.chars().all(|c| c == '-') || t.contains(": Page ")) {
+            continue;
+        }
+        in_header = false;
+        let t = t.trim_end_matches('<');
+        match t.strip_prefix('\u{19}') {
+            Some(rest) => {
+                out.push_str("\n\n");
+                out.push_str(rest);
+            }
+            None => {
+                if !out.is_empty() {
+                    out.push('\n');
+                }
+                out.push_str(t);
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn annotated_words_and_agreement() {
+        let sgml = "<body><Verbatim PAsource=\"\" >STARS, </Verbatim><Rewrite PAsource=\"\" >royalty turned out</Rewrite><New>in Force</New></body>";
+        let gold = annotated_words(sgml);
+        assert_eq!(
+            gold.iter().map(|w| w.1).collect::<Vec<_>>(),
+            [0, 1, 1, 1, 2, 2]
+        );
+        let ours: Vec<(String, usize)> = [
+            ("stars", 0),
+            ("royalty", 1),
+            ("came", 1),
+            ("out", 0),
+            ("in", 2),
+            ("force", 2),
+        ]
+        .iter()
+        .map(|(w, c)| (w.to_string(), *c))
+        .collect();
+        let mut table = Confusion::new(&["verbatim", "rewrite", "new"]);
+        agree(&gold, &ours, &mut table);
+        assert_eq!(
+            table.counts,
+            vec![vec![1, 0, 0], vec![0, 1, 1], vec![0, 0, 2]]
+        );
+    }
+
+    #[test]
+    fn pa_header_and_paragraph_marks() {
+        let raw = "  -----\n\n  -----\n   16:54 01/03/00: Page 1 (ZSM) COURTS X\n  -----\nHEADLINE HERE<\n\u{19}By A Reporter, PA News<\n\u{19}First line of a\nwrapped paragraph.<\n\u{19}Second.<\n";
+        assert_eq!(
+            clean_pa(raw),
+            "HEADLINE HERE\n\nBy A Reporter, PA News\n\nFirst line of a\nwrapped paragraph.\n\nSecond."
+        );
+    }
+}
+
+/// Words of an annotated METER article with their gold class (0 verbatim, 1 rewrite, 2 new).
+fn annotated_words(sgml: &str) -> Vec<(String, usize)> {
+    let re =
+        regex::Regex::new(r"(?s)<(Verbatim|Rewrite|New)[^>]*>(.*?)</(?:Verbatim|Rewrite|New)>")
+            .expect("regex");
+    let word = regex::Regex::new(r"[\p{L}\p{N}]+(?:['.,][\p{L}\p{N}]+)*").expect("regex");
+    let mut out = Vec::new();
+    for c in re.captures_iter(sgml) {
+        let class = match &c[1] {
+            "Verbatim" => 0,
+            "Rewrite" => 1,
+            _ => 2,
+        };
+        out.extend(
+            word.find_iter(&c[2])
+                .map(|w| (w.as_str().to_lowercase(), class)),
+        );
+    }
+    out
+}
+
+/// Count label agreement over the words both sequences share (aligned by a word diff).
+fn agree(gold: &[(String, usize)], ours: &[(String, usize)], table: &mut Confusion) {
+    let g: Vec<&str> = gold.iter().map(|w| w.0.as_str()).collect();
+    let o: Vec<&str> = ours.iter().map(|w| w.0.as_str()).collect();
+    for op in similar::capture_diff_slices(similar::Algorithm::Myers, &g, &o) {
+        if let similar::DiffOp::Equal {
+            old_index,
+            new_index,
+            len,
+        } = op
+        {
+            for k in 0..len {
+                table.add(gold[old_index + k].1, ours[new_index + k].1);
+            }
+        }
+    }
+}
