@@ -85,6 +85,24 @@ impl Weights {
         Weights::from_docs(&[a, b])
     }
 
+    /// IDF over a corpus of term sets (one per sentence).
+    pub fn from_term_sets<'t>(sets: impl IntoIterator<Item = &'t [u64]>) -> Weights {
+        let mut df: FxHashMap<u64, u32> = FxHashMap::default();
+        let mut n = 0u32;
+        for set in sets {
+            n += 1;
+            for &t in set {
+                *df.entry(t).or_default() += 1;
+            }
+        }
+        let n = f64::from(n.max(1));
+        let idf = df
+            .into_iter()
+            .map(|(t, d)| (t, (1.0 + n / f64::from(d)).ln()))
+            .collect();
+        Weights { idf }
+    }
+
     /// IDF over the content sentences of all `docs`.
     pub fn from_docs(docs: &[&Doc<'_>]) -> Weights {
         let mut df: FxHashMap<u64, u32> = FxHashMap::default();
@@ -140,6 +158,18 @@ impl Weights {
         }
         s
     }
+}
+
+/// The sorted content terms of one sentence of plain text, as the aligner sees it.
+pub fn sentence_terms(text: &str) -> Vec<u64> {
+    let mut terms: Vec<u64> = crate::text::words::tokenize(text, 0)
+        .iter()
+        .filter(|t| !t.stop)
+        .map(|t| crate::doc::term_hash(&t.stem))
+        .collect();
+    terms.sort_unstable();
+    terms.dedup();
+    terms
 }
 
 /// Union of sorted term sets of several sentences.

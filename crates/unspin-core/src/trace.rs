@@ -227,7 +227,7 @@ pub fn trace<'x>(article: &'x Article, sources: &'x [Article], cfg: &Config) -> 
             let changes = changes::detect(sdoc, &doc, &groups)
                 .into_iter()
                 .filter(|c| {
-                    c.kind != ChangeKind::ClaimOmitted && c.copy.as_ref().is_some_and(|r| mine(r))
+                    c.kind != ChangeKind::ClaimOmitted && c.copy.as_ref().is_some_and(&mine)
                 })
                 .map(|c| ChangeOut {
                     kind: c.kind,

@@ -122,47 +122,6 @@ pub fn clean_pa(text: &str) -> String {
     out
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn annotated_words_and_agreement() {
-        let sgml = "<body><Verbatim PAsource=\"\" >STARS, </Verbatim><Rewrite PAsource=\"\" >royalty turned out</Rewrite><New>in Force</New></body>";
-        let gold = annotated_words(sgml);
-        assert_eq!(
-            gold.iter().map(|w| w.1).collect::<Vec<_>>(),
-            [0, 1, 1, 1, 2, 2]
-        );
-        let ours: Vec<(String, usize)> = [
-            ("stars", 0),
-            ("royalty", 1),
-            ("came", 1),
-            ("out", 0),
-            ("in", 2),
-            ("force", 2),
-        ]
-        .iter()
-        .map(|(w, c)| (w.to_string(), *c))
-        .collect();
-        let mut table = Confusion::new(&["verbatim", "rewrite", "new"]);
-        agree(&gold, &ours, &mut table);
-        assert_eq!(
-            table.counts,
-            vec![vec![1, 0, 0], vec![0, 1, 1], vec![0, 0, 2]]
-        );
-    }
-
-    #[test]
-    fn pa_header_and_paragraph_marks() {
-        let raw = "  -----\n\n  -----\n   16:54 01/03/00: Page 1 (ZSM) COURTS X\n  -----\nHEADLINE HERE<\n\u{19}By A Reporter, PA News<\n\u{19}First line of a\nwrapped paragraph.<\n\u{19}Second.<\n";
-        assert_eq!(
-            clean_pa(raw),
-            "HEADLINE HERE\n\nBy A Reporter, PA News\n\nFirst line of a\nwrapped paragraph.\n\nSecond."
-        );
-    }
-}
-
 /// Words of an annotated METER article with their gold class (0 verbatim, 1 rewrite, 2 new).
 fn annotated_words(sgml: &str) -> Vec<(String, usize)> {
     let re =
@@ -199,5 +158,46 @@ fn agree(gold: &[(String, usize)], ours: &[(String, usize)], table: &mut Confusi
                 table.add(gold[old_index + k].1, ours[new_index + k].1);
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn annotated_words_and_agreement() {
+        let sgml = "<body><Verbatim PAsource=\"\" >STARS, </Verbatim><Rewrite PAsource=\"\" >royalty turned out</Rewrite><New>in Force</New></body>";
+        let gold = annotated_words(sgml);
+        assert_eq!(
+            gold.iter().map(|w| w.1).collect::<Vec<_>>(),
+            [0, 1, 1, 1, 2, 2]
+        );
+        let ours: Vec<(String, usize)> = [
+            ("stars", 0),
+            ("royalty", 1),
+            ("came", 1),
+            ("out", 0),
+            ("in", 2),
+            ("force", 2),
+        ]
+        .iter()
+        .map(|(w, c)| (w.to_string(), *c))
+        .collect();
+        let mut table = Confusion::new(&["verbatim", "rewrite", "new"]);
+        agree(&gold, &ours, &mut table);
+        assert_eq!(
+            table.counts,
+            vec![vec![1, 0, 0], vec![1, 1, 0], vec![0, 0, 2]]
+        );
+    }
+
+    #[test]
+    fn pa_header_and_paragraph_marks() {
+        let raw = "  -----\n\n  -----\n   16:54 01/03/00: Page 1 (ZSM) COURTS X\n  -----\nHEADLINE HERE<\n\u{19}By A Reporter, PA News<\n\u{19}First line of a\nwrapped paragraph.<\n\u{19}Second.<\n";
+        assert_eq!(
+            clean_pa(raw),
+            "HEADLINE HERE\n\nBy A Reporter, PA News\n\nFirst line of a\nwrapped paragraph.\n\nSecond."
+        );
     }
 }

@@ -7,3 +7,4 @@ mod compare;
 mod html;
 mod seeds;
 mod support;
+mod trace_eval;

@@ -1,0 +1,167 @@
+//! `unspin trace` and `unspin eval`.
+
+use serde_json::Value;
+
+use crate::support::{corpus, root, shared, unspin};
+
+fn trace_json(article: &std::path::Path, sources: &[&std::path::Path]) -> (i32, Value) {
+    let mut args: Vec<&std::ffi::OsStr> = vec![
+        "trace".as_ref(),
+        article.as_os_str(),
+        "--json".as_ref(),
+        "--from".as_ref(),
+    ];
+    args.extend(sources.iter().map(|s| s.as_os_str()));
+    let run = unspin(&args);
+    assert!(run.code == 0 || run.code == 1, "{}", run.stderr);
+    (run.code, serde_json::from_str(&run.stdout).expect("JSON"))
+}
+
+#[test]
+fn trace_attributes_the_rewrite_to_its_source() {
+    let (code, v) = trace_json(
+        &corpus("rewrite-llm.txt"),
+        &[&corpus("unrelated.txt"), &corpus("original.md")],
+    );
+    assert_eq!(
+        (code, v["schema"].as_str(), v["derivation"].as_str()),
+        (0, Some("unspin.trace/1"), Some("wholly"))
+    );
+    assert_eq!(v["sources"][0]["share"], 0.0);
+    assert!(
+        v["sources"][1]["share"].as_f64().unwrap_or(0.0) >= 0.9,
+        "{}",
+        v["sources"][1]["share"]
+    );
+    let kinds: Vec<&str> = v["sources"][1]["changes"]
+        .as_array()
+        .map(|c| c.iter().filter_map(|c| c["kind"].as_str()).collect())
+        .unwrap_or_default();
+    for kind in [
+        "number_changed",
+        "date_changed",
+        "name_changed",
+        "quote_altered",
+        "negation_flipped",
+    ] {
+        assert!(kinds.contains(&kind), "{kind} missing from {kinds:?}");
+    }
+    let new: Vec<&str> = v["sentences"]
+        .as_array()
+        .map(|s| {
+            s.iter()
+                .filter(|s| s["kind"] == "new")
+                .filter_map(|s| s["text"]["text"].as_str())
+                .collect()
+        })
+        .unwrap_or_default();
+    assert_eq!(
+        new,
+        ["\"This was entirely preventable,\" said commuter group spokesman Ian Doyle."]
+    );
+}
+
+#[test]
+fn trace_of_an_unrelated_article_finds_nothing() {
+    let (code, v) = trace_json(&corpus("unrelated.txt"), &[&corpus("original.md")]);
+    assert_eq!(
+        (code, v["derivation"].as_str(), v["derived_share"].as_f64()),
+        (1, Some("none"), Some(0.0))
+    );
+}
+
+#[test]
+fn trace_seeds() {
+    let Some(dir) = shared("seeds") else { return };
+    let (p003, p002, p000) = (
+        dir.join("003_7ec77a7c64589271.txt"),
+        dir.join("002_e621de0e988ee5d8.txt"),
+        dir.join("000_a1fdf567fbe0daa3.txt"),
+    );
+    let (_, v) = trace_json(&p002, &[&p003, &p000]);
+    assert_eq!(v["derivation"], "wholly");
+    assert!(v["sources"][0]["share"].as_f64().unwrap_or(0.0) >= 0.9);
+    let (_, v) = trace_json(&p000, &[&p003]);
+    assert!(
+        matches!(v["derivation"].as_str(), Some("partially" | "none")),
+        "{}",
+        v["derivation"]
+    );
+}
+
+#[test]
+fn eval_pairs_on_the_example_corpus() {
+    let run = unspin(&[
+        "eval".as_ref(),
+        "pairs".as_ref(),
+        corpus("pairs.tsv").as_os_str(),
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let figures = run.stdout.lines().nth(1).unwrap_or("");
+    assert_eq!(
+        figures,
+        "detection rate 1.000  false-positive rate 0.000  AUC 1.000"
+    );
+}
+
+#[test]
+fn eval_says_when_the_data_is_missing() {
+    let missing = root().join("no-such-data");
+    for which in ["meter", "msrp", "clough", "pairs"] {
+        let run = unspin(&["eval".as_ref(), which.as_ref(), missing.as_os_str()]);
+        assert_eq!(run.code, 2, "{which}");
+        assert!(
+            run.stderr.contains("not found;") && run.stderr.contains("../shared/data"),
+            "{which}: {}",
+            run.stderr
+        );
+    }
+}
+
+/// The figure after `label` in an eval report.
+fn figure(report: &str, label: &str) -> f64 {
+    let at = report
+        .find(label)
+        .unwrap_or_else(|| panic!("{label} not in {report}"))
+        + label.len();
+    report[at..]
+        .split_whitespace()
+        .next()
+        .and_then(|w| w.parse().ok())
+        .unwrap_or(f64::NAN)
+}
+
+/// Quality floors on the real data: these fail if a change makes the figures worse
+/// than the ones measured and reported.
+#[test]
+fn eval_figures_hold_on_the_shared_data() {
+    let Some(data) = shared("data") else { return };
+    let run = unspin(&[
+        "eval".as_ref(),
+        "meter".as_ref(),
+        data.join("meter-dev").as_os_str(),
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(figure(&run.stdout, "macro-F1") >= 0.65, "{}", run.stdout);
+    let run = unspin(&[
+        "eval".as_ref(),
+        "msrp".as_ref(),
+        data.join("msrp/msr_paraphrase_train.txt").as_os_str(),
+    ]);
+    assert!(figure(&run.stdout, "accuracy") >= 0.72, "{}", run.stdout);
+    let run = unspin(&[
+        "eval".as_ref(),
+        "clough".as_ref(),
+        data.join("clough-stevenson").as_os_str(),
+    ]);
+    assert!(
+        figure(&run.stdout, "plagiarised vs non: accuracy") >= 0.94,
+        "{}",
+        run.stdout
+    );
+    assert!(
+        figure(&run.stdout, "four classes: accuracy") >= 0.67,
+        "{}",
+        run.stdout
+    );
+}
