@@ -1,7 +1,16 @@
 //! Every threshold and weight of the comparison in one typed place, with defaults.
+//!
+//! The defaults were calibrated on development data only: the seed articles, the
+//! project's own example corpus, and the dev data in `../shared/data` (METER dev for
+//! `trace_wholly` and `trace_min_containment`). A TOML file may override any field
+//! (`unspin --config FILE`); unknown fields are an error.
 
-/// Tunable parameters of [`crate::compare`]. `Default` gives the calibrated values.
-#[derive(Clone, Debug, PartialEq)]
+use serde::{Deserialize, Serialize};
+
+/// Tunable parameters of [`crate::compare`] and [`crate::trace()`]. `Default` gives the
+/// calibrated values.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct Config {
     /// Minimum sentence similarity (IDF-weighted Dice of content stems) to align.
     pub link_threshold: f64,

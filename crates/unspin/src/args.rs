@@ -9,6 +9,10 @@ use clap::{Parser, Subcommand, ValueEnum};
 #[derive(Debug, Parser)]
 #[command(name = "unspin", version, about, long_about = None)]
 pub struct Cli {
+    /// Read thresholds and weights from this TOML file (any field of the defaults shown
+    /// by `unspin config`; the rest keep their defaults).
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -25,6 +29,8 @@ pub enum Command {
     ///
     /// Exit status: 0 when some of the article derives from a source, 1 when none, 2 on error.
     Trace(TraceArgs),
+    /// Print the configuration in effect, as TOML.
+    Config,
     /// Measure quality on labelled data (../shared/data).
     #[command(subcommand)]
     Eval(EvalCommand),

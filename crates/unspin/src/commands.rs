@@ -26,11 +26,16 @@ impl Outcome {
 }
 
 pub fn run(cli: Cli) -> Result<Outcome> {
+    let cfg = load_config(cli.config.as_deref())?;
     match cli.command {
-        Command::Compare(args) => compare(&args),
-        Command::Trace(args) => crate::trace_cmd::run(&args),
+        Command::Compare(args) => compare(&args, &cfg),
+        Command::Trace(args) => crate::trace_cmd::run(&args, &cfg),
+        Command::Config => {
+            let text = toml::to_string(&cfg).context("cannot print the configuration")?;
+            std::io::stdout().lock().write_all(text.as_bytes())?;
+            Ok(Outcome::Found)
+        }
         Command::Eval(which) => {
-            let cfg = Config::default();
             let report = match which {
                 EvalCommand::Meter(a) => {
                     crate::eval::meter::run(&a.path, a.predictions.as_deref(), &cfg)?
@@ -50,11 +55,21 @@ pub fn run(cli: Cli) -> Result<Outcome> {
     }
 }
 
-fn compare(args: &CompareArgs) -> Result<Outcome> {
+/// The defaults, with a TOML file's fields over them.
+fn load_config(path: Option<&std::path::Path>) -> Result<Config> {
+    let Some(path) = path else {
+        return Ok(Config::default());
+    };
+    let text =
+        std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+    toml::from_str(&text).with_context(|| format!("{}: invalid configuration", path.display()))
+}
+
+fn compare(args: &CompareArgs, cfg: &Config) -> Result<Outcome> {
     let opts = args.input.read_options();
     let a = read_path(&args.a, &opts)?;
     let b = read_path(&args.b, &opts)?;
-    let cmp = unspin_core::compare(&a, &b, &Config::default());
+    let cmp = unspin_core::compare(&a, &b, cfg);
     if let Some(path) = &args.html {
         let page = unspin_report::html::render(&cmp);
         std::fs::write(path, page).with_context(|| format!("cannot write {}", path.display()))?;

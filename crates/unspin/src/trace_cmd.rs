@@ -10,7 +10,7 @@ use crate::args::TraceArgs;
 use crate::commands::Outcome;
 use crate::input::read_path;
 
-pub fn run(args: &TraceArgs) -> Result<Outcome> {
+pub fn run(args: &TraceArgs, cfg: &Config) -> Result<Outcome> {
     let opts = args.input.read_options();
     let article = read_path(&args.article, &opts)?;
     let sources: Vec<Article> = args
@@ -18,7 +18,7 @@ pub fn run(args: &TraceArgs) -> Result<Outcome> {
         .iter()
         .map(|p| read_path(p, &opts))
         .collect::<Result<_>>()?;
-    let t = trace(&article, &sources, &Config::default());
+    let t = trace(&article, &sources, cfg);
     if let Some(path) = &args.html {
         // The report shows the article against the source it draws on most.
         let main = t
@@ -27,7 +27,7 @@ pub fn run(args: &TraceArgs) -> Result<Outcome> {
             .enumerate()
             .max_by(|x, y| x.1.share.total_cmp(&y.1.share))
             .map_or(0, |(k, _)| k);
-        let cmp = unspin_core::compare(&sources[main], &article, &Config::default());
+        let cmp = unspin_core::compare(&sources[main], &article, cfg);
         std::fs::write(path, unspin_report::html::render(&cmp))
             .with_context(|| format!("cannot write {}", path.display()))?;
     }

@@ -139,3 +139,54 @@ fn colour_on_request() {
         run.stdout
     );
 }
+
+#[test]
+fn config_file_overrides_thresholds() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let strict = dir.path().join("strict.toml");
+    std::fs::write(&strict, "rewrite_coverage = 0.99\n").expect("write");
+    let (a, b) = (corpus("original.md"), corpus("rewrite-llm.txt"));
+    let run = unspin(&[
+        "--config".as_ref(),
+        strict.as_os_str(),
+        "compare".as_ref(),
+        a.as_os_str(),
+        b.as_os_str(),
+        "--json".as_ref(),
+    ]);
+    let v: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+    assert_eq!(
+        v["relation"], "partial_reuse",
+        "a copy coverage of 0.95 is no longer a rewrite"
+    );
+
+    let typo = dir.path().join("typo.toml");
+    std::fs::write(&typo, "rewrite_coverag = 0.99\n").expect("write");
+    let run = unspin(&[
+        "compare".as_ref(),
+        "--config".as_ref(),
+        typo.as_os_str(),
+        a.as_os_str(),
+        b.as_os_str(),
+    ]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("typo.toml: invalid configuration")
+            && run.stderr.contains("unknown field `rewrite_coverag`"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn printed_defaults_read_back_unchanged() {
+    let printed = unspin(&["config".as_ref()]).stdout;
+    assert!(printed.contains("link_threshold = 0.28\n"), "{printed}");
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = dir.path().join("defaults.toml");
+    std::fs::write(&file, &printed).expect("write");
+    assert_eq!(
+        unspin(&["--config".as_ref(), file.as_os_str(), "config".as_ref()]).stdout,
+        printed
+    );
+}
