@@ -11,12 +11,15 @@ use crate::text::words::Token;
 pub struct WordDiff {
     pub a_changed: Vec<Range<usize>>,
     pub b_changed: Vec<Range<usize>>,
+    /// The longest run of words the two sides share in order.
+    pub longest_run: usize,
 }
 
 pub fn word_diff(ta: &[&Token], tb: &[&Token]) -> WordDiff {
     let wa: Vec<&str> = ta.iter().map(|t| t.lower.as_str()).collect();
     let wb: Vec<&str> = tb.iter().map(|t| t.lower.as_str()).collect();
     let mut out = WordDiff::default();
+    let mut longest = 0;
     let mut mark = |old: Range<usize>, new: Range<usize>| {
         out.a_changed
             .extend(ta[old].iter().map(|t| t.range.clone()));
@@ -25,7 +28,7 @@ pub fn word_diff(ta: &[&Token], tb: &[&Token]) -> WordDiff {
     };
     for op in capture_diff_slices(Algorithm::Patience, &wa, &wb) {
         match op {
-            DiffOp::Equal { .. } => {}
+            DiffOp::Equal { len, .. } => longest = longest.max(len),
             DiffOp::Delete {
                 old_index,
                 old_len,
@@ -47,6 +50,7 @@ pub fn word_diff(ta: &[&Token], tb: &[&Token]) -> WordDiff {
             ),
         }
     }
+    out.longest_run = longest;
     out
 }
 
@@ -62,5 +66,6 @@ mod tests {
         let d = word_diff(&a.iter().collect::<Vec<_>>(), &b.iter().collect::<Vec<_>>());
         assert_eq!(d.a_changed, vec![15..17]);
         assert_eq!(d.b_changed, vec![115..117]);
+        assert_eq!(d.longest_run, 2);
     }
 }

@@ -60,6 +60,8 @@ pub struct TracedSentence {
     /// The source's units the sentence aligns with (indices into that source's units).
     pub source_units: Vec<usize>,
     pub score: f64,
+    /// The longest run of words shared in order with the source passage.
+    pub longest_run: usize,
 }
 
 /// A word of the article and where it came from.
@@ -137,6 +139,7 @@ pub fn trace<'x>(article: &'x Article, sources: &'x [Article], cfg: &Config) -> 
                 source: None,
                 source_units: Vec::new(),
                 score: 0.0,
+                longest_run: 0,
             });
             words.extend(doc.sentence_tokens(j).iter().map(|t| TracedWord {
                 span: doc.span(t.range.clone()),
@@ -180,6 +183,7 @@ pub fn trace<'x>(article: &'x Article, sources: &'x [Article], cfg: &Config) -> 
             source: Some(k),
             source_units: g.a.clone(),
             score: g.score,
+            longest_run: diff.longest_run,
         });
     }
     let share = |n: usize| {

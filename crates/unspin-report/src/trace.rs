@@ -11,7 +11,8 @@
 //!   "sources": [ { "origin": string, "share": number,
 //!                  "changes": [Change] } ],   // as in unspin.compare/1, a = source, b = article
 //!   "sentences": [ { "text": Span, "kind": "verbatim" | "rewrite" | "new",
-//!                    "source": number | null, "source_text": [Span], "score": number } ],
+//!                    "source": number | null, "source_text": [Span], "score": number,
+//!                    "longest_run": number } ],   // longest run of words shared in order
 //!   "new_claims": [Change]       // claim_added for sentences no source supports
 //! }
 //! ```
@@ -72,6 +73,7 @@ pub fn json(t: &Trace<'_>) -> String {
             "source": s.source,
             "source_text": s.source.map(|k| s.source_units.iter().map(|&i| span(t.sources[k].article, t.sources[k].units[i].span)).collect::<Vec<_>>()).unwrap_or_default(),
             "score": round(s.score),
+            "longest_run": s.longest_run,
         })).collect::<Vec<_>>(),
         "new_claims": t.new_claims.iter().map(|c| change(t.article, t.article, c)).collect::<Vec<_>>(),
     });

@@ -21,6 +21,7 @@ struct Answer {
     class: usize,
     containment: f64,
     derived: f64,
+    verbatim: f64,
 }
 
 pub fn run(dir: &Path, predictions: Option<&Path>, cfg: &Config) -> Result<String> {
@@ -56,6 +57,7 @@ pub fn run(dir: &Path, predictions: Option<&Path>, cfg: &Config) -> Result<Strin
             class,
             containment: t.trigram_containment,
             derived: t.derived_share,
+            verbatim: t.verbatim_share,
         });
     }
     let mut four = Confusion::new(CLASSES);
@@ -80,7 +82,7 @@ pub fn run(dir: &Path, predictions: Option<&Path>, cfg: &Config) -> Result<Strin
             let plagiarised = classify(a.derived, &binary) == 0;
             four.add(a.class, predicted);
             two.add(usize::from(a.class == 3), usize::from(!plagiarised));
-            out.write(&json!({"file": a.file, "label": CLASSES[a.class], "predicted": CLASSES[predicted], "plagiarised": plagiarised, "containment": a.containment, "derived_share": a.derived, "fold": fold}))?;
+            out.write(&json!({"file": a.file, "label": CLASSES[a.class], "predicted": CLASSES[predicted], "plagiarised": plagiarised, "containment": a.containment, "derived_share": a.derived, "verbatim_share": a.verbatim, "fold": fold}))?;
         }
     }
     out.finish()?;
@@ -171,6 +173,7 @@ mod tests {
             class,
             containment: c,
             derived: c,
+            verbatim: c,
         })
         .collect();
         let refs: Vec<&Answer> = answers.iter().collect();
