@@ -10,8 +10,8 @@
 
 mod decode;
 mod error;
-mod html;
-mod json;
+pub mod html;
+pub mod json;
 mod metadata;
 
 use unspin_core::Article;

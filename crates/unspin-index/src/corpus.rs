@@ -1,0 +1,308 @@
+//! Reading a corpus: files and folders, recursively, streamed one article at a time.
+
+use std::fs::File;
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+
+use flate2::read::MultiGzDecoder;
+use unspin_core::Article;
+use unspin_ingest::{ReadOptions, read_article};
+
+/// A stable id for an article: the xxh3-128 hash of its text, whitespace folded.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct ArticleId(pub u128);
+
+impl ArticleId {
+    pub fn of(text: &str) -> ArticleId {
+        let folded: Vec<&str> = text.split_whitespace().collect();
+        ArticleId(xxhash_rust::xxh3::xxh3_128(folded.join(" ").as_bytes()))
+    }
+}
+
+impl std::fmt::Display for ArticleId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:032x}", self.0)
+    }
+}
+
+/// One article read from the corpus.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Item {
+    pub id: ArticleId,
+    pub article: Article,
+}
+
+/// An input that could not be read, and why. The scan goes on without it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Skipped {
+    /// A path, `path:line` for JSON Lines, or `path#record` for WARC.
+    pub origin: String,
+    pub reason: String,
+}
+
+/// Read every article under `paths` (files or folders, folders recursively in name
+/// order), calling `visit` for each article or skipped input.
+pub fn read(paths: &[PathBuf], opts: &ReadOptions, visit: &mut dyn FnMut(Result<Item, Skipped>)) {
+    for path in paths {
+        if path.is_dir() {
+            let mut files = Vec::new();
+            collect_files(path, &mut files, visit);
+            files.sort();
+            for f in files {
+                read_file(&f, opts, visit);
+            }
+        } else {
+            read_file(path, opts, visit);
+        }
+    }
+}
+
+fn collect_files(dir: &Path, out: &mut Vec<PathBuf>, visit: &mut dyn FnMut(Result<Item, Skipped>)) {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(e) => e,
+        Err(e) => {
+            return visit(Err(Skipped {
+                origin: dir.display().to_string(),
+                reason: e.to_string(),
+            }));
+        }
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let hidden = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .is_some_and(|n| n.starts_with('.'));
+        if hidden {
+            continue;
+        }
+        if path.is_dir() {
+            collect_files(&path, out, visit);
+        } else {
+            out.push(path);
+        }
+    }
+}
+
+fn skipped(origin: impl Into<String>, reason: impl ToString) -> Skipped {
+    Skipped {
+        origin: origin.into(),
+        reason: reason.to_string(),
+    }
+}
+
+fn item(article: Article) -> Item {
+    Item {
+        id: ArticleId::of(&article.text),
+        article,
+    }
+}
+
+/// What kind of container a file name says it is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Container {
+    Article,
+    JsonLines { gzip: bool },
+    Warc { gzip: bool },
+    Unsupported,
+}
+
+fn container(path: &Path) -> Container {
+    let name = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let gzip = name.ends_with(".gz");
+    let base = name.trim_end_matches(".gz");
+    if base.ends_with(".jsonl") || base.ends_with(".ndjson") {
+        Container::JsonLines { gzip }
+    } else if base.ends_with(".warc") {
+        Container::Warc { gzip }
+    } else if gzip {
+        Container::Unsupported
+    } else if unspin_ingest::Format::from_extension(&name).is_some() {
+        Container::Article
+    } else {
+        Container::Unsupported
+    }
+}
+
+fn read_file(path: &Path, opts: &ReadOptions, visit: &mut dyn FnMut(Result<Item, Skipped>)) {
+    let origin = path.display().to_string();
+    let open = || -> Result<Box<dyn BufRead>, Skipped> {
+        let file = File::open(path).map_err(|e| skipped(&origin, e))?;
+        Ok(Box::new(BufReader::new(file)))
+    };
+    let gunzip = |r: Box<dyn BufRead>| -> Box<dyn BufRead> {
+        Box::new(BufReader::new(MultiGzDecoder::new(r)))
+    };
+    match container(path) {
+        Container::Article => {
+            let bytes = match std::fs::metadata(path) {
+                Ok(m) if m.len() > opts.max_bytes as u64 => {
+                    return visit(Err(skipped(
+                        &origin,
+                        format!(
+                            "too large ({} bytes, the limit is {} bytes)",
+                            m.len(),
+                            opts.max_bytes
+                        ),
+                    )));
+                }
+                _ => std::fs::read(path),
+            };
+            match bytes {
+                Ok(bytes) => visit(
+                    read_article(&origin, &bytes, opts)
+                        .map(item)
+                        .map_err(|e| skipped(&origin, strip_origin(&origin, &e.to_string()))),
+                ),
+                Err(e) => visit(Err(skipped(&origin, e))),
+            }
+        }
+        Container::JsonLines { gzip } => match open() {
+            Ok(r) => json_lines(&origin, if gzip { gunzip(r) } else { r }, opts, visit),
+            Err(s) => visit(Err(s)),
+        },
+        Container::Warc { gzip } => match open() {
+            Ok(r) => warc(&origin, if gzip { gunzip(r) } else { r }, opts, visit),
+            Err(s) => visit(Err(s)),
+        },
+        Container::Unsupported => visit(Err(skipped(
+            &origin,
+            "not a format unspin reads (txt, md, html, json, jsonl[.gz], warc[.gz])",
+        ))),
+    }
+}
+
+/// Errors from the reader start with the origin; the skip record holds it apart.
+fn strip_origin(origin: &str, message: &str) -> String {
+    message
+        .strip_prefix(origin)
+        .and_then(|m| m.strip_prefix(": "))
+        .unwrap_or(message)
+        .to_string()
+}
+
+fn json_lines(
+    origin: &str,
+    reader: Box<dyn BufRead>,
+    opts: &ReadOptions,
+    visit: &mut dyn FnMut(Result<Item, Skipped>),
+) {
+    for (n, line) in reader.split(b'\n').enumerate() {
+        let at = format!("{origin}:{}", n + 1);
+        let line = match line {
+            Ok(l) => l,
+            Err(e) => return visit(Err(skipped(at, format!("stopped reading: {e}")))),
+        };
+        if line.iter().all(u8::is_ascii_whitespace) {
+            continue;
+        }
+        let result = serde_json::from_slice::<serde_json::Value>(&line)
+            .map_err(|e| format!("invalid JSON: {e}"))
+            .and_then(|v| match v {
+                serde_json::Value::Object(obj) => unspin_ingest::json::record(&at, &obj)
+                    .map_err(|e| strip_origin(&at, &e.to_string())),
+                _ => Err("expected a JSON object".to_string()),
+            })
+            .and_then(|a| {
+                if a.text.len() > opts.max_bytes {
+                    Err(format!("too large ({} bytes)", a.text.len()))
+                } else {
+                    Ok(a)
+                }
+            });
+        visit(result.map(item).map_err(|reason| skipped(at, reason)));
+    }
+}
+
+fn warc(
+    origin: &str,
+    reader: Box<dyn BufRead>,
+    opts: &ReadOptions,
+    visit: &mut dyn FnMut(Result<Item, Skipped>),
+) {
+    let records = warc::WarcReader::new(reader).iter_records();
+    for (n, record) in records.enumerate() {
+        let at = format!("{origin}#{}", n + 1);
+        let record = match record {
+            Ok(r) => r,
+            Err(e) => {
+                return visit(Err(skipped(
+                    at,
+                    format!("unreadable WARC record, rest of the file skipped: {e}"),
+                )));
+            }
+        };
+        if !matches!(
+            record.warc_type(),
+            warc::RecordType::Response | warc::RecordType::Resource
+        ) {
+            continue;
+        }
+        let url = record
+            .header(warc::WarcHeader::TargetURI)
+            .map(|u| u.into_owned());
+        let date = record.date().format("%Y-%m-%d").to_string();
+        let body = http_payload(record.body());
+        let name = url.clone().unwrap_or_else(|| at.clone());
+        let result = if body.len() > opts.max_bytes {
+            Err(format!("too large ({} bytes)", body.len()))
+        } else {
+            let html = unspin_ingest::decode(body)
+                .map(|d| d.text)
+                .map_err(|e| format!("not text ({e})"));
+            html.and_then(|h| {
+                unspin_ingest::html::read(&name, &h)
+                    .map_err(|e| strip_origin(&name, &e.to_string()))
+            })
+        };
+        match result {
+            Ok(mut article) => {
+                article.meta.url = article.meta.url.or(url);
+                if article.meta.date.is_none() {
+                    article.meta.date = date.parse::<Iso>().ok().and_then(|d| d.0);
+                }
+                visit(Ok(item(article)));
+            }
+            Err(reason) => visit(Err(skipped(at, reason))),
+        }
+    }
+}
+
+/// A date parsed from "YYYY-MM-DD".
+struct Iso(Option<unspin_core::CivilDate>);
+
+impl std::str::FromStr for Iso {
+    type Err = ();
+    fn from_str(s: &str) -> Result<Iso, ()> {
+        let mut parts = s.split('-').map(|p| p.parse::<i64>().ok());
+        let (y, m, d) = (
+            parts.next().flatten(),
+            parts.next().flatten(),
+            parts.next().flatten(),
+        );
+        Ok(Iso(match (y, m, d) {
+            (Some(y), Some(m), Some(d)) => unspin_core::CivilDate::new(y as i32, m as u8, d as u8),
+            _ => None,
+        }))
+    }
+}
+
+/// The body of an HTTP response (after the blank line), or the bytes as they are.
+fn http_payload(body: &[u8]) -> &[u8] {
+    if !body.starts_with(b"HTTP/") {
+        return body;
+    }
+    let end = body
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .map(|p| p + 4)
+        .or_else(|| body.windows(2).position(|w| w == b"\n\n").map(|p| p + 2));
+    end.map_or(&[], |e| &body[e..])
+}
+
+#[cfg(test)]
+mod tests;

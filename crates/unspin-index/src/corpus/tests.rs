@@ -1,0 +1,172 @@
+//! Corpus reader tests: every container and every kind of bad input.
+
+use std::io::Write;
+
+use super::*;
+
+const PAGE: &str = "<html><head><title>Dam Repair Starts</title></head><body><article><p>Work on the Kessel dam began on Monday after months of delays, the water board said, with crews expected on site until the autumn.</p><p>The repairs will cost the board about two million pounds, according to its annual report published last week.</p></article></body></html>";
+
+fn warc_record(uri: &str, payload: &str) -> Vec<u8> {
+    let body = format!("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n{payload}");
+    let mut out = format!(
+        "WARC/1.0\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:00000000-0000-0000-0000-{:012}>\r\nWARC-Date: 2024-03-15T07:30:00Z\r\nWARC-Target-URI: {uri}\r\nContent-Type: application/http; msgtype=response\r\nContent-Length: {}\r\n\r\n",
+        uri.len(),
+        body.len()
+    )
+    .into_bytes();
+    out.extend(body.as_bytes());
+    out.extend(b"\r\n\r\n");
+    out
+}
+
+fn gzip(bytes: &[u8]) -> Vec<u8> {
+    let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    e.write_all(bytes).expect("gzip");
+    e.finish().expect("gzip")
+}
+
+/// Read `files` (name, bytes) from a temp folder; return "id? origin" lines for
+/// articles and "SKIP origin: reason" lines, with the folder path replaced by `D`.
+fn check(files: &[(&str, Vec<u8>)]) -> Vec<String> {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for (name, bytes) in files {
+        let path = dir.path().join(name);
+        std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+        std::fs::write(path, bytes).expect("write");
+    }
+    let root = dir.path().display().to_string();
+    let mut out = Vec::new();
+    read(
+        &[dir.path().to_path_buf()],
+        &ReadOptions::default(),
+        &mut |r| {
+            out.push(match r {
+                Ok(item) => format!(
+                    "ok {} {} words",
+                    item.article.meta.origin.replace(&root, "D"),
+                    item.article.text.split_whitespace().count()
+                ),
+                Err(s) => format!("SKIP {}: {}", s.origin.replace(&root, "D"), s.reason),
+            })
+        },
+    );
+    out
+}
+
+#[test]
+fn every_container() {
+    let jsonl = "{\"title\": \"One\", \"text\": \"The first record has a few words.\"}\n\n{\"text\": \"The second record is here too.\"}\n";
+    let got = check(&[
+        ("a.txt", b"Plain text article about the river.".to_vec()),
+        ("b/c.md", b"# Title\n\nMarkdown article body text.".to_vec()),
+        ("b/page.html", PAGE.as_bytes().to_vec()),
+        ("d.json", br#"{"text": "A JSON record article."}"#.to_vec()),
+        ("e.jsonl", jsonl.as_bytes().to_vec()),
+        ("f.jsonl.gz", gzip(jsonl.as_bytes())),
+        (
+            "g.warc",
+            [
+                warc_record("https://news.example/dam", PAGE),
+                warc_record("https://news.example/dam2", PAGE),
+            ]
+            .concat(),
+        ),
+        (
+            "h.warc.gz",
+            [
+                gzip(&warc_record("https://news.example/dam", PAGE)),
+                gzip(&warc_record("https://news.example/x", PAGE)),
+            ]
+            .concat(),
+        ),
+        (".hidden.txt", b"never read".to_vec()),
+    ]);
+    assert_eq!(
+        got,
+        [
+            "ok D/a.txt 6 words",
+            "ok D/b/c.md 6 words",
+            "ok D/b/page.html 42 words",
+            "ok D/d.json 4 words",
+            "ok D/e.jsonl:1 7 words",
+            "ok D/e.jsonl:3 6 words",
+            "ok D/f.jsonl.gz:1 7 words",
+            "ok D/f.jsonl.gz:3 6 words",
+            "ok https://news.example/dam 42 words",
+            "ok https://news.example/dam2 42 words",
+            "ok https://news.example/dam 42 words",
+            "ok https://news.example/x 42 words",
+        ]
+    );
+}
+
+#[test]
+fn bad_inputs_are_skipped_with_reasons() {
+    let good = "{\"text\": \"A fine record.\"}\n";
+    let truncated_warc = {
+        let mut w = warc_record("https://news.example/a", PAGE);
+        let keep = w.len() - 200;
+        w.truncate(keep);
+        [warc_record("https://news.example/ok", PAGE), w].concat()
+    };
+    let got = check(&[
+        ("bin.txt", b"\x00\x01\x02binary".to_vec()),
+        (
+            "broken.jsonl",
+            format!("{good}{{\"text\": \"cut off\n{good}").into_bytes(),
+        ),
+        ("cut.warc", truncated_warc),
+        ("notes.docx", b"PK".to_vec()),
+    ]);
+    let expect_prefixes = [
+        "SKIP D/bin.txt: not text (a NUL byte at offset 0)",
+        "ok D/broken.jsonl:1 3 words",
+        "SKIP D/broken.jsonl:2: invalid JSON: EOF while parsing a string",
+        "ok D/broken.jsonl:3 3 words",
+        "ok https://news.example/ok 42 words",
+        "SKIP D/cut.warc#2: unreadable WARC record, rest of the file skipped",
+        "SKIP D/notes.docx: not a format unspin reads",
+    ];
+    assert_eq!(got.len(), expect_prefixes.len(), "{got:#?}");
+    for (line, prefix) in got.iter().zip(expect_prefixes) {
+        assert!(
+            line.starts_with(prefix),
+            "{line:?} should start with {prefix:?}"
+        );
+    }
+}
+
+#[test]
+fn ids_are_content_hashes() {
+    assert_eq!(
+        ArticleId::of("The  river\nrose."),
+        ArticleId::of("The river rose.")
+    );
+    assert_ne!(
+        ArticleId::of("The river rose."),
+        ArticleId::of("The river fell.")
+    );
+    assert_eq!(ArticleId::of("x").to_string().len(), 32);
+}
+
+#[test]
+fn truncated_gzip_keeps_what_came_before() {
+    let lines: String = (0..5000)
+        .map(|k| format!("{{\"text\": \"Record number {k} of the feed, with some words.\"}}\n"))
+        .collect();
+    let full = gzip(lines.as_bytes());
+    let got = check(&[("cut.jsonl.gz", full[..full.len() / 2].to_vec())]);
+    let (last, read) = got.split_last().expect("some output");
+    assert!(
+        read.len() > 1000 && read.iter().all(|l| l.starts_with("ok D/cut.jsonl.gz:")),
+        "{} read",
+        read.len()
+    );
+    assert!(
+        last.starts_with(&format!(
+            "SKIP D/cut.jsonl.gz:{}: stopped reading: ",
+            read.len() + 1
+        )),
+        "{last}"
+    );
+}
