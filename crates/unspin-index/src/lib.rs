@@ -9,3 +9,4 @@
 //! size while reading: items are handed to a callback one at a time.
 
 pub mod corpus;
+pub mod fingerprint;

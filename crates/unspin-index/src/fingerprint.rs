@@ -1,0 +1,194 @@
+//! Fingerprints for candidate generation.
+//!
+//! Two kinds of keys, both stable across runs and versions (seeded xxh3 only):
+//! - MinHash LSH bands over word 5-shingles (128 permutations, 16 bands of 8): articles
+//!   whose shingle Jaccard is above ~0.7 share a band with high probability — copies.
+//! - Sentence keys: every pair of salient terms (names, numbers, long words) within one
+//!   sentence. A paraphrase rewords a sentence but keeps "Peskov" with "Friday", so two
+//!   articles sharing several such keys are worth verifying — rewrites.
+//!
+//! Sentences that many articles share verbatim (bylines, "Related article", newsletter
+//! footers, agency credits) are boilerplate: the caller passes their hashes to skip.
+
+use rustc_hash::FxHashSet;
+use unspin_core::doc::Doc;
+use unspin_core::text::UnitKind;
+use xxhash_rust::xxh3::{xxh3_64, xxh3_64_with_seed};
+
+pub const PERMUTATIONS: usize = 128;
+pub const BANDS: usize = 16;
+pub const ROWS: usize = PERMUTATIONS / BANDS;
+const SHINGLE: usize = 5;
+const SEED: u64 = 0x756e_7370_696e; // "unspin"
+
+/// Fingerprints of one article.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Fingerprint {
+    /// One key per LSH band (empty when the article has no shingle).
+    pub bands: Vec<u64>,
+    /// Sorted, deduplicated sentence keys.
+    pub sentence_keys: Vec<u64>,
+    /// Hashes of the article's body sentences (for boilerplate detection).
+    pub sentence_hashes: Vec<u64>,
+}
+
+/// Hash of one sentence's lowercased words, to spot passages repeated verbatim.
+pub fn sentence_hash(doc: &Doc<'_>, idx: usize) -> u64 {
+    let words: Vec<&str> = doc
+        .sentence_tokens(idx)
+        .iter()
+        .map(|t| t.lower.as_str())
+        .collect();
+    xxh3_64(words.join(" ").as_bytes())
+}
+
+pub fn fingerprint(doc: &Doc<'_>, boilerplate: &FxHashSet<u64>) -> Fingerprint {
+    let mut words: Vec<&str> = Vec::new();
+    let mut sentence_keys = Vec::new();
+    let mut sentence_hashes = Vec::new();
+    for (i, s) in doc.sentences.iter().enumerate() {
+        if s.kind() != UnitKind::Body {
+            continue;
+        }
+        let h = sentence_hash(doc, i);
+        sentence_hashes.push(h);
+        if boilerplate.contains(&h) {
+            continue;
+        }
+        let tokens = doc.sentence_tokens(i);
+        words.extend(tokens.iter().map(|t| t.lower.as_str()));
+        let mut salient: Vec<&str> = tokens
+            .iter()
+            .filter(|t| {
+                !t.stop
+                    && (t.numeric
+                        || t.acronym
+                        || (t.cap
+                            && s.names.iter().any(|n| {
+                                n.range.start <= t.range.start && t.range.end <= n.range.end
+                            }))
+                        || t.lower.chars().count() >= 8)
+            })
+            .map(|t| t.stem.as_str())
+            .collect();
+        salient.sort_unstable();
+        salient.dedup();
+        salient.truncate(8);
+        for (x, a) in salient.iter().enumerate() {
+            for b in &salient[x + 1..] {
+                sentence_keys.push(xxh3_64_with_seed(format!("{a}\u{1f}{b}").as_bytes(), SEED));
+            }
+        }
+    }
+    sentence_keys.sort_unstable();
+    sentence_keys.dedup();
+    sentence_hashes.sort_unstable();
+    sentence_hashes.dedup();
+    Fingerprint {
+        bands: bands(&words),
+        sentence_keys,
+        sentence_hashes,
+    }
+}
+
+/// MinHash signature over word 5-shingles, folded into band keys.
+fn bands(words: &[&str]) -> Vec<u64> {
+    if words.len() < SHINGLE {
+        return Vec::new();
+    }
+    let mut sig = [u64::MAX; PERMUTATIONS];
+    let mults: Vec<(u64, u64)> = (0..PERMUTATIONS as u64)
+        .map(|i| {
+            (
+                xxh3_64_with_seed(b"a", SEED + i) | 1,
+                xxh3_64_with_seed(b"b", SEED + i),
+            )
+        })
+        .collect();
+    for w in words.windows(SHINGLE) {
+        let h = xxh3_64_with_seed(w.join(" ").as_bytes(), SEED);
+        for (slot, &(a, b)) in sig.iter_mut().zip(&mults) {
+            let v = a.wrapping_mul(h).wrapping_add(b);
+            if v < *slot {
+                *slot = v;
+            }
+        }
+    }
+    sig.chunks(ROWS)
+        .enumerate()
+        .map(|(band, rows)| {
+            let mut bytes = Vec::with_capacity(8 * (ROWS + 1));
+            bytes.extend((band as u64).to_le_bytes());
+            for r in rows {
+                bytes.extend(r.to_le_bytes());
+            }
+            xxh3_64_with_seed(&bytes, SEED)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use unspin_core::Article;
+
+    fn fp(text: &str) -> Fingerprint {
+        let a = Article::new("t", text);
+        fingerprint(&Doc::new(&a), &FxHashSet::default())
+    }
+
+    #[test]
+    fn copies_share_bands_and_paraphrases_share_sentence_keys() {
+        let original = fp(
+            "Kremlin spokesman Dmitry Peskov told reporters on Friday that the reports about Lavrov were untrue. The minister, 75, has served since 2004 and remains in post.",
+        );
+        let copy = fp(
+            "Kremlin spokesman Dmitry Peskov told reporters on Friday that the reports about Lavrov were untrue. The minister, 75, has served since 2004 and remains in post today.",
+        );
+        let paraphrase = fp(
+            "On Friday, Peskov, the Kremlin's spokesman, said claims about Lavrov were baseless. Aged 75, Lavrov has held the post since 2004.",
+        );
+        let other = fp(
+            "The river authority closed the Harlan Bridge on Wednesday after inspectors found cracks in two beams.",
+        );
+        let shared_bands = |x: &Fingerprint, y: &Fingerprint| {
+            x.bands.iter().zip(&y.bands).filter(|(a, b)| a == b).count()
+        };
+        let shared_keys = |x: &Fingerprint, y: &Fingerprint| {
+            x.sentence_keys
+                .iter()
+                .filter(|k| y.sentence_keys.binary_search(k).is_ok())
+                .count()
+        };
+        assert_eq!(original.bands.len(), BANDS);
+        assert!(
+            shared_bands(&original, &copy) >= 4,
+            "{}",
+            shared_bands(&original, &copy)
+        );
+        assert_eq!(shared_bands(&original, &paraphrase), 0);
+        assert!(
+            shared_keys(&original, &paraphrase) >= 3,
+            "{}",
+            shared_keys(&original, &paraphrase)
+        );
+        assert_eq!(shared_keys(&original, &other), 0);
+        assert_eq!(shared_bands(&original, &other), 0);
+    }
+
+    #[test]
+    fn fingerprints_are_stable() {
+        // Golden values: a change here changes every stored index, so the index format
+        // version must be bumped with it.
+        let f = fp(
+            "Kremlin spokesman Dmitry Peskov told reporters on Friday that the reports were untrue.",
+        );
+        let got = format!(
+            "{:016x} {:016x} {}",
+            f.bands[0],
+            f.sentence_keys[0],
+            f.sentence_keys.len()
+        );
+        assert_eq!(got, "11166ccc15876d2a 29e2e865761fed9a 6");
+    }
+}
