@@ -29,6 +29,11 @@ pub enum Command {
     ///
     /// Exit status: 0 when some of the article derives from a source, 1 when none, 2 on error.
     Trace(TraceArgs),
+    /// Find every copy family in a corpus (files and folders: txt, md, html, json,
+    /// jsonl[.gz], warc[.gz]), with each family's original and who copied whom.
+    ///
+    /// Exit status: 0 when some family was found, 1 when none, 2 on error.
+    Scan(ScanArgs),
     /// Print the configuration in effect, as TOML.
     Config,
     /// Measure quality on labelled data (../shared/data).
@@ -49,6 +54,18 @@ pub struct TraceArgs {
     /// Also write a self-contained HTML report to FILE.
     #[arg(long, value_name = "FILE")]
     pub html: Option<PathBuf>,
+    #[command(flatten)]
+    pub input: InputArgs,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ScanArgs {
+    /// Files and folders to scan (folders recursively).
+    #[arg(required = true)]
+    pub paths: Vec<PathBuf>,
+    /// Folder for families.jsonl, pairs.jsonl, skipped.jsonl, summary.json and report/.
+    #[arg(long, value_name = "DIR")]
+    pub out: PathBuf,
     #[command(flatten)]
     pub input: InputArgs,
 }

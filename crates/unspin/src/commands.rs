@@ -30,6 +30,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
     match cli.command {
         Command::Compare(args) => compare(&args, &cfg),
         Command::Trace(args) => crate::trace_cmd::run(&args, &cfg),
+        Command::Scan(args) => crate::scan_cmd::run(&args, &cfg),
         Command::Config => {
             let text = toml::to_string(&cfg).context("cannot print the configuration")?;
             std::io::stdout().lock().write_all(text.as_bytes())?;

@@ -7,6 +7,8 @@ mod args;
 mod commands;
 mod eval;
 mod input;
+mod scan_cmd;
+mod scan_report;
 mod trace_cmd;
 
 use std::process::ExitCode;

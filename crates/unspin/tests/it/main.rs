@@ -5,6 +5,7 @@
 mod bad_input;
 mod compare;
 mod html;
+mod scan;
 mod seeds;
 mod support;
 mod trace_eval;

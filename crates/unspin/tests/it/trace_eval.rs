@@ -94,7 +94,7 @@ fn eval_pairs_on_the_example_corpus() {
     let run = unspin(&[
         "eval".as_ref(),
         "pairs".as_ref(),
-        corpus("pairs.tsv").as_os_str(),
+        root().join("examples/pairs.tsv").as_os_str(),
     ]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let figures = run.stdout.lines().nth(1).unwrap_or("");

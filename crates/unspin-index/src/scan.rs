@@ -1,0 +1,373 @@
+//! `scan`: every copy family in a set of articles.
+//!
+//! 1. Sentences that recur verbatim across articles and are short (bylines, "Related
+//!    article" teasers, newsletter footers, agency credits) are boilerplate: removed
+//!    before fingerprinting and verification, so they never glue articles together.
+//! 2. Candidates: articles sharing an LSH band (copies) or at least `min_shared_keys`
+//!    sentence keys (rewrites). Keys held by more than `max_posting` articles say
+//!    nothing about copying and are dropped.
+//! 3. Every candidate pair is verified by the full comparison.
+//! 4. Derived pairs form families; each family's original is the article the others
+//!    derive from (by direction evidence, then date); every member gets its most likely
+//!    source. Same-story pairs are kept as links, never as copies.
+
+use rustc_hash::{FxHashMap, FxHashSet};
+use unspin_core::compare::Comparison;
+use unspin_core::doc::Doc;
+use unspin_core::text::UnitKind;
+use unspin_core::verdict::{Relation, Side};
+use unspin_core::{Article, Config, compare};
+
+use crate::corpus::Item;
+use crate::fingerprint::{Fingerprint, fingerprint, sentence_hash};
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct ScanConfig {
+    /// A sentence in at least this many articles, of at most `boilerplate_words` words,
+    /// is boilerplate.
+    pub boilerplate_min_articles: usize,
+    pub boilerplate_words: usize,
+    /// Keys held by more articles than this are dropped as uninformative.
+    pub max_posting: usize,
+    /// Sentence keys two articles must share to be verified.
+    pub min_shared_keys: usize,
+}
+
+impl Default for ScanConfig {
+    fn default() -> ScanConfig {
+        ScanConfig {
+            boilerplate_min_articles: 3,
+            boilerplate_words: 20,
+            max_posting: 200,
+            min_shared_keys: 3,
+        }
+    }
+}
+
+/// A verified pair (indices into the scanned items).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Pair {
+    pub a: usize,
+    pub b: usize,
+    pub relation: Relation,
+    pub source: Option<Side>,
+    pub confidence: f64,
+    pub coverage_a: f64,
+    pub coverage_b: f64,
+    /// The most important changes, as (kind, detail).
+    pub top_changes: Vec<(&'static str, String)>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Member {
+    pub item: usize,
+    /// The member it most likely copies (null for the original).
+    pub source: Option<usize>,
+    pub relation: Option<Relation>,
+    pub confidence: f64,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Family {
+    pub original: usize,
+    /// The original first, then by item index.
+    pub members: Vec<Member>,
+    /// Articles on the same story, written independently, linked to a member.
+    pub same_story: Vec<usize>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ScanStats {
+    pub articles: usize,
+    pub boilerplate_sentences: usize,
+    pub dropped_keys: usize,
+    pub candidates: usize,
+    pub verified_related: usize,
+}
+
+pub struct ScanResult {
+    pub pairs: Vec<Pair>,
+    pub families: Vec<Family>,
+    pub stats: ScanStats,
+}
+
+pub fn scan(items: &[Item], cfg: &Config, scan_cfg: &ScanConfig) -> ScanResult {
+    let docs: Vec<Doc<'_>> = items.iter().map(|i| Doc::new(&i.article)).collect();
+    let mut stats = ScanStats {
+        articles: items.len(),
+        ..ScanStats::default()
+    };
+
+    // 1. Boilerplate: short sentences repeated verbatim across articles.
+    let mut seen_in: FxHashMap<u64, usize> = FxHashMap::default();
+    for d in &docs {
+        let mut own: FxHashSet<u64> = FxHashSet::default();
+        for (i, s) in d.sentences.iter().enumerate() {
+            if s.kind() == UnitKind::Body && s.n_words <= scan_cfg.boilerplate_words {
+                own.insert(sentence_hash(d, i));
+            }
+        }
+        for h in own {
+            *seen_in.entry(h).or_default() += 1;
+        }
+    }
+    let boilerplate: FxHashSet<u64> = seen_in
+        .into_iter()
+        .filter(|&(_, n)| n >= scan_cfg.boilerplate_min_articles)
+        .map(|(h, _)| h)
+        .collect();
+    stats.boilerplate_sentences = boilerplate.len();
+
+    // 2. Candidates.
+    let prints: Vec<Fingerprint> = docs.iter().map(|d| fingerprint(d, &boilerplate)).collect();
+    let mut postings: FxHashMap<(u8, u64), Vec<u32>> = FxHashMap::default();
+    for (k, p) in prints.iter().enumerate() {
+        for (band, &key) in p.bands.iter().enumerate() {
+            postings
+                .entry((band as u8, key))
+                .or_default()
+                .push(k as u32);
+        }
+        for &key in &p.sentence_keys {
+            postings.entry((u8::MAX, key)).or_default().push(k as u32);
+        }
+    }
+    let mut band_pairs: FxHashSet<(u32, u32)> = FxHashSet::default();
+    let mut key_counts: FxHashMap<(u32, u32), u32> = FxHashMap::default();
+    for ((kind, _), list) in &postings {
+        if list.len() > scan_cfg.max_posting {
+            stats.dropped_keys += 1;
+            continue;
+        }
+        for (x, &i) in list.iter().enumerate() {
+            for &j in &list[x + 1..] {
+                let pair = (i.min(j), i.max(j));
+                if *kind == u8::MAX {
+                    *key_counts.entry(pair).or_default() += 1;
+                } else {
+                    band_pairs.insert(pair);
+                }
+            }
+        }
+    }
+    // Exact duplicates share an id whatever their fingerprints.
+    let mut by_id: FxHashMap<u128, Vec<u32>> = FxHashMap::default();
+    for (k, item) in items.iter().enumerate() {
+        by_id.entry(item.id.0).or_default().push(k as u32);
+    }
+    for list in by_id.values() {
+        for (x, &i) in list.iter().enumerate() {
+            for &j in &list[x + 1..] {
+                band_pairs.insert((i, j));
+            }
+        }
+    }
+    let mut candidates: Vec<(u32, u32)> = band_pairs
+        .into_iter()
+        .chain(
+            key_counts
+                .into_iter()
+                .filter(|&(_, n)| n as usize >= scan_cfg.min_shared_keys)
+                .map(|(p, _)| p),
+        )
+        .collect();
+    candidates.sort_unstable();
+    candidates.dedup();
+    stats.candidates = candidates.len();
+
+    // 3. Verification on the articles with boilerplate removed.
+    let cleaned: Vec<Option<Article>> = docs
+        .iter()
+        .map(|d| without_boilerplate(d, &boilerplate))
+        .collect();
+    let text_of = |k: usize| cleaned[k].as_ref().unwrap_or(&items[k].article);
+    let mut pairs = Vec::new();
+    for (i, j) in candidates {
+        let (i, j) = (i as usize, j as usize);
+        let c = compare(text_of(i), text_of(j), cfg);
+        if c.verdict.relation != Relation::Unrelated {
+            pairs.push(pair(i, j, &c));
+        }
+    }
+    stats.verified_related = pairs.len();
+
+    // 4. Families.
+    let families = families(items, &pairs);
+    ScanResult {
+        pairs,
+        families,
+        stats,
+    }
+}
+
+fn pair(a: usize, b: usize, c: &Comparison<'_>) -> Pair {
+    Pair {
+        a,
+        b,
+        relation: c.verdict.relation,
+        source: c.verdict.source,
+        confidence: c.verdict.confidence,
+        coverage_a: c.verdict.coverage_a,
+        coverage_b: c.verdict.coverage_b,
+        top_changes: c
+            .changes
+            .iter()
+            .filter(|ch| ch.kind != unspin_core::changes::ChangeKind::ClaimOmitted)
+            .take(5)
+            .map(|ch| (ch.kind.as_str(), ch.detail.clone()))
+            .collect(),
+    }
+}
+
+/// The article without its boilerplate sentences (None when it has none).
+fn without_boilerplate(doc: &Doc<'_>, boilerplate: &FxHashSet<u64>) -> Option<Article> {
+    let cut: Vec<usize> = (0..doc.sentences.len())
+        .filter(|&i| {
+            doc.sentences[i].kind() == UnitKind::Body
+                && boilerplate.contains(&sentence_hash(doc, i))
+        })
+        .collect();
+    if cut.is_empty() {
+        return None;
+    }
+    let mut text = String::with_capacity(doc.article.text.len());
+    let mut at = 0;
+    for i in cut {
+        let span = doc.sentences[i].sentence.span;
+        text.push_str(doc.article.text.get(at..span.start).unwrap_or(""));
+        at = span.end;
+    }
+    text.push_str(doc.article.text.get(at..).unwrap_or(""));
+    Some(Article {
+        text,
+        meta: doc.article.meta.clone(),
+    })
+}
+
+fn families(items: &[Item], pairs: &[Pair]) -> Vec<Family> {
+    let n = items.len();
+    let mut parent: Vec<usize> = (0..n).collect();
+    fn find(p: &mut [usize], mut x: usize) -> usize {
+        while p[x] != x {
+            p[x] = p[p[x]];
+            x = p[x];
+        }
+        x
+    }
+    let derived: Vec<&Pair> = pairs.iter().filter(|p| p.relation.is_derived()).collect();
+    for p in &derived {
+        let (ra, rb) = (find(&mut parent, p.a), find(&mut parent, p.b));
+        if ra != rb {
+            parent[ra.max(rb)] = ra.min(rb);
+        }
+    }
+    let mut groups: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
+    for k in 0..n {
+        let root = find(&mut parent, k);
+        groups.entry(root).or_default().push(k);
+    }
+    let mut out: Vec<Family> = Vec::new();
+    let mut roots: Vec<usize> = groups
+        .keys()
+        .copied()
+        .filter(|r| groups[r].len() > 1)
+        .collect();
+    roots.sort_unstable();
+    for root in roots {
+        let members = &groups[&root];
+        let in_family: FxHashSet<usize> = members.iter().copied().collect();
+        let edges: Vec<&&Pair> = derived
+            .iter()
+            .filter(|p| in_family.contains(&p.a))
+            .collect();
+        // Evidence for being the original: directed edges out minus in, then the date.
+        let score = |k: usize| -> f64 {
+            edges
+                .iter()
+                .map(|p| match (p.source, p.a == k, p.b == k) {
+                    (Some(Side::A), true, _) | (Some(Side::B), _, true) => p.confidence,
+                    (Some(Side::A), _, true) | (Some(Side::B), true, _) => -p.confidence,
+                    _ => 0.0,
+                })
+                .sum()
+        };
+        let original = members
+            .iter()
+            .copied()
+            .max_by(|&x, &y| {
+                score(x)
+                    .total_cmp(&score(y))
+                    .then_with(|| items[y].article.meta.date.cmp(&items[x].article.meta.date))
+                    .then_with(|| y.cmp(&x))
+            })
+            .unwrap_or(root);
+        // Each member's source: its parent on the tree grown from the original, taking
+        // the strongest edge first.
+        let mut source: FxHashMap<usize, (usize, &Pair)> = FxHashMap::default();
+        let mut reached: FxHashSet<usize> = [original].into_iter().collect();
+        let mut frontier = vec![original];
+        while !frontier.is_empty() {
+            let mut next = Vec::new();
+            for &from in &frontier {
+                let mut out_edges: Vec<&&&Pair> = edges
+                    .iter()
+                    .filter(|p| p.a == from || p.b == from)
+                    .collect();
+                out_edges.sort_by(|x, y| {
+                    y.confidence
+                        .total_cmp(&x.confidence)
+                        .then((x.a, x.b).cmp(&(y.a, y.b)))
+                });
+                for p in out_edges {
+                    let to = if p.a == from { p.b } else { p.a };
+                    if reached.insert(to) {
+                        source.insert(to, (from, p));
+                        next.push(to);
+                    }
+                }
+            }
+            next.sort_unstable();
+            frontier = next;
+        }
+        let mut list: Vec<Member> = vec![Member {
+            item: original,
+            source: None,
+            relation: None,
+            confidence: 0.0,
+        }];
+        let mut rest: Vec<usize> = members.iter().copied().filter(|&k| k != original).collect();
+        rest.sort_unstable();
+        for k in rest {
+            let (src, p) = source[&k];
+            let agrees = matches!(
+                (p.source, p.a == src),
+                (Some(Side::A), true) | (Some(Side::B), false)
+            );
+            list.push(Member {
+                item: k,
+                source: Some(src),
+                relation: Some(p.relation),
+                confidence: if agrees { p.confidence } else { 0.0 },
+            });
+        }
+        let mut same: Vec<usize> = pairs
+            .iter()
+            .filter(|p| p.relation == Relation::SameStory)
+            .filter_map(
+                |p| match (in_family.contains(&p.a), in_family.contains(&p.b)) {
+                    (true, false) => Some(p.b),
+                    (false, true) => Some(p.a),
+                    _ => None,
+                },
+            )
+            .collect();
+        same.sort_unstable();
+        same.dedup();
+        out.push(Family {
+            original,
+            members: list,
+            same_story: same,
+        });
+    }
+    out
+}

@@ -1,0 +1,126 @@
+//! `unspin scan PATH... --out DIR`: every copy family in a corpus.
+//!
+//! Writes, in DIR:
+//! - `families.jsonl` (schema `unspin.families/1`), one object per family:
+//!   `{"schema", "family": n, "original": id, "size": n, "members": [{"id", "path",
+//!   "url", "title", "source": id | null, "relation": string | null, "confidence"}],
+//!   "same_story": [id]}` — the original first; `source` is the member it most likely
+//!   copies; `same_story` lists independent articles on the same story.
+//! - `pairs.jsonl` (schema `unspin.pairs/1`): every verified related pair
+//!   `{"a": id, "b": id, "relation", "source": "a" | "b" | null, "confidence",
+//!   "coverage": {"a", "b"}, "top_changes": [{"kind", "detail"}]}`.
+//! - `skipped.jsonl`: `{"origin", "reason"}` for every unreadable input.
+//! - `summary.json`: counts (articles, skipped, boilerplate sentences, candidates, …).
+//! - `report/index.html` → `report/family-N.html` → `report/pair-N.html`.
+
+use std::io::Write;
+use std::path::Path;
+
+use anyhow::{Context, Result};
+use serde_json::{Value, json};
+use unspin_core::Config;
+use unspin_index::corpus::{self, Item, Skipped};
+use unspin_index::scan::{Family, ScanConfig, scan};
+
+use crate::args::ScanArgs;
+use crate::commands::Outcome;
+
+pub fn run(args: &ScanArgs, cfg: &Config) -> Result<Outcome> {
+    let opts = args.input.read_options();
+    let mut items: Vec<Item> = Vec::new();
+    let mut skipped: Vec<Skipped> = Vec::new();
+    corpus::read(&args.paths, &opts, &mut |r| match r {
+        Ok(item) => items.push(item),
+        Err(s) => skipped.push(s),
+    });
+    let result = scan(&items, cfg, &ScanConfig::default());
+    let out = &args.out;
+    std::fs::create_dir_all(out.join("report"))
+        .with_context(|| format!("cannot create {}", out.display()))?;
+
+    let id = |k: usize| items[k].id.to_string();
+    let mut families = String::new();
+    for (n, f) in result.families.iter().enumerate() {
+        families.push_str(&family_json(n, f, &items).to_string());
+        families.push('\n');
+    }
+    write(out, "families.jsonl", &families)?;
+    let mut pairs = String::new();
+    for p in &result.pairs {
+        let v = json!({
+            "schema": "unspin.pairs/1",
+            "a": id(p.a), "b": id(p.b),
+            "relation": p.relation.as_str(),
+            "source": p.source.map(|s| s.as_str()),
+            "confidence": round(p.confidence),
+            "coverage": {"a": round(p.coverage_a), "b": round(p.coverage_b)},
+            "top_changes": p.top_changes.iter().map(|(k, d)| json!({"kind": k, "detail": d})).collect::<Vec<_>>(),
+        });
+        pairs.push_str(&v.to_string());
+        pairs.push('\n');
+    }
+    write(out, "pairs.jsonl", &pairs)?;
+    let skipped_lines: String = skipped
+        .iter()
+        .map(|s| format!("{}\n", json!({"origin": s.origin, "reason": s.reason})))
+        .collect();
+    write(out, "skipped.jsonl", &skipped_lines)?;
+    let st = &result.stats;
+    let summary = json!({
+        "schema": "unspin.scan-summary/1",
+        "articles": st.articles, "skipped": skipped.len(), "boilerplate_sentences": st.boilerplate_sentences,
+        "dropped_keys": st.dropped_keys, "candidates": st.candidates, "related_pairs": st.verified_related,
+        "families": result.families.len(),
+    });
+    write(out, "summary.json", &format!("{summary:#}\n"))?;
+    crate::scan_report::write(out, &items, &result, cfg)?;
+
+    let mut stderr = std::io::stderr().lock();
+    writeln!(
+        stderr,
+        "unspin: {} articles ({} skipped), {} candidate pairs, {} related, {} families → {}",
+        st.articles,
+        skipped.len(),
+        st.candidates,
+        st.verified_related,
+        result.families.len(),
+        out.display()
+    )?;
+    Ok(if result.families.is_empty() {
+        Outcome::NotFound
+    } else {
+        Outcome::Found
+    })
+}
+
+fn family_json(n: usize, f: &Family, items: &[Item]) -> Value {
+    let id = |k: usize| items[k].id.to_string();
+    json!({
+        "schema": "unspin.families/1",
+        "family": n,
+        "original": id(f.original),
+        "size": f.members.len(),
+        "members": f.members.iter().map(|m| {
+            let a = &items[m.item].article;
+            json!({
+                "id": id(m.item),
+                "path": a.meta.origin,
+                "url": a.meta.url,
+                "title": a.meta.title,
+                "source": m.source.map(id),
+                "relation": m.relation.map(|r| r.as_str()),
+                "confidence": round(m.confidence),
+            })
+        }).collect::<Vec<_>>(),
+        "same_story": f.same_story.iter().map(|&k| id(k)).collect::<Vec<_>>(),
+    })
+}
+
+fn round(x: f64) -> f64 {
+    (x * 1000.0).round() / 1000.0
+}
+
+fn write(dir: &Path, name: &str, text: &str) -> Result<()> {
+    let path = dir.join(name);
+    std::fs::write(&path, text).with_context(|| format!("cannot write {}", path.display()))
+}

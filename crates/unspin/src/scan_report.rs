@@ -1,0 +1,120 @@
+//! The static HTML report of a scan: families index → family tree → pair pages.
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+use anyhow::{Context, Result};
+use unspin_core::{Config, compare};
+use unspin_index::corpus::Item;
+use unspin_index::scan::{Family, ScanResult};
+
+pub fn write(out: &Path, items: &[Item], result: &ScanResult, cfg: &Config) -> Result<()> {
+    let dir = out.join("report");
+    let label = |k: usize| {
+        let a = &items[k].article;
+        let title = a.meta.title.clone().unwrap_or_default();
+        if title.is_empty() {
+            a.meta.origin.clone()
+        } else {
+            format!("{title} ({})", a.meta.origin)
+        }
+    };
+    let mut index = page_head("unspin scan: copy families");
+    let _ = write!(
+        index,
+        "<h1>Copy families</h1><p>{} articles, {} families.</p><table><tr><th>family</th><th>size</th><th>original</th><th>worst changes</th></tr>",
+        items.len(),
+        result.families.len()
+    );
+    let mut pair_no = 0usize;
+    for (n, f) in result.families.iter().enumerate() {
+        let worst: Vec<String> = result
+            .pairs
+            .iter()
+            .filter(|p| f.members.iter().any(|m| m.item == p.a) && p.relation.is_derived())
+            .flat_map(|p| p.top_changes.iter().take(2).map(|(k, _)| k.to_string()))
+            .take(4)
+            .collect();
+        let _ = write!(
+            index,
+            "<tr><td><a href=\"family-{n}.html\">{n}</a></td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            f.members.len(),
+            esc(&label(f.original)),
+            esc(&worst.join(", "))
+        );
+        let mut page = page_head(&format!("family {n}"));
+        let _ = write!(
+            page,
+            "<p><a href=\"index.html\">all families</a></p><h1>Family {n}</h1><p>Original: <b>{}</b></p>",
+            esc(&label(f.original))
+        );
+        page.push_str(&tree(
+            f,
+            f.original,
+            items,
+            &label,
+            &mut pair_no,
+            &dir,
+            cfg,
+        )?);
+        if !f.same_story.is_empty() {
+            page.push_str("<h2>Same story, written independently</h2><ul>");
+            for &k in &f.same_story {
+                let _ = write!(page, "<li>{}</li>", esc(&label(k)));
+            }
+            page.push_str("</ul>");
+        }
+        page.push_str("</body></html>\n");
+        std::fs::write(dir.join(format!("family-{n}.html")), page)
+            .context("cannot write the family page")?;
+    }
+    index.push_str("</table></body></html>\n");
+    std::fs::write(dir.join("index.html"), index).context("cannot write the report index")
+}
+
+/// The family as a nested list from `root`, writing a pair page for every edge.
+fn tree(
+    f: &Family,
+    root: usize,
+    items: &[Item],
+    label: &dyn Fn(usize) -> String,
+    pair_no: &mut usize,
+    dir: &Path,
+    cfg: &Config,
+) -> Result<String> {
+    let mut html = format!("<ul><li>{}", esc(&label(root)));
+    for m in f.members.iter().filter(|m| m.source == Some(root)) {
+        let n = *pair_no;
+        *pair_no += 1;
+        let cmp = compare(&items[root].article, &items[m.item].article, cfg);
+        std::fs::write(
+            dir.join(format!("pair-{n}.html")),
+            unspin_report::html::render(&cmp),
+        )
+        .context("cannot write a pair page")?;
+        let relation = m.relation.map_or("", |r| r.as_str());
+        let _ = write!(
+            html,
+            "<ul><li><a href=\"pair-{n}.html\">{relation}</a> (confidence {:.2}, {} changes)</li></ul>",
+            m.confidence,
+            cmp.changes.len()
+        );
+        html.push_str(&tree(f, m.item, items, label, pair_no, dir, cfg)?);
+    }
+    html.push_str("</li></ul>");
+    Ok(html)
+}
+
+fn page_head(title: &str) -> String {
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>{}</title><style>body{{font:15px/1.5 system-ui,sans-serif;max-width:1100px;margin:1rem auto;padding:0 1rem}}table{{border-collapse:collapse}}td,th{{border-bottom:1px solid #ddd;padding:.3rem .6rem;text-align:left}}</style></head><body>",
+        esc(title)
+    )
+}
+
+fn esc(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}

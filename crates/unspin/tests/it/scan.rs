@@ -1,0 +1,215 @@
+//! `unspin scan`: families, outputs, bad inputs in a corpus, determinism.
+
+use std::io::Write;
+use std::path::Path;
+
+use serde_json::Value;
+
+use crate::support::{root, shared, unspin};
+
+struct Scan {
+    code: i32,
+    families: Vec<Value>,
+    pairs: Vec<Value>,
+    skipped: Vec<Value>,
+    summary: Value,
+}
+
+fn lines(path: &Path) -> Vec<Value> {
+    std::fs::read_to_string(path)
+        .unwrap_or_default()
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("JSON line"))
+        .collect()
+}
+
+fn scan(input: &Path, out: &Path) -> Scan {
+    let run = unspin(&[
+        "scan".as_ref(),
+        input.as_os_str(),
+        "--out".as_ref(),
+        out.as_os_str(),
+    ]);
+    assert!(run.code == 0 || run.code == 1, "{}", run.stderr);
+    Scan {
+        code: run.code,
+        families: lines(&out.join("families.jsonl")),
+        pairs: lines(&out.join("pairs.jsonl")),
+        skipped: lines(&out.join("skipped.jsonl")),
+        summary: serde_json::from_str(
+            &std::fs::read_to_string(out.join("summary.json")).unwrap_or_default(),
+        )
+        .expect("summary"),
+    }
+}
+
+/// Family members as "file relation <- source file".
+fn members(f: &Value) -> Vec<String> {
+    let members = f["members"].as_array().cloned().unwrap_or_default();
+    let file_of = |id: &Value| {
+        members
+            .iter()
+            .find(|m| m["id"] == *id)
+            .and_then(|m| m["path"].as_str())
+            .and_then(|p| p.rsplit('/').next())
+            .unwrap_or("?")
+            .to_string()
+    };
+    members
+        .iter()
+        .map(|m| {
+            format!(
+                "{} {} <- {}",
+                file_of(&m["id"]),
+                m["relation"].as_str().unwrap_or("original"),
+                if m["source"].is_null() {
+                    "-".into()
+                } else {
+                    file_of(&m["source"])
+                }
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn example_corpus_is_one_family_with_its_original() {
+    let out = tempfile::tempdir().expect("tempdir");
+    let s = scan(&root().join("examples/corpus"), out.path());
+    assert_eq!((s.code, s.families.len()), (0, 1));
+    assert_eq!(
+        members(&s.families[0]),
+        [
+            "original.md original <- -",
+            "record.json rewrite <- original.md",
+            "rewrite-llm.txt rewrite <- original.md",
+            "syndicated.html near_duplicate <- original.md"
+        ]
+    );
+    let same_story: Vec<&str> = s.families[0]["same_story"]
+        .as_array()
+        .map(|a| a.iter().filter_map(Value::as_str).collect())
+        .unwrap_or_default();
+    assert_eq!(same_story.len(), 1, "the follow-up is linked as same story");
+    assert!(s.pairs.iter().all(|p| p["schema"] == "unspin.pairs/1"));
+    assert!(s.pairs.iter().any(|p| p["relation"] == "same_story"));
+    assert_eq!(
+        (
+            s.summary["articles"].as_u64(),
+            s.summary["skipped"].as_u64()
+        ),
+        (Some(6), Some(0))
+    );
+    assert!(
+        out.path().join("report/index.html").is_file()
+            && out.path().join("report/family-0.html").is_file()
+    );
+    let family_page =
+        std::fs::read_to_string(out.path().join("report/family-0.html")).unwrap_or_default();
+    assert_eq!(
+        family_page.matches("href=\"pair-").count(),
+        3,
+        "one pair page per copy"
+    );
+}
+
+#[test]
+fn seeds_are_one_family_with_003_as_original() {
+    let Some(seeds) = shared("seeds") else { return };
+    let out = tempfile::tempdir().expect("tempdir");
+    let s = scan(&seeds, out.path());
+    assert_eq!(s.families.len(), 1);
+    let m = members(&s.families[0]);
+    assert_eq!(m[0], "003_7ec77a7c64589271.txt original <- -");
+    assert!(
+        m.contains(&"002_e621de0e988ee5d8.txt rewrite <- 003_7ec77a7c64589271.txt".to_string()),
+        "{m:?}"
+    );
+    // 000 is linked to the story, never as a copy of 002.
+    assert!(
+        !m.iter()
+            .any(|l| l.starts_with("000_") && l.ends_with("<- 002_e621de0e988ee5d8.txt")),
+        "{m:?}"
+    );
+    assert!(
+        m.iter().any(|l| l.starts_with("000_"))
+            || !s.families[0]["same_story"]
+                .as_array()
+                .is_none_or(Vec::is_empty)
+    );
+}
+
+#[test]
+fn bad_inputs_are_skipped_and_counted() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let corpus = dir.path().join("in");
+    std::fs::create_dir_all(&corpus).expect("mkdir");
+    let original = std::fs::read(root().join("examples/corpus/original.md")).expect("read");
+    std::fs::write(corpus.join("a.md"), &original).expect("write");
+    std::fs::write(corpus.join("b.txt"), &original).expect("write");
+    std::fs::write(corpus.join("photo.jpg.txt"), b"\xFF\xD8\x00\x00binary").expect("write");
+    std::fs::write(
+        corpus.join("feed.jsonl"),
+        b"{\"text\": \"A short but fine record about the weather.\"}\n{\"text\": broken\n",
+    )
+    .expect("write");
+    let mut gz = flate2_gzip(&"{\"text\": \"Another record of the feed.\"}\n".repeat(2000));
+    gz.truncate(gz.len() / 2);
+    std::fs::write(corpus.join("cut.jsonl.gz"), gz).expect("write");
+    let out = dir.path().join("out");
+    let s = scan(&corpus, &out);
+    assert_eq!(s.families.len(), 1, "the exact copy is still found");
+    let reasons: Vec<String> = s
+        .skipped
+        .iter()
+        .map(|v| {
+            format!(
+                "{} {}",
+                v["origin"]
+                    .as_str()
+                    .unwrap_or("")
+                    .rsplit('/')
+                    .next()
+                    .unwrap_or(""),
+                v["reason"].as_str().unwrap_or("")
+            )
+        })
+        .collect();
+    assert_eq!(reasons.len(), 3, "{reasons:?}");
+    assert!(
+        reasons[0].starts_with("cut.jsonl.gz:") && reasons[0].contains("stopped reading"),
+        "{reasons:?}"
+    );
+    assert!(
+        reasons[1].starts_with("feed.jsonl:2 invalid JSON"),
+        "{reasons:?}"
+    );
+    assert!(
+        reasons[2].starts_with("photo.jpg.txt not text"),
+        "{reasons:?}"
+    );
+    assert_eq!(s.summary["skipped"].as_u64(), Some(3));
+}
+
+#[test]
+fn scans_are_deterministic() {
+    let (x, y) = (
+        tempfile::tempdir().expect("tempdir"),
+        tempfile::tempdir().expect("tempdir"),
+    );
+    scan(&root().join("examples/corpus"), x.path());
+    scan(&root().join("examples/corpus"), y.path());
+    for file in ["families.jsonl", "pairs.jsonl", "summary.json"] {
+        assert_eq!(
+            std::fs::read(x.path().join(file)).ok(),
+            std::fs::read(y.path().join(file)).ok(),
+            "{file}"
+        );
+    }
+}
+
+fn flate2_gzip(text: &str) -> Vec<u8> {
+    let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    e.write_all(text.as_bytes()).expect("gzip");
+    e.finish().expect("gzip")
+}
