@@ -29,8 +29,10 @@ pub struct ScanConfig {
     pub boilerplate_words: usize,
     /// Keys held by more articles than this are dropped as uninformative.
     pub max_posting: usize,
-    /// Sentence keys two articles must share to be verified.
+    /// Sentence keys two articles must share to be verified…
     pub min_shared_keys: usize,
+    /// …and at least this share of the smaller article's keys.
+    pub min_shared_key_share: f64,
 }
 
 impl Default for ScanConfig {
@@ -40,6 +42,7 @@ impl Default for ScanConfig {
             boilerplate_words: 20,
             max_posting: 200,
             min_shared_keys: 3,
+            min_shared_key_share: 0.1,
         }
     }
 }
@@ -162,14 +165,19 @@ pub fn scan(items: &[Item], cfg: &Config, scan_cfg: &ScanConfig) -> ScanResult {
             }
         }
     }
+    // Enough shared sentence keys, absolutely and relative to the smaller article.
+    let enough = |&((i, j), n): &((u32, u32), u32)| {
+        let smaller = prints[i as usize]
+            .sentence_keys
+            .len()
+            .min(prints[j as usize].sentence_keys.len())
+            .max(1);
+        n as usize >= scan_cfg.min_shared_keys
+            && f64::from(n) >= scan_cfg.min_shared_key_share * smaller as f64
+    };
     let mut candidates: Vec<(u32, u32)> = band_pairs
         .into_iter()
-        .chain(
-            key_counts
-                .into_iter()
-                .filter(|&(_, n)| n as usize >= scan_cfg.min_shared_keys)
-                .map(|(p, _)| p),
-        )
+        .chain(key_counts.into_iter().filter(enough).map(|(p, _)| p))
         .collect();
     candidates.sort_unstable();
     candidates.dedup();
