@@ -67,28 +67,33 @@ pub struct FoundMeta {
 }
 
 pub fn compare<'x>(a: &'x Article, b: &'x Article, cfg: &Config) -> Comparison<'x> {
-    let da = Doc::new(a);
-    let db = Doc::new(b);
-    let weights = Weights::new(&da, &db);
-    let alignment = align::align(&da, &db, &weights, cfg);
-    let verdict = verdict::decide(&da, &db, &alignment, &weights, cfg);
+    compare_docs(&Doc::new(a), &Doc::new(b), cfg)
+}
+
+/// [`compare`] for articles already analysed (a corpus scan analyses each article once
+/// and compares it many times).
+pub fn compare_docs<'x>(da: &Doc<'x>, db: &Doc<'x>, cfg: &Config) -> Comparison<'x> {
+    let (a, b) = (da.article, db.article);
+    let weights = Weights::new(da, db);
+    let alignment = align::align(da, db, &weights, cfg);
+    let verdict = verdict::decide(da, db, &alignment, &weights, cfg);
     let changes = if verdict.relation == Relation::Unrelated {
         Vec::new()
     } else {
-        oriented_changes(&da, &db, &alignment.groups, verdict.source)
+        oriented_changes(da, db, &alignment.groups, verdict.source)
     };
     let groups = alignment
         .groups
         .iter()
-        .map(|g| aligned_group(&da, &db, g))
+        .map(|g| aligned_group(da, db, g))
         .collect();
     Comparison {
         a,
         b,
-        a_units: units(&da),
-        b_units: units(&db),
-        a_meta: found_meta(&da),
-        b_meta: found_meta(&db),
+        a_units: units(da),
+        b_units: units(db),
+        a_meta: found_meta(da),
+        b_meta: found_meta(db),
         verdict,
         groups,
         changes,

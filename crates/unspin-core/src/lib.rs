@@ -21,7 +21,7 @@ pub mod trace;
 pub mod verdict;
 
 pub use article::{Article, CivilDate, Meta, Span};
-pub use compare::{Comparison, compare};
+pub use compare::{Comparison, compare, compare_docs};
 pub use config::Config;
 pub use trace::{Trace, trace};
 

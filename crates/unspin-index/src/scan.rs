@@ -16,7 +16,7 @@ use unspin_core::compare::Comparison;
 use unspin_core::doc::Doc;
 use unspin_core::text::UnitKind;
 use unspin_core::verdict::{Relation, Side};
-use unspin_core::{Article, Config, compare};
+use unspin_core::{Article, Config, compare_docs};
 
 use crate::corpus::Item;
 use crate::fingerprint::{Fingerprint, fingerprint, sentence_hash};
@@ -33,6 +33,8 @@ pub struct ScanConfig {
     pub min_shared_keys: usize,
     /// …and at least this share of the smaller article's keys.
     pub min_shared_key_share: f64,
+    /// Threads verifying candidates (output does not depend on it).
+    pub threads: usize,
 }
 
 impl Default for ScanConfig {
@@ -43,6 +45,7 @@ impl Default for ScanConfig {
             max_posting: 200,
             min_shared_keys: 3,
             min_shared_key_share: 0.1,
+            threads: 1,
         }
     }
 }
@@ -95,7 +98,8 @@ pub struct ScanResult {
 }
 
 pub fn scan(items: &[Item], cfg: &Config, scan_cfg: &ScanConfig) -> ScanResult {
-    let docs: Vec<Doc<'_>> = items.iter().map(|i| Doc::new(&i.article)).collect();
+    let threads = scan_cfg.threads.max(1);
+    let docs: Vec<Doc<'_>> = parallel_map(items, threads, |i| Doc::new(&i.article));
     let mut stats = ScanStats {
         articles: items.len(),
         ..ScanStats::default()
@@ -188,15 +192,37 @@ pub fn scan(items: &[Item], cfg: &Config, scan_cfg: &ScanConfig) -> ScanResult {
         .iter()
         .map(|d| without_boilerplate(d, &boilerplate))
         .collect();
-    let text_of = |k: usize| cleaned[k].as_ref().unwrap_or(&items[k].article);
-    let mut pairs = Vec::new();
-    for (i, j) in candidates {
-        let (i, j) = (i as usize, j as usize);
-        let c = compare(text_of(i), text_of(j), cfg);
-        if c.verdict.relation != Relation::Unrelated {
-            pairs.push(pair(i, j, &c));
-        }
-    }
+    let cleaned_docs: Vec<Option<Doc<'_>>> =
+        parallel_map(&cleaned, threads, |c| c.as_ref().map(Doc::new));
+    let doc_of = |k: usize| cleaned_docs[k].as_ref().unwrap_or(&docs[k]);
+    // Candidates are dealt to threads in turn; results are put back in candidate order.
+    let verify = |worker: usize| -> Vec<(usize, Pair)> {
+        candidates
+            .iter()
+            .enumerate()
+            .filter(|(k, _)| k % threads == worker)
+            .filter_map(|(k, &(i, j))| {
+                let (i, j) = (i as usize, j as usize);
+                let c = compare_docs(doc_of(i), doc_of(j), cfg);
+                (c.verdict.relation != Relation::Unrelated).then(|| (k, pair(i, j, &c)))
+            })
+            .collect()
+    };
+    let mut found: Vec<(usize, Pair)> = if threads == 1 {
+        verify(0)
+    } else {
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = (0..threads)
+                .map(|w| scope.spawn(move || verify(w)))
+                .collect();
+            handles
+                .into_iter()
+                .flat_map(|h| h.join().unwrap_or_default())
+                .collect()
+        })
+    };
+    found.sort_by_key(|(k, _)| *k);
+    let pairs: Vec<Pair> = found.into_iter().map(|(_, p)| p).collect();
     stats.verified_related = pairs.len();
 
     // 4. Families.
@@ -378,4 +404,27 @@ fn families(items: &[Item], pairs: &[Pair]) -> Vec<Family> {
         });
     }
     out
+}
+
+/// `f` over `items` on `threads` threads, results in input order.
+fn parallel_map<'t, T: Sync, U: Send>(
+    items: &'t [T],
+    threads: usize,
+    f: impl Fn(&'t T) -> U + Sync,
+) -> Vec<U> {
+    if threads <= 1 || items.len() < 2 {
+        return items.iter().map(f).collect();
+    }
+    let chunk = items.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let f = &f;
+        let handles: Vec<_> = items
+            .chunks(chunk)
+            .map(|part| scope.spawn(move || part.iter().map(f).collect::<Vec<U>>()))
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_default())
+            .collect()
+    })
 }

@@ -66,6 +66,9 @@ pub struct ScanArgs {
     /// Folder for families.jsonl, pairs.jsonl, skipped.jsonl, summary.json and report/.
     #[arg(long, value_name = "DIR")]
     pub out: PathBuf,
+    /// Threads for verification (default: the number of cores).
+    #[arg(long, value_name = "N")]
+    pub threads: Option<usize>,
     #[command(flatten)]
     pub input: InputArgs,
 }

@@ -33,7 +33,17 @@ pub fn run(args: &ScanArgs, cfg: &Config) -> Result<Outcome> {
         Ok(item) => items.push(item),
         Err(s) => skipped.push(s),
     });
-    let result = scan(&items, cfg, &ScanConfig::default());
+    let threads = args
+        .threads
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from));
+    let result = scan(
+        &items,
+        cfg,
+        &ScanConfig {
+            threads,
+            ..ScanConfig::default()
+        },
+    );
     let out = &args.out;
     std::fs::create_dir_all(out.join("report"))
         .with_context(|| format!("cannot create {}", out.display()))?;
