@@ -24,11 +24,17 @@ fn lines(path: &Path) -> Vec<Value> {
 }
 
 fn scan(input: &Path, out: &Path) -> Scan {
+    scan_with(input, out, "2")
+}
+
+fn scan_with(input: &Path, out: &Path, threads: &str) -> Scan {
     let run = unspin(&[
         "scan".as_ref(),
         input.as_os_str(),
         "--out".as_ref(),
         out.as_os_str(),
+        "--threads".as_ref(),
+        threads.as_ref(),
     ]);
     assert!(run.code == 0 || run.code == 1, "{}", run.stderr);
     Scan {
