@@ -138,6 +138,7 @@ fn read_file(path: &Path, opts: &ReadOptions, visit: &mut dyn FnMut(Result<Item,
         Box::new(BufReader::new(MultiGzDecoder::new(r)))
     };
     match container(path) {
+        Container::Article if is_json_array(path) => json_array(&origin, path, opts, visit),
         Container::Article => {
             let bytes = match std::fs::metadata(path) {
                 Ok(m) if m.len() > opts.max_bytes as u64 => {
@@ -183,6 +184,37 @@ fn strip_origin(origin: &str, message: &str) -> String {
         .and_then(|m| m.strip_prefix(": "))
         .unwrap_or(message)
         .to_string()
+}
+
+/// A `.json` file whose first non-blank byte is `[`: a list of records.
+fn is_json_array(path: &Path) -> bool {
+    let is_json = path.extension().and_then(|e| e.to_str()).is_some_and(|e| e.eq_ignore_ascii_case("json"));
+    is_json
+        && File::open(path).is_ok_and(|f| {
+            let mut head = [0u8; 64];
+            let n = std::io::Read::read(&mut BufReader::new(f), &mut head).unwrap_or(0);
+            head[..n].iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'[')
+        })
+}
+
+fn json_array(origin: &str, path: &Path, opts: &ReadOptions, visit: &mut dyn FnMut(Result<Item, Skipped>)) {
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) => return visit(Err(skipped(origin, e))),
+    };
+    let records: Vec<serde_json::Value> = match serde_json::from_slice(&bytes) {
+        Ok(r) => r,
+        Err(e) => return visit(Err(skipped(origin, format!("invalid JSON: {e}")))),
+    };
+    for (k, record) in records.into_iter().enumerate() {
+        let at = format!("{origin}#{}", k + 1);
+        let result = match record {
+            serde_json::Value::Object(obj) => unspin_ingest::json::record(&at, &obj).map_err(|e| strip_origin(&at, &e.to_string())),
+            _ => Err("expected a JSON object".to_string()),
+        }
+        .and_then(|a| if a.text.len() > opts.max_bytes { Err(format!("too large ({} bytes)", a.text.len())) } else { Ok(a) });
+        visit(result.map(item).map_err(|reason| skipped(at, reason)));
+    }
 }
 
 fn json_lines(

@@ -10,4 +10,5 @@
 
 pub mod corpus;
 pub mod fingerprint;
+pub mod generate;
 pub mod scan;

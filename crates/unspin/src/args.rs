@@ -34,6 +34,9 @@ pub enum Command {
     ///
     /// Exit status: 0 when some family was found, 1 when none, 2 on error.
     Scan(ScanArgs),
+    /// Make a test corpus with planted copy families from real articles, and its
+    /// ground truth (for `unspin eval corpus` and benchmarks).
+    Generate(GenerateArgs),
     /// Print the configuration in effect, as TOML.
     Config,
     /// Measure quality on labelled data (../shared/data).
@@ -73,8 +76,30 @@ pub struct ScanArgs {
     pub input: InputArgs,
 }
 
+#[derive(Debug, clap::Args)]
+pub struct GenerateArgs {
+    /// Articles to build from (files and folders).
+    #[arg(long = "from", required = true, num_args = 1..)]
+    pub from: Vec<PathBuf>,
+    /// Folder for corpus.jsonl and truth.jsonl.
+    #[arg(long, value_name = "DIR")]
+    pub out: PathBuf,
+    /// Number of documents to write.
+    #[arg(long, default_value_t = 1000)]
+    pub docs: usize,
+    /// Share of the documents in planted families.
+    #[arg(long, default_value_t = 0.4)]
+    pub family_share: f64,
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+    #[command(flatten)]
+    pub input: InputArgs,
+}
+
 #[derive(Debug, Subcommand)]
 pub enum EvalCommand {
+    /// A corpus made by `unspin generate`: pair precision/recall, family ARI, originals.
+    Corpus(EvalArgs),
     /// METER: wholly / partially / non-derived newspaper articles (DIR holds pairs.tsv).
     Meter(EvalArgs),
     /// Generic pairs: a TSV of id, a, b, label (derived | independent).

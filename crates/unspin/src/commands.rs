@@ -31,6 +31,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Compare(args) => compare(&args, &cfg),
         Command::Trace(args) => crate::trace_cmd::run(&args, &cfg),
         Command::Scan(args) => crate::scan_cmd::run(&args, &cfg),
+        Command::Generate(args) => crate::generate_cmd::run(&args),
         Command::Config => {
             let text = toml::to_string(&cfg).context("cannot print the configuration")?;
             std::io::stdout().lock().write_all(text.as_bytes())?;
@@ -38,6 +39,10 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         }
         Command::Eval(which) => {
             let report = match which {
+                EvalCommand::Corpus(a) => {
+                    let threads = std::thread::available_parallelism().map_or(1, usize::from);
+                    crate::eval::corpus::run(&a.path, &cfg, threads)?
+                }
                 EvalCommand::Meter(a) => {
                     crate::eval::meter::run(&a.path, a.predictions.as_deref(), &cfg)?
                 }

@@ -61,6 +61,7 @@ fn every_container() {
         ("b/c.md", b"# Title\n\nMarkdown article body text.".to_vec()),
         ("b/page.html", PAGE.as_bytes().to_vec()),
         ("d.json", br#"{"text": "A JSON record article."}"#.to_vec()),
+        ("d2.json", br#" [{"body": "First of a list."}, {"title": "no text"}, {"body": "Second of the list."}]"#.to_vec()),
         ("e.jsonl", jsonl.as_bytes().to_vec()),
         ("f.jsonl.gz", gzip(jsonl.as_bytes())),
         (
@@ -88,6 +89,9 @@ fn every_container() {
             "ok D/b/c.md 6 words",
             "ok D/b/page.html 42 words",
             "ok D/d.json 4 words",
+            "ok D/d2.json#1 4 words",
+            "SKIP D/d2.json#2: the JSON record has no article text (expected a string field text, body, content, maintext, article, text_content, html, raw_html, content_html)",
+            "ok D/d2.json#3 4 words",
             "ok D/e.jsonl:1 7 words",
             "ok D/e.jsonl:3 6 words",
             "ok D/f.jsonl.gz:1 7 words",

@@ -4,6 +4,7 @@
 //! per item (id, gold label, prediction, scores) so the figures can be re-scored.
 
 pub mod clough;
+pub mod corpus;
 pub mod meter;
 pub mod metrics;
 pub mod msrp;

@@ -1,0 +1,126 @@
+//! `eval corpus DIR`: scan a generated corpus (DIR/corpus.jsonl) and score the result
+//! against its ground truth (DIR/truth.jsonl): pair precision, recall of the planted
+//! pairs by kind, family ARI, how often each family's original is found, and how often
+//! a found pair's direction is right.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::path::Path;
+
+use anyhow::{Context, Result};
+use rustc_hash::{FxHashMap, FxHashSet};
+use serde_json::Value;
+use unspin_core::Config;
+use unspin_core::verdict::Side;
+use unspin_index::corpus;
+use unspin_index::scan::{ScanConfig, scan};
+
+use super::require;
+
+struct Truth {
+    kind: String,
+    family: Option<u64>,
+    source: Option<usize>,
+}
+
+pub fn run(dir: &Path, cfg: &Config, threads: usize) -> Result<String> {
+    let truth_path = dir.join("truth.jsonl");
+    require(&truth_path, "expected a corpus made by `unspin generate`")?;
+    let corpus_path = dir.join("corpus.jsonl");
+    let truth_text = std::fs::read_to_string(&truth_path).with_context(|| format!("cannot read {}", truth_path.display()))?;
+    let mut truth = Vec::new();
+    for line in truth_text.lines() {
+        let v: Value = serde_json::from_str(line).with_context(|| format!("{}: invalid line", truth_path.display()))?;
+        let source = v["source"].as_str().and_then(|s| s.trim_start_matches('d').parse().ok());
+        truth.push(Truth { kind: v["kind"].as_str().unwrap_or("").to_string(), family: v["family"].as_u64(), source });
+    }
+    let started = std::time::Instant::now();
+    let mut items = Vec::new();
+    corpus::read(&[corpus_path], &unspin_ingest::ReadOptions::default(), &mut |r| {
+        if let Ok(item) = r {
+            items.push(item);
+        }
+    });
+    // Item k came from line n of corpus.jsonl: truth index n - 1.
+    let line_of: Vec<usize> = items.iter().map(|i| i.article.meta.origin.rsplit(':').next().and_then(|n| n.parse::<usize>().ok()).map_or(0, |n| n - 1)).collect();
+    let result = scan(&items, cfg, &ScanConfig { threads, ..ScanConfig::default() });
+    let seconds = started.elapsed().as_secs_f64();
+
+    let doc = |k: usize| line_of[k];
+    let same_family = |x: usize, y: usize| truth[x].family.is_some() && truth[x].family == truth[y].family;
+    let predicted: Vec<(usize, usize, Option<Side>)> = result.pairs.iter().filter(|p| p.relation.is_derived()).map(|p| (doc(p.a), doc(p.b), p.source)).collect();
+    let correct = predicted.iter().filter(|(x, y, _)| same_family(*x, *y)).count();
+    let found: FxHashMap<(usize, usize), (usize, usize, Option<Side>)> = predicted.iter().map(|&(x, y, s)| ((x.min(y), x.max(y)), (x, y, s))).collect();
+    let mut by_kind: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+    let (mut directed, mut direction_right) = (0usize, 0usize);
+    for (copy, t) in truth.iter().enumerate() {
+        let Some(src) = t.source else { continue };
+        let entry = by_kind.entry(t.kind.as_str()).or_default();
+        entry.0 += 1;
+        if let Some(&(x, _, side)) = found.get(&(copy.min(src), copy.max(src))) {
+            entry.1 += 1;
+            if let Some(side) = side {
+                directed += 1;
+                let claimed_source = if side == Side::A { x } else if x == copy { src } else { copy };
+                direction_right += usize::from(claimed_source == src && t.kind != "exact") + usize::from(t.kind == "exact");
+            }
+        }
+    }
+    // Clusters: predicted families (others alone) against planted families.
+    let mut predicted_cluster: Vec<usize> = (0..truth.len()).map(|k| 1_000_000 + k).collect();
+    let mut original_found = 0usize;
+    for (n, f) in result.families.iter().enumerate() {
+        for m in &f.members {
+            predicted_cluster[doc(m.item)] = n;
+        }
+        let o = doc(f.original);
+        original_found += usize::from(truth[o].kind == "original" && f.members.iter().filter(|m| same_family(doc(m.item), o)).count() >= 2);
+    }
+    let true_cluster: Vec<usize> = truth.iter().enumerate().map(|(k, t)| t.family.map_or(1_000_000 + k, |f| f as usize)).collect();
+    let families: FxHashSet<u64> = truth.iter().filter_map(|t| t.family).collect();
+
+    let mut out = String::new();
+    let _ = writeln!(out, "generated corpus ({}): {} documents, {} planted families, scanned in {seconds:.1} s ({:.0} docs/s)", dir.display(), items.len(), families.len(), items.len() as f64 / seconds);
+    let _ = writeln!(out, "pair precision {:.3} ({correct} of {} derived pairs within a planted family)", ratio(correct, predicted.len()), predicted.len());
+    for (kind, (n, hit)) in &by_kind {
+        let _ = writeln!(out, "recall {kind:<8} {:.3} ({hit} of {n})", ratio(*hit, *n));
+    }
+    let _ = writeln!(out, "family ARI {:.3}", ari(&true_cluster, &predicted_cluster));
+    let _ = writeln!(out, "original found {:.3} ({original_found} of {} families)", ratio(original_found, families.len()), families.len());
+    let _ = writeln!(out, "direction right {:.3} ({direction_right} of {directed} found pairs with a source)", ratio(direction_right, directed));
+    Ok(out)
+}
+
+fn ratio(n: usize, d: usize) -> f64 {
+    if d == 0 { 0.0 } else { n as f64 / d as f64 }
+}
+
+/// Adjusted Rand index of two clusterings (labels per item).
+pub fn ari(x: &[usize], y: &[usize]) -> f64 {
+    let choose2 = |n: usize| (n * n.saturating_sub(1) / 2) as f64;
+    let mut cells: FxHashMap<(usize, usize), usize> = FxHashMap::default();
+    let mut rows: FxHashMap<usize, usize> = FxHashMap::default();
+    let mut cols: FxHashMap<usize, usize> = FxHashMap::default();
+    for (&a, &b) in x.iter().zip(y) {
+        *cells.entry((a, b)).or_default() += 1;
+        *rows.entry(a).or_default() += 1;
+        *cols.entry(b).or_default() += 1;
+    }
+    let index: f64 = cells.values().map(|&n| choose2(n)).sum();
+    let (sum_rows, sum_cols): (f64, f64) = (rows.values().map(|&n| choose2(n)).sum(), cols.values().map(|&n| choose2(n)).sum());
+    let expected = sum_rows * sum_cols / choose2(x.len()).max(1.0);
+    let max = (sum_rows + sum_cols) / 2.0;
+    if (max - expected).abs() < f64::EPSILON { 1.0 } else { (index - expected) / (max - expected) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ari;
+
+    #[test]
+    fn ari_of_identical_and_unrelated_clusterings() {
+        assert_eq!(ari(&[0, 0, 1, 1, 2], &[5, 5, 7, 7, 9]), 1.0);
+        let v = ari(&[0, 0, 0, 1, 1, 1], &[0, 1, 2, 0, 1, 2]);
+        assert!(v < 0.0 && v > -0.5, "{v}");
+    }
+}
