@@ -77,11 +77,17 @@ pub fn compare_docs<'x>(da: &Doc<'x>, db: &Doc<'x>, cfg: &Config) -> Comparison<
     let weights = Weights::new(da, db);
     let alignment = align::align(da, db, &weights, cfg);
     let verdict = verdict::decide(da, db, &alignment, &weights, cfg);
+    let mut verdict = verdict;
     let changes = if verdict.relation == Relation::Unrelated {
         Vec::new()
     } else {
         oriented_changes(da, db, &alignment.groups, verdict.source)
     };
+    if verdict.relation.is_derived() && is_template(db, &alignment.groups, &changes, cfg) {
+        verdict.relation = Relation::SameStory;
+        verdict.source = None;
+        verdict.confidence = 0.0;
+    }
     let groups = alignment
         .groups
         .iter()
@@ -180,4 +186,33 @@ fn oriented_changes(
             }
         })
         .collect()
+}
+
+/// Two articles built on one template (wire items like "X ACCEPTS EXPORT BONUS FOR Y"):
+/// the wording aligns, but the facts differ in most aligned passages that carry any.
+/// A distorting copy changes a few facts; a template story changes nearly all of them.
+fn is_template(db: &Doc<'_>, groups: &[Group], changes: &[ChangeOut], cfg: &Config) -> bool {
+    let fact_changes = changes
+        .iter()
+        .filter(|c| {
+            matches!(
+                c.kind,
+                ChangeKind::NumberChanged | ChangeKind::NameChanged | ChangeKind::DateChanged
+            )
+        })
+        .count();
+    let fact_groups = groups
+        .iter()
+        .filter(|g| {
+            g.b.iter().any(|&j| {
+                db.sentences.get(j).is_some_and(|s| {
+                    !s.numbers.is_empty()
+                        || !s.names.is_empty()
+                        || s.dates.iter().any(|d| d.value.is_absolute())
+                })
+            })
+        })
+        .count();
+    fact_changes >= cfg.template_min_changes
+        && fact_changes as f64 >= cfg.template_changed_share * fact_groups as f64
 }

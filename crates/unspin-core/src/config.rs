@@ -39,6 +39,11 @@ pub struct Config {
     /// `trace`: below this share of word trigrams found in the sources, an article is
     /// not derived (it tells the same story in its own words).
     pub trace_min_containment: f64,
+    /// A derived pair whose number/name/date changes reach this count…
+    pub template_min_changes: usize,
+    /// …and this share of the aligned passages that carry facts is two stories on one
+    /// template (reported as same story), not a copy.
+    pub template_changed_share: f64,
     /// Minimum |evidence| for naming a source; below it `source` is null.
     pub source_min_evidence: f64,
 }
@@ -58,6 +63,8 @@ impl Default for Config {
             same_story_similarity: 0.12,
             trace_wholly: 0.9,
             trace_min_containment: 0.12,
+            template_min_changes: 3,
+            template_changed_share: 0.75,
             source_min_evidence: 0.5,
         }
     }

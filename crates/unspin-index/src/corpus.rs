@@ -188,7 +188,10 @@ fn strip_origin(origin: &str, message: &str) -> String {
 
 /// A `.json` file whose first non-blank byte is `[`: a list of records.
 fn is_json_array(path: &Path) -> bool {
-    let is_json = path.extension().and_then(|e| e.to_str()).is_some_and(|e| e.eq_ignore_ascii_case("json"));
+    let is_json = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("json"));
     is_json
         && File::open(path).is_ok_and(|f| {
             let mut head = [0u8; 64];
@@ -197,7 +200,12 @@ fn is_json_array(path: &Path) -> bool {
         })
 }
 
-fn json_array(origin: &str, path: &Path, opts: &ReadOptions, visit: &mut dyn FnMut(Result<Item, Skipped>)) {
+fn json_array(
+    origin: &str,
+    path: &Path,
+    opts: &ReadOptions,
+    visit: &mut dyn FnMut(Result<Item, Skipped>),
+) {
     let bytes = match std::fs::read(path) {
         Ok(b) => b,
         Err(e) => return visit(Err(skipped(origin, e))),
@@ -209,10 +217,17 @@ fn json_array(origin: &str, path: &Path, opts: &ReadOptions, visit: &mut dyn FnM
     for (k, record) in records.into_iter().enumerate() {
         let at = format!("{origin}#{}", k + 1);
         let result = match record {
-            serde_json::Value::Object(obj) => unspin_ingest::json::record(&at, &obj).map_err(|e| strip_origin(&at, &e.to_string())),
+            serde_json::Value::Object(obj) => unspin_ingest::json::record(&at, &obj)
+                .map_err(|e| strip_origin(&at, &e.to_string())),
             _ => Err("expected a JSON object".to_string()),
         }
-        .and_then(|a| if a.text.len() > opts.max_bytes { Err(format!("too large ({} bytes)", a.text.len())) } else { Ok(a) });
+        .and_then(|a| {
+            if a.text.len() > opts.max_bytes {
+                Err(format!("too large ({} bytes)", a.text.len()))
+            } else {
+                Ok(a)
+            }
+        });
         visit(result.map(item).map_err(|reason| skipped(at, reason)));
     }
 }

@@ -23,25 +23,57 @@ pub fn run(args: &GenerateArgs) -> Result<Outcome> {
         Err(_) => skipped += 1,
     });
     if pool.is_empty() {
-        bail!("no articles to build from in {}", args.from.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", "));
+        bail!(
+            "no articles to build from in {}",
+            args.from
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
     }
-    let docs = generate(&pool, &GenConfig { docs: args.docs, family_share: args.family_share, seed: args.seed });
-    std::fs::create_dir_all(&args.out).with_context(|| format!("cannot create {}", args.out.display()))?;
+    let docs = generate(
+        &pool,
+        &GenConfig {
+            docs: args.docs,
+            family_share: args.family_share,
+            seed: args.seed,
+        },
+    );
+    std::fs::create_dir_all(&args.out)
+        .with_context(|| format!("cannot create {}", args.out.display()))?;
     let create = |name: &str| -> Result<BufWriter<std::fs::File>> {
         let path = args.out.join(name);
-        Ok(BufWriter::new(std::fs::File::create(&path).with_context(|| format!("cannot create {}", path.display()))?))
+        Ok(BufWriter::new(std::fs::File::create(&path).with_context(
+            || format!("cannot create {}", path.display()),
+        )?))
     };
     let (mut corpus_out, mut truth_out) = (create("corpus.jsonl")?, create("truth.jsonl")?);
     for (k, d) in docs.iter().enumerate() {
         let id = format!("d{k}");
-        serde_json::to_writer(&mut corpus_out, &json!({"id": id, "title": d.title, "date": d.date.to_string(), "text": d.text}))?;
+        serde_json::to_writer(
+            &mut corpus_out,
+            &json!({"id": id, "title": d.title, "date": d.date.to_string(), "text": d.text}),
+        )?;
         corpus_out.write_all(b"\n")?;
-        serde_json::to_writer(&mut truth_out, &json!({"id": id, "kind": d.kind.as_str(), "family": d.family, "source": d.source.map(|s| format!("d{s}"))}))?;
+        serde_json::to_writer(
+            &mut truth_out,
+            &json!({"id": id, "kind": d.kind.as_str(), "family": d.family, "source": d.source.map(|s| format!("d{s}"))}),
+        )?;
         truth_out.write_all(b"\n")?;
     }
     corpus_out.flush()?;
     truth_out.flush()?;
-    let families = docs.iter().filter_map(|d| d.family).max().map_or(0, |f| f + 1);
-    eprintln!("unspin: {} documents ({families} planted families) from {} articles ({skipped} unreadable) → {}", docs.len(), pool.len(), args.out.display());
+    let families = docs
+        .iter()
+        .filter_map(|d| d.family)
+        .max()
+        .map_or(0, |f| f + 1);
+    eprintln!(
+        "unspin: {} documents ({families} planted families) from {} articles ({skipped} unreadable) → {}",
+        docs.len(),
+        pool.len(),
+        args.out.display()
+    );
     Ok(Outcome::Found)
 }

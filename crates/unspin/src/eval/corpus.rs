@@ -27,30 +27,72 @@ pub fn run(dir: &Path, cfg: &Config, threads: usize) -> Result<String> {
     let truth_path = dir.join("truth.jsonl");
     require(&truth_path, "expected a corpus made by `unspin generate`")?;
     let corpus_path = dir.join("corpus.jsonl");
-    let truth_text = std::fs::read_to_string(&truth_path).with_context(|| format!("cannot read {}", truth_path.display()))?;
+    let truth_text = std::fs::read_to_string(&truth_path)
+        .with_context(|| format!("cannot read {}", truth_path.display()))?;
     let mut truth = Vec::new();
     for line in truth_text.lines() {
-        let v: Value = serde_json::from_str(line).with_context(|| format!("{}: invalid line", truth_path.display()))?;
-        let source = v["source"].as_str().and_then(|s| s.trim_start_matches('d').parse().ok());
-        truth.push(Truth { kind: v["kind"].as_str().unwrap_or("").to_string(), family: v["family"].as_u64(), source });
+        let v: Value = serde_json::from_str(line)
+            .with_context(|| format!("{}: invalid line", truth_path.display()))?;
+        let source = v["source"]
+            .as_str()
+            .and_then(|s| s.trim_start_matches('d').parse().ok());
+        truth.push(Truth {
+            kind: v["kind"].as_str().unwrap_or("").to_string(),
+            family: v["family"].as_u64(),
+            source,
+        });
     }
     let started = std::time::Instant::now();
     let mut items = Vec::new();
-    corpus::read(&[corpus_path], &unspin_ingest::ReadOptions::default(), &mut |r| {
-        if let Ok(item) = r {
-            items.push(item);
-        }
-    });
+    corpus::read(
+        &[corpus_path],
+        &unspin_ingest::ReadOptions::default(),
+        &mut |r| {
+            if let Ok(item) = r {
+                items.push(item);
+            }
+        },
+    );
     // Item k came from line n of corpus.jsonl: truth index n - 1.
-    let line_of: Vec<usize> = items.iter().map(|i| i.article.meta.origin.rsplit(':').next().and_then(|n| n.parse::<usize>().ok()).map_or(0, |n| n - 1)).collect();
-    let result = scan(&items, cfg, &ScanConfig { threads, ..ScanConfig::default() });
+    let line_of: Vec<usize> = items
+        .iter()
+        .map(|i| {
+            i.article
+                .meta
+                .origin
+                .rsplit(':')
+                .next()
+                .and_then(|n| n.parse::<usize>().ok())
+                .map_or(0, |n| n - 1)
+        })
+        .collect();
+    let result = scan(
+        &items,
+        cfg,
+        &ScanConfig {
+            threads,
+            ..ScanConfig::default()
+        },
+    );
     let seconds = started.elapsed().as_secs_f64();
 
     let doc = |k: usize| line_of[k];
-    let same_family = |x: usize, y: usize| truth[x].family.is_some() && truth[x].family == truth[y].family;
-    let predicted: Vec<(usize, usize, Option<Side>)> = result.pairs.iter().filter(|p| p.relation.is_derived()).map(|p| (doc(p.a), doc(p.b), p.source)).collect();
-    let correct = predicted.iter().filter(|(x, y, _)| same_family(*x, *y)).count();
-    let found: FxHashMap<(usize, usize), (usize, usize, Option<Side>)> = predicted.iter().map(|&(x, y, s)| ((x.min(y), x.max(y)), (x, y, s))).collect();
+    let same_family =
+        |x: usize, y: usize| truth[x].family.is_some() && truth[x].family == truth[y].family;
+    let predicted: Vec<(usize, usize, Option<Side>)> = result
+        .pairs
+        .iter()
+        .filter(|p| p.relation.is_derived())
+        .map(|p| (doc(p.a), doc(p.b), p.source))
+        .collect();
+    let correct = predicted
+        .iter()
+        .filter(|(x, y, _)| same_family(*x, *y))
+        .count();
+    let found: FxHashMap<(usize, usize), (usize, usize, Option<Side>)> = predicted
+        .iter()
+        .map(|&(x, y, s)| ((x.min(y), x.max(y)), (x, y, s)))
+        .collect();
     let mut by_kind: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
     let (mut directed, mut direction_right) = (0usize, 0usize);
     for (copy, t) in truth.iter().enumerate() {
@@ -61,8 +103,15 @@ pub fn run(dir: &Path, cfg: &Config, threads: usize) -> Result<String> {
             entry.1 += 1;
             if let Some(side) = side {
                 directed += 1;
-                let claimed_source = if side == Side::A { x } else if x == copy { src } else { copy };
-                direction_right += usize::from(claimed_source == src && t.kind != "exact") + usize::from(t.kind == "exact");
+                let claimed_source = if side == Side::A {
+                    x
+                } else if x == copy {
+                    src
+                } else {
+                    copy
+                };
+                direction_right += usize::from(claimed_source == src && t.kind != "exact")
+                    + usize::from(t.kind == "exact");
             }
         }
     }
@@ -74,20 +123,60 @@ pub fn run(dir: &Path, cfg: &Config, threads: usize) -> Result<String> {
             predicted_cluster[doc(m.item)] = n;
         }
         let o = doc(f.original);
-        original_found += usize::from(truth[o].kind == "original" && f.members.iter().filter(|m| same_family(doc(m.item), o)).count() >= 2);
+        original_found += usize::from(
+            truth[o].kind == "original"
+                && f.members
+                    .iter()
+                    .filter(|m| same_family(doc(m.item), o))
+                    .count()
+                    >= 2,
+        );
     }
-    let true_cluster: Vec<usize> = truth.iter().enumerate().map(|(k, t)| t.family.map_or(1_000_000 + k, |f| f as usize)).collect();
+    let true_cluster: Vec<usize> = truth
+        .iter()
+        .enumerate()
+        .map(|(k, t)| t.family.map_or(1_000_000 + k, |f| f as usize))
+        .collect();
     let families: FxHashSet<u64> = truth.iter().filter_map(|t| t.family).collect();
 
     let mut out = String::new();
-    let _ = writeln!(out, "generated corpus ({}): {} documents, {} planted families, scanned in {seconds:.1} s ({:.0} docs/s)", dir.display(), items.len(), families.len(), items.len() as f64 / seconds);
-    let _ = writeln!(out, "pair precision {:.3} ({correct} of {} derived pairs within a planted family)", ratio(correct, predicted.len()), predicted.len());
+    let _ = writeln!(
+        out,
+        "generated corpus ({}): {} documents, {} planted families, scanned in {seconds:.1} s ({:.0} docs/s)",
+        dir.display(),
+        items.len(),
+        families.len(),
+        items.len() as f64 / seconds
+    );
+    let _ = writeln!(
+        out,
+        "pair precision {:.3} ({correct} of {} derived pairs within a planted family)",
+        ratio(correct, predicted.len()),
+        predicted.len()
+    );
     for (kind, (n, hit)) in &by_kind {
-        let _ = writeln!(out, "recall {kind:<8} {:.3} ({hit} of {n})", ratio(*hit, *n));
+        let _ = writeln!(
+            out,
+            "recall {kind:<8} {:.3} ({hit} of {n})",
+            ratio(*hit, *n)
+        );
     }
-    let _ = writeln!(out, "family ARI {:.3}", ari(&true_cluster, &predicted_cluster));
-    let _ = writeln!(out, "original found {:.3} ({original_found} of {} families)", ratio(original_found, families.len()), families.len());
-    let _ = writeln!(out, "direction right {:.3} ({direction_right} of {directed} found pairs with a source)", ratio(direction_right, directed));
+    let _ = writeln!(
+        out,
+        "family ARI {:.3}",
+        ari(&true_cluster, &predicted_cluster)
+    );
+    let _ = writeln!(
+        out,
+        "original found {:.3} ({original_found} of {} families)",
+        ratio(original_found, families.len()),
+        families.len()
+    );
+    let _ = writeln!(
+        out,
+        "direction right {:.3} ({direction_right} of {directed} found pairs with a source)",
+        ratio(direction_right, directed)
+    );
     Ok(out)
 }
 
@@ -107,10 +196,17 @@ pub fn ari(x: &[usize], y: &[usize]) -> f64 {
         *cols.entry(b).or_default() += 1;
     }
     let index: f64 = cells.values().map(|&n| choose2(n)).sum();
-    let (sum_rows, sum_cols): (f64, f64) = (rows.values().map(|&n| choose2(n)).sum(), cols.values().map(|&n| choose2(n)).sum());
+    let (sum_rows, sum_cols): (f64, f64) = (
+        rows.values().map(|&n| choose2(n)).sum(),
+        cols.values().map(|&n| choose2(n)).sum(),
+    );
     let expected = sum_rows * sum_cols / choose2(x.len()).max(1.0);
     let max = (sum_rows + sum_cols) / 2.0;
-    if (max - expected).abs() < f64::EPSILON { 1.0 } else { (index - expected) / (max - expected) }
+    if (max - expected).abs() < f64::EPSILON {
+        1.0
+    } else {
+        (index - expected) / (max - expected)
+    }
 }
 
 #[cfg(test)]

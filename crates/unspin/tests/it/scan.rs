@@ -217,3 +217,45 @@ fn flate2_gzip(text: &str) -> Vec<u8> {
     e.write_all(text.as_bytes()).expect("gzip");
     e.finish().expect("gzip")
 }
+
+/// Floors for the scan's quality on a generated corpus (measured: see the README).
+#[test]
+fn generated_corpus_families_are_found() {
+    let Some(pool) = shared("data/bbc-news/business") else {
+        return;
+    };
+    let dir = tempfile::tempdir().expect("tempdir");
+    let generated = unspin(&[
+        "generate".as_ref(),
+        "--from".as_ref(),
+        pool.as_os_str(),
+        "--out".as_ref(),
+        dir.path().as_os_str(),
+        "--docs".as_ref(),
+        "300".as_ref(),
+        "--seed".as_ref(),
+        "3".as_ref(),
+    ]);
+    assert_eq!(generated.code, 0, "{}", generated.stderr);
+    let truth = std::fs::read_to_string(dir.path().join("truth.jsonl")).unwrap_or_default();
+    assert_eq!(truth.lines().count(), 300);
+    let run = unspin(&["eval".as_ref(), "corpus".as_ref(), dir.path().as_os_str()]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let figure = |label: &str| -> f64 {
+        let at = run
+            .stdout
+            .find(label)
+            .unwrap_or_else(|| panic!("{label} missing: {}", run.stdout))
+            + label.len();
+        run.stdout[at..]
+            .split_whitespace()
+            .next()
+            .and_then(|w| w.parse().ok())
+            .unwrap_or(f64::NAN)
+    };
+    assert!(figure("recall exact") >= 0.99, "{}", run.stdout);
+    assert!(figure("recall near") >= 0.95, "{}", run.stdout);
+    assert!(figure("recall rewrite") >= 0.9, "{}", run.stdout);
+    assert!(figure("pair precision") >= 0.8, "{}", run.stdout);
+    assert!(figure("original found") >= 0.8, "{}", run.stdout);
+}
