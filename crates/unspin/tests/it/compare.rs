@@ -190,3 +190,25 @@ fn printed_defaults_read_back_unchanged() {
         printed
     );
 }
+
+/// A reader that goes away (`unspin … | head -0`) is not an error: exit 0, no message.
+#[test]
+fn closed_stdout_exits_0() {
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_unspin"))
+        .arg("compare")
+        .args([corpus("original.md"), corpus("rewrite-llm.txt")])
+        .arg("--json")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    drop(child.stdout.take());
+    let out = child.wait_with_output().expect("wait");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+}
