@@ -80,6 +80,9 @@ pub struct Family {
     pub members: Vec<Member>,
     /// Articles on the same story, written independently, linked to a member.
     pub same_story: Vec<usize>,
+    /// Articles that reuse part of a member (or of which a member reuses part), as
+    /// (article, member): linked to the family without merging families.
+    pub partial_reuse: Vec<(usize, usize)>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -288,7 +291,12 @@ fn families(items: &[Item], pairs: &[Pair]) -> Vec<Family> {
         }
         x
     }
-    let derived: Vec<&Pair> = pairs.iter().filter(|p| p.relation.is_derived()).collect();
+    // Partial reuse links families without merging them: one shared paragraph must not
+    // chain whole families together.
+    let derived: Vec<&Pair> = pairs
+        .iter()
+        .filter(|p| p.relation.is_derived() && p.relation != Relation::PartialReuse)
+        .collect();
     for p in &derived {
         let (ra, rb) = (find(&mut parent, p.a), find(&mut parent, p.b));
         if ra != rb {
@@ -397,10 +405,24 @@ fn families(items: &[Item], pairs: &[Pair]) -> Vec<Family> {
             .collect();
         same.sort_unstable();
         same.dedup();
+        let mut partial: Vec<(usize, usize)> = pairs
+            .iter()
+            .filter(|p| p.relation == Relation::PartialReuse)
+            .filter_map(
+                |p| match (in_family.contains(&p.a), in_family.contains(&p.b)) {
+                    (true, false) => Some((p.b, p.a)),
+                    (false, true) => Some((p.a, p.b)),
+                    _ => None,
+                },
+            )
+            .collect();
+        partial.sort_unstable();
+        partial.dedup();
         out.push(Family {
             original,
             members: list,
             same_story: same,
+            partial_reuse: partial,
         });
     }
     out

@@ -4,8 +4,10 @@
 //! - `families.jsonl` (schema `unspin.families/1`), one object per family:
 //!   `{"schema", "family": n, "original": id, "size": n, "members": [{"id", "path",
 //!   "url", "title", "source": id | null, "relation": string | null, "confidence"}],
-//!   "same_story": [id]}` — the original first; `source` is the member it most likely
-//!   copies; `same_story` lists independent articles on the same story.
+//!   "same_story": [id], "partial_reuse": [{"id", "path", "with": member id}]}` — the
+//!   original first; `source` is the member it most likely copies; `same_story` lists
+//!   independent articles on the same story; `partial_reuse` lists articles sharing a
+//!   passage with a member (linked, not merged into the family).
 //! - `pairs.jsonl` (schema `unspin.pairs/1`): every verified related pair
 //!   `{"a": id, "b": id, "relation", "source": "a" | "b" | null, "confidence",
 //!   "coverage": {"a", "b"}, "top_changes": [{"kind", "detail"}]}`.
@@ -123,6 +125,7 @@ fn family_json(n: usize, f: &Family, items: &[Item]) -> Value {
             })
         }).collect::<Vec<_>>(),
         "same_story": f.same_story.iter().map(|&k| id(k)).collect::<Vec<_>>(),
+        "partial_reuse": f.partial_reuse.iter().map(|&(k, m)| json!({"id": id(k), "path": items[k].article.meta.origin, "with": id(m)})).collect::<Vec<_>>(),
     })
 }
 

@@ -129,17 +129,16 @@ fn seeds_are_one_family_with_003_as_original() {
         m.contains(&"002_e621de0e988ee5d8.txt rewrite <- 003_7ec77a7c64589271.txt".to_string()),
         "{m:?}"
     );
-    // 000 is linked to the story, never as a copy of 002.
+    // 000 is linked to the story (it reuses a passage of 003), never as a copy of 002.
+    assert!(!m.iter().any(|l| l.starts_with("000_")), "{m:?}");
+    let linked: Vec<&str> = s.families[0]["partial_reuse"]
+        .as_array()
+        .map(|a| a.iter().filter_map(|l| l["path"].as_str()).collect())
+        .unwrap_or_default();
+    assert_eq!(linked.len(), 1);
     assert!(
-        !m.iter()
-            .any(|l| l.starts_with("000_") && l.ends_with("<- 002_e621de0e988ee5d8.txt")),
-        "{m:?}"
-    );
-    assert!(
-        m.iter().any(|l| l.starts_with("000_"))
-            || !s.families[0]["same_story"]
-                .as_array()
-                .is_none_or(Vec::is_empty)
+        linked[0].ends_with("000_a1fdf567fbe0daa3.txt"),
+        "{linked:?}"
     );
 }
 
