@@ -105,24 +105,12 @@ impl Weights {
 
     /// IDF over the content sentences of all `docs`.
     pub fn from_docs(docs: &[&Doc<'_>]) -> Weights {
-        let mut df: FxHashMap<u64, u32> = FxHashMap::default();
-        let mut n = 0u32;
-        for s in docs
-            .iter()
-            .flat_map(|d| &d.sentences)
-            .filter(|s| s.kind().is_content())
-        {
-            n += 1;
-            for &t in &s.terms {
-                *df.entry(t).or_default() += 1;
-            }
-        }
-        let n = f64::from(n.max(1));
-        let idf = df
-            .into_iter()
-            .map(|(t, d)| (t, (1.0 + n / f64::from(d)).ln()))
-            .collect();
-        Weights { idf }
+        Weights::from_term_sets(
+            docs.iter()
+                .flat_map(|d| &d.sentences)
+                .filter(|s| s.kind().is_content())
+                .map(|s| s.terms.as_slice()),
+        )
     }
 
     pub fn of(&self, term: u64) -> f64 {

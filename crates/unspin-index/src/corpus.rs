@@ -40,6 +40,16 @@ pub struct Skipped {
     pub reason: String,
 }
 
+/// Every article under `paths`, and every input skipped, in reading order.
+pub fn read_all(paths: &[PathBuf], opts: &ReadOptions) -> (Vec<Item>, Vec<Skipped>) {
+    let (mut items, mut skipped) = (Vec::new(), Vec::new());
+    read(paths, opts, &mut |r| match r {
+        Ok(item) => items.push(item),
+        Err(s) => skipped.push(s),
+    });
+    (items, skipped)
+}
+
 /// Read every article under `paths` (files or folders, folders recursively in name
 /// order), calling `visit` for each article or skipped input.
 pub fn read(paths: &[PathBuf], opts: &ReadOptions, visit: &mut dyn FnMut(Result<Item, Skipped>)) {
@@ -216,20 +226,26 @@ fn json_array(
     };
     for (k, record) in records.into_iter().enumerate() {
         let at = format!("{origin}#{}", k + 1);
-        let result = match record {
-            serde_json::Value::Object(obj) => unspin_ingest::json::record(&at, &obj)
-                .map_err(|e| strip_origin(&at, &e.to_string())),
-            _ => Err("expected a JSON object".to_string()),
-        }
-        .and_then(|a| {
-            if a.text.len() > opts.max_bytes {
-                Err(format!("too large ({} bytes)", a.text.len()))
-            } else {
-                Ok(a)
-            }
-        });
+        let result = json_record(&at, record, opts);
         visit(result.map(item).map_err(|reason| skipped(at, reason)));
     }
+}
+
+/// One JSON record (of a list or a JSON Lines file) as an article, or why not.
+fn json_record(at: &str, value: serde_json::Value, opts: &ReadOptions) -> Result<Article, String> {
+    let serde_json::Value::Object(obj) = value else {
+        return Err("expected a JSON object".to_string());
+    };
+    let article =
+        unspin_ingest::json::record(at, &obj).map_err(|e| strip_origin(at, &e.to_string()))?;
+    if article.text.len() > opts.max_bytes {
+        return Err(format!(
+            "too large ({} bytes, the limit is {} bytes)",
+            article.text.len(),
+            opts.max_bytes
+        ));
+    }
+    Ok(article)
 }
 
 fn json_lines(
@@ -249,18 +265,7 @@ fn json_lines(
         }
         let result = serde_json::from_slice::<serde_json::Value>(&line)
             .map_err(|e| format!("invalid JSON: {e}"))
-            .and_then(|v| match v {
-                serde_json::Value::Object(obj) => unspin_ingest::json::record(&at, &obj)
-                    .map_err(|e| strip_origin(&at, &e.to_string())),
-                _ => Err("expected a JSON object".to_string()),
-            })
-            .and_then(|a| {
-                if a.text.len() > opts.max_bytes {
-                    Err(format!("too large ({} bytes)", a.text.len()))
-                } else {
-                    Ok(a)
-                }
-            });
+            .and_then(|v| json_record(&at, v, opts));
         visit(result.map(item).map_err(|reason| skipped(at, reason)));
     }
 }

@@ -16,12 +16,9 @@ use crate::args::GenerateArgs;
 use crate::commands::Outcome;
 
 pub fn run(args: &GenerateArgs) -> Result<Outcome> {
-    let mut pool = Vec::new();
-    let mut skipped = 0usize;
-    corpus::read(&args.from, &args.input.read_options(), &mut |r| match r {
-        Ok(item) => pool.push(item.article),
-        Err(_) => skipped += 1,
-    });
+    let (items, unreadable) = corpus::read_all(&args.from, &args.input.read_options());
+    let skipped = unreadable.len();
+    let pool: Vec<unspin_core::Article> = items.into_iter().map(|i| i.article).collect();
     if pool.is_empty() {
         bail!(
             "no articles to build from in {}",

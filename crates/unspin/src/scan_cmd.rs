@@ -21,7 +21,7 @@ use std::path::Path;
 use anyhow::{Context, Result};
 use serde_json::{Value, json};
 use unspin_core::Config;
-use unspin_index::corpus::{self, Item, Skipped};
+use unspin_index::corpus::{self, Item};
 use unspin_index::scan::{Family, ScanConfig, scan};
 
 use crate::args::ScanArgs;
@@ -29,12 +29,7 @@ use crate::commands::Outcome;
 
 pub fn run(args: &ScanArgs, cfg: &Config) -> Result<Outcome> {
     let opts = args.input.read_options();
-    let mut items: Vec<Item> = Vec::new();
-    let mut skipped: Vec<Skipped> = Vec::new();
-    corpus::read(&args.paths, &opts, &mut |r| match r {
-        Ok(item) => items.push(item),
-        Err(s) => skipped.push(s),
-    });
+    let (items, skipped) = corpus::read_all(&args.paths, &opts);
     let threads = args
         .threads
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from));

@@ -196,7 +196,12 @@ fn markdown_link_end(s: &str, open: usize) -> Option<(usize, usize)> {
 }
 
 fn url_before(text: &str) -> bool {
-    let word_start = text.rfind(char::is_whitespace).map_or(0, |i| i + 1);
+    // Whitespace can be wider than a byte (U+0085, U+2028): step over the whole char.
+    let word_start = text
+        .char_indices()
+        .rev()
+        .find(|(_, c)| c.is_whitespace())
+        .map_or(0, |(i, c)| i + c.len_utf8());
     let word = &text[word_start..];
     word.starts_with("http://") || word.starts_with("https://")
 }
@@ -236,6 +241,15 @@ mod tests {
         assert_eq!(span.slice(input), "claimed");
         let at = n.text.find("Credit").unwrap();
         assert_eq!(n.to_original(at, at + 6).slice(input), "Credit");
+    }
+
+    #[test]
+    fn wide_whitespace_before_a_closing_bracket() {
+        check("\u{85}x>", "\u{85}x>");
+        check(
+            "see \u{2028}https://a.example/x>",
+            "see \u{2028}https://a.example/x",
+        );
     }
 
     #[test]

@@ -43,16 +43,7 @@ pub fn run(dir: &Path, cfg: &Config, threads: usize) -> Result<String> {
         });
     }
     let started = std::time::Instant::now();
-    let mut items = Vec::new();
-    corpus::read(
-        &[corpus_path],
-        &unspin_ingest::ReadOptions::default(),
-        &mut |r| {
-            if let Ok(item) = r {
-                items.push(item);
-            }
-        },
-    );
+    let (items, _) = corpus::read_all(&[corpus_path], &unspin_ingest::ReadOptions::default());
     // Item k came from line n of corpus.jsonl: truth index n - 1.
     let line_of: Vec<usize> = items
         .iter()
