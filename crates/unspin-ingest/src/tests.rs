@@ -151,3 +151,28 @@ fn format_from_extension_and_content() {
     assert_eq!(Format::sniff("{\"text\":\"a\"}"), Format::Json);
     assert_eq!(Format::sniff("Plain words."), Format::Text);
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig { cases: 256, ..Default::default() })]
+
+    /// Any bytes, read as any format: an article or an error naming the input, never a panic.
+    #[test]
+    fn any_bytes_in_any_format(bytes in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..400), pick in 0usize..5) {
+        let format = [None, Some(Format::Text), Some(Format::Markdown), Some(Format::Html), Some(Format::Json)][pick];
+        let opts = ReadOptions { format, ..ReadOptions::default() };
+        match read_article("in.bin", &bytes, &opts) {
+            Ok(a) => proptest::prop_assert!(a.text.chars().any(char::is_alphanumeric)),
+            Err(e) => proptest::prop_assert!(e.to_string().starts_with("in.bin: "), "{e}"),
+        }
+    }
+
+    /// Markup-shaped input exercises the HTML and JSON paths more than random bytes do.
+    #[test]
+    fn markup_shaped_text(text in "[<>a-z/ =\"{}:,\\[\\]0-9\n]{0,300}", pick in 0usize..3) {
+        let format = [Some(Format::Html), Some(Format::Json), None][pick];
+        let opts = ReadOptions { format, ..ReadOptions::default() };
+        if let Err(e) = read_article("m.html", text.as_bytes(), &opts) {
+            proptest::prop_assert!(e.to_string().starts_with("m.html: "), "{e}");
+        }
+    }
+}
