@@ -79,6 +79,9 @@ pub struct GenConfig {
     /// Share of the documents that belong to a planted family.
     pub family_share: f64,
     pub seed: u64,
+    /// Pool articles shorter than this are not used: short wire items are mostly
+    /// filled-in templates that resemble each other without copying.
+    pub min_words: usize,
 }
 
 impl Default for GenConfig {
@@ -87,6 +90,7 @@ impl Default for GenConfig {
             docs: 1000,
             family_share: 0.4,
             seed: 1,
+            min_words: 120,
         }
     }
 }
@@ -97,7 +101,7 @@ struct Source {
     sentences: Vec<String>,
 }
 
-fn split(article: &Article) -> Option<Source> {
+fn split(article: &Article, min_words: usize) -> Option<Source> {
     let doc = Doc::new(article);
     let mut title = article
         .meta
@@ -127,11 +131,11 @@ fn split(article: &Article) -> Option<Source> {
             .collect::<Vec<_>>()
             .join(" ");
     }
-    (sentences.len() >= 4 && words >= 60).then_some(Source { title, sentences })
+    (sentences.len() >= 4 && words >= min_words).then_some(Source { title, sentences })
 }
 
-/// Generate a corpus from `pool` (articles with at least 4 sentences and 60 words are
-/// used; articles that copy an earlier pool article are left out).
+/// Generate a corpus from `pool` (articles with at least 4 sentences and
+/// `cfg.min_words` words are used; articles that copy an earlier pool article are left out).
 pub fn generate(pool: &[Article], cfg: &GenConfig) -> Vec<GenDoc> {
     let mut rng = Rng::new(cfg.seed);
     // The pool must hold no copies of its own, or unplanted families would spoil the
@@ -146,7 +150,7 @@ pub fn generate(pool: &[Article], cfg: &GenConfig) -> Vec<GenDoc> {
             .enumerate()
             .all(|(b, key)| !seen_bands.contains(&(b, *key)));
         seen_bands.extend(bands.into_iter().enumerate());
-        if fresh && let Some(source) = split(article) {
+        if fresh && let Some(source) = split(article, cfg.min_words) {
             sources.push(source);
         }
     }
@@ -536,6 +540,7 @@ mod tests {
             docs: 30,
             family_share: 0.5,
             seed: 7,
+            min_words: 60,
         };
         let a = generate(&pool(), &cfg);
         let b = generate(&pool(), &cfg);

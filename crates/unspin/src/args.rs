@@ -92,6 +92,9 @@ pub struct GenerateArgs {
     pub family_share: f64,
     #[arg(long, default_value_t = 1)]
     pub seed: u64,
+    /// Leave out pool articles shorter than this (short wire items are templates).
+    #[arg(long, default_value_t = 120)]
+    pub min_words: usize,
     #[command(flatten)]
     pub input: InputArgs,
 }

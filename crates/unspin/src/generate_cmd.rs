@@ -35,6 +35,7 @@ pub fn run(args: &GenerateArgs) -> Result<Outcome> {
             docs: args.docs,
             family_share: args.family_share,
             seed: args.seed,
+            min_words: args.min_words,
         },
     );
     std::fs::create_dir_all(&args.out)
