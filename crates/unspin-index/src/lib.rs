@@ -12,3 +12,4 @@ pub mod corpus;
 pub mod fingerprint;
 pub mod generate;
 pub mod scan;
+pub mod store;

@@ -37,6 +37,13 @@ pub enum Command {
     /// Make a test corpus with planted copy families from real articles, and its
     /// ground truth (for `unspin eval corpus` and benchmarks).
     Generate(GenerateArgs),
+    /// The on-disk index: add articles, check it.
+    #[command(subcommand)]
+    Index(IndexCommand),
+    /// Which indexed articles this article copies or is copied by.
+    ///
+    /// Exit status: 0 when some match was found, 1 when none, 2 on error.
+    Match(MatchArgs),
     /// Print the configuration in effect, as TOML.
     Config,
     /// Measure quality on labelled data (../shared/data).
@@ -72,6 +79,49 @@ pub struct ScanArgs {
     /// Threads for verification (default: the number of cores).
     #[arg(long, value_name = "N")]
     pub threads: Option<usize>,
+    #[command(flatten)]
+    pub input: InputArgs,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum IndexCommand {
+    /// Add articles (files and folders, as for scan); already indexed ones are skipped.
+    Add(IndexAddArgs),
+    /// Read every indexed article back and check it against its id.
+    Check(IndexDirArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct IndexAddArgs {
+    #[arg(required = true)]
+    pub paths: Vec<PathBuf>,
+    /// The index folder (created when absent).
+    #[arg(long, value_name = "DIR")]
+    pub index: PathBuf,
+    /// Articles per commit: a crash loses at most one batch.
+    #[arg(long, default_value_t = 500)]
+    pub batch: usize,
+    #[command(flatten)]
+    pub input: InputArgs,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct IndexDirArgs {
+    #[arg(long, value_name = "DIR")]
+    pub index: PathBuf,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct MatchArgs {
+    pub article: PathBuf,
+    #[arg(long, value_name = "DIR")]
+    pub index: PathBuf,
+    /// Print JSON lines (schema unspin.match/1).
+    #[arg(long)]
+    pub json: bool,
+    /// Also list articles on the same story that copy nothing.
+    #[arg(long)]
+    pub same_story: bool,
     #[command(flatten)]
     pub input: InputArgs,
 }

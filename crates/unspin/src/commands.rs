@@ -32,6 +32,8 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Trace(args) => crate::trace_cmd::run(&args, &cfg),
         Command::Scan(args) => crate::scan_cmd::run(&args, &cfg),
         Command::Generate(args) => crate::generate_cmd::run(&args),
+        Command::Index(which) => crate::index_cmd::run(&which),
+        Command::Match(args) => crate::index_cmd::run_match(&args, &cfg),
         Command::Config => {
             let text = toml::to_string(&cfg).context("cannot print the configuration")?;
             std::io::stdout().lock().write_all(text.as_bytes())?;

@@ -7,6 +7,7 @@ mod args;
 mod commands;
 mod eval;
 mod generate_cmd;
+mod index_cmd;
 mod input;
 mod scan_cmd;
 mod scan_report;

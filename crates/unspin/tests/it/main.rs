@@ -5,6 +5,7 @@
 mod bad_input;
 mod compare;
 mod html;
+mod index;
 mod scan;
 mod seeds;
 mod support;

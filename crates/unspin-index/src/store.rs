@@ -1,0 +1,374 @@
+//! The on-disk index: articles and their fingerprint postings in one redb file
+//! (`DIR/index.redb`), crash-safe by redb's atomic commits.
+//!
+//! Format version 1 (`FORMAT_VERSION`), tables:
+//! - `meta`: `"format_version"` → u32.
+//! - `articles`: article id (u128, the content hash) → JSON
+//!   `{"origin", "title", "date", "url", "text", "keys"}` (`keys`: its sentence-key count).
+//! - `bands`: LSH band key (u64) → article ids (multimap).
+//! - `sentence_keys`: sentence key (u64) → article ids (multimap).
+//!
+//! Adding is idempotent (an id already present is skipped) and happens in batches, one
+//! commit each: a crash loses at most the batch in flight, never a committed article.
+
+use std::path::{Path, PathBuf};
+
+use redb::{
+    Database, MultimapTableDefinition, ReadableDatabase, ReadableTable, ReadableTableMetadata,
+    TableDefinition,
+};
+use rustc_hash::FxHashMap;
+use serde_json::json;
+use thiserror::Error;
+use unspin_core::Article;
+use unspin_core::doc::Doc;
+
+use crate::corpus::{ArticleId, Item};
+use crate::fingerprint::{Fingerprint, fingerprint};
+
+pub const FORMAT_VERSION: u32 = 1;
+const FILE: &str = "index.redb";
+
+const META: TableDefinition<&str, u32> = TableDefinition::new("meta");
+const ARTICLES: TableDefinition<u128, &[u8]> = TableDefinition::new("articles");
+const BANDS: MultimapTableDefinition<u64, u128> = MultimapTableDefinition::new("bands");
+const SENTENCE_KEYS: MultimapTableDefinition<u64, u128> =
+    MultimapTableDefinition::new("sentence_keys");
+
+#[derive(Debug, Error)]
+pub enum StoreError {
+    #[error("{path}: index format version {found}, but this unspin reads version {expected}")]
+    FormatVersion {
+        path: String,
+        found: u32,
+        expected: u32,
+    },
+    #[error("{path}: {source}")]
+    Db { path: String, source: redb::Error },
+    #[error("{path}: article {id} is damaged: {reason}")]
+    Damaged {
+        path: String,
+        id: String,
+        reason: String,
+    },
+    #[error("{path}: {source}")]
+    Io {
+        path: String,
+        source: std::io::Error,
+    },
+}
+
+pub struct Index {
+    db: Database,
+    path: PathBuf,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct AddStats {
+    pub added: usize,
+    pub already: usize,
+}
+
+impl Index {
+    /// Open the index in `dir`, creating it (and `dir`) when absent.
+    pub fn open(dir: &Path) -> Result<Index, StoreError> {
+        let path = dir.join(FILE);
+        let shown = path.display().to_string();
+        std::fs::create_dir_all(dir).map_err(|source| StoreError::Io {
+            path: dir.display().to_string(),
+            source,
+        })?;
+        let db = Database::create(&path).map_err(|e| StoreError::Db {
+            path: shown.clone(),
+            source: e.into(),
+        })?;
+        let index = Index { db, path };
+        index.check_version()?;
+        Ok(index)
+    }
+
+    fn err(&self) -> impl Fn(redb::Error) -> StoreError + '_ {
+        move |source| StoreError::Db {
+            path: self.path.display().to_string(),
+            source,
+        }
+    }
+
+    fn check_version(&self) -> Result<(), StoreError> {
+        let e = self.err();
+        let tx = self.db.begin_write().map_err(|x| e(x.into()))?;
+        let found = {
+            let mut meta = tx.open_table(META).map_err(|x| e(x.into()))?;
+            let found = meta
+                .get("format_version")
+                .map_err(|x| e(x.into()))?
+                .map(|v| v.value());
+            if found.is_none() {
+                meta.insert("format_version", FORMAT_VERSION)
+                    .map_err(|x| e(x.into()))?;
+            }
+            tx.open_table(ARTICLES).map_err(|x| e(x.into()))?;
+            tx.open_multimap_table(BANDS).map_err(|x| e(x.into()))?;
+            tx.open_multimap_table(SENTENCE_KEYS)
+                .map_err(|x| e(x.into()))?;
+            found
+        };
+        tx.commit().map_err(|x| e(x.into()))?;
+        match found {
+            Some(v) if v != FORMAT_VERSION => Err(StoreError::FormatVersion {
+                path: self.path.display().to_string(),
+                found: v,
+                expected: FORMAT_VERSION,
+            }),
+            _ => Ok(()),
+        }
+    }
+
+    /// Add `items` in one atomic commit; ids already present are skipped.
+    pub fn add(&self, items: &[Item]) -> Result<AddStats, StoreError> {
+        let e = self.err();
+        let mut stats = AddStats::default();
+        let tx = self.db.begin_write().map_err(|x| e(x.into()))?;
+        {
+            let mut articles = tx.open_table(ARTICLES).map_err(|x| e(x.into()))?;
+            let mut bands = tx.open_multimap_table(BANDS).map_err(|x| e(x.into()))?;
+            let mut skeys = tx
+                .open_multimap_table(SENTENCE_KEYS)
+                .map_err(|x| e(x.into()))?;
+            for item in items {
+                if articles.get(item.id.0).map_err(|x| e(x.into()))?.is_some() {
+                    stats.already += 1;
+                    continue;
+                }
+                let fp = fingerprint(&Doc::new(&item.article), &Default::default());
+                let a = &item.article;
+                let record = json!({
+                    "origin": a.meta.origin, "title": a.meta.title, "date": a.meta.date.map(|d| d.to_string()),
+                    "url": a.meta.url, "text": a.text, "keys": fp.sentence_keys.len(),
+                });
+                articles
+                    .insert(item.id.0, record.to_string().as_bytes())
+                    .map_err(|x| e(x.into()))?;
+                for &k in &fp.bands {
+                    bands.insert(k, item.id.0).map_err(|x| e(x.into()))?;
+                }
+                for &k in &fp.sentence_keys {
+                    skeys.insert(k, item.id.0).map_err(|x| e(x.into()))?;
+                }
+                stats.added += 1;
+            }
+        }
+        tx.commit().map_err(|x| e(x.into()))?;
+        Ok(stats)
+    }
+
+    pub fn len(&self) -> Result<u64, StoreError> {
+        let e = self.err();
+        let tx = self.db.begin_read().map_err(|x| e(x.into()))?;
+        let articles = tx.open_table(ARTICLES).map_err(|x| e(x.into()))?;
+        articles.len().map_err(|x| e(x.into()))
+    }
+
+    pub fn is_empty(&self) -> Result<bool, StoreError> {
+        Ok(self.len()? == 0)
+    }
+
+    /// Indexed articles sharing a band, or enough sentence keys, with `fp`: ids with
+    /// their shared sentence-key counts, best first.
+    pub fn candidates(
+        &self,
+        fp: &Fingerprint,
+        min_shared_keys: usize,
+        min_share: f64,
+    ) -> Result<Vec<(ArticleId, usize)>, StoreError> {
+        let e = self.err();
+        let tx = self.db.begin_read().map_err(|x| e(x.into()))?;
+        let bands = tx.open_multimap_table(BANDS).map_err(|x| e(x.into()))?;
+        let skeys = tx
+            .open_multimap_table(SENTENCE_KEYS)
+            .map_err(|x| e(x.into()))?;
+        let mut shared: FxHashMap<u128, usize> = FxHashMap::default();
+        let mut banded: Vec<u128> = Vec::new();
+        for &k in &fp.bands {
+            for id in bands.get(k).map_err(|x| e(x.into()))? {
+                banded.push(id.map_err(|x| e(x.into()))?.value());
+            }
+        }
+        for &k in &fp.sentence_keys {
+            for id in skeys.get(k).map_err(|x| e(x.into()))? {
+                *shared
+                    .entry(id.map_err(|x| e(x.into()))?.value())
+                    .or_default() += 1;
+            }
+        }
+        let mut out: Vec<(ArticleId, usize)> = Vec::new();
+        for (id, n) in &shared {
+            let their_keys = self
+                .record(*id)?
+                .and_then(|r| r["keys"].as_u64())
+                .unwrap_or(0) as usize;
+            let smaller = their_keys.min(fp.sentence_keys.len()).max(1);
+            if *n >= min_shared_keys && *n as f64 >= min_share * smaller as f64 {
+                out.push((ArticleId(*id), *n));
+            }
+        }
+        for id in banded {
+            if !out.iter().any(|(x, _)| x.0 == id) {
+                out.push((ArticleId(id), shared.get(&id).copied().unwrap_or(0)));
+            }
+        }
+        out.sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(&y.0)));
+        Ok(out)
+    }
+
+    fn record(&self, id: u128) -> Result<Option<serde_json::Value>, StoreError> {
+        let e = self.err();
+        let tx = self.db.begin_read().map_err(|x| e(x.into()))?;
+        let articles = tx.open_table(ARTICLES).map_err(|x| e(x.into()))?;
+        let Some(bytes) = articles.get(id).map_err(|x| e(x.into()))? else {
+            return Ok(None);
+        };
+        serde_json::from_slice(bytes.value())
+            .map(Some)
+            .map_err(|err| StoreError::Damaged {
+                path: self.path.display().to_string(),
+                id: ArticleId(id).to_string(),
+                reason: err.to_string(),
+            })
+    }
+
+    /// The stored article with this id.
+    pub fn article(&self, id: ArticleId) -> Result<Option<Article>, StoreError> {
+        Ok(self.record(id.0)?.map(|r| {
+            let mut a = Article::new(
+                r["origin"].as_str().unwrap_or(""),
+                r["text"].as_str().unwrap_or(""),
+            );
+            a.meta.title = r["title"].as_str().map(str::to_string);
+            a.meta.url = r["url"].as_str().map(str::to_string);
+            a.meta.date = r["date"].as_str().and_then(parse_iso);
+            a
+        }))
+    }
+
+    /// Read every article back and check it against its id; returns the count.
+    pub fn check(&self) -> Result<u64, StoreError> {
+        let e = self.err();
+        let tx = self.db.begin_read().map_err(|x| e(x.into()))?;
+        let articles = tx.open_table(ARTICLES).map_err(|x| e(x.into()))?;
+        let mut n = 0;
+        for entry in articles.iter().map_err(|x| e(x.into()))? {
+            let (id, bytes) = entry.map_err(|x| e(x.into()))?;
+            let damaged = |reason: String| StoreError::Damaged {
+                path: self.path.display().to_string(),
+                id: ArticleId(id.value()).to_string(),
+                reason,
+            };
+            let record: serde_json::Value =
+                serde_json::from_slice(bytes.value()).map_err(|err| damaged(err.to_string()))?;
+            let text = record["text"]
+                .as_str()
+                .ok_or_else(|| damaged("no text".to_string()))?;
+            if ArticleId::of(text).0 != id.value() {
+                return Err(damaged("its text does not hash to its id".to_string()));
+            }
+            n += 1;
+        }
+        Ok(n)
+    }
+}
+
+fn parse_iso(s: &str) -> Option<unspin_core::CivilDate> {
+    let mut p = s.split('-').map(|x| x.parse::<i64>().ok());
+    let (y, m, d) = (p.next()??, p.next()??, p.next()??);
+    unspin_core::CivilDate::new(y as i32, m as u8, d as u8)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn item(text: &str) -> Item {
+        let mut a = Article::new(format!("{}.txt", &text[..5]), text);
+        a.meta.date = unspin_core::CivilDate::new(2024, 3, 14);
+        Item {
+            id: ArticleId::of(text),
+            article: a,
+        }
+    }
+
+    const A: &str = "Kremlin spokesman Dmitry Peskov told reporters on Friday that the reports about Lavrov were untrue. The minister, 75, has served since 2004 and remains in post.";
+    const B: &str = "On Friday, Peskov, the Kremlin's spokesman, said claims about Lavrov were baseless. Aged 75, Lavrov has held the post since 2004.";
+    const C: &str = "The river authority closed the Harlan Bridge on Wednesday after inspectors found cracks in two of its steel beams.";
+
+    #[test]
+    fn add_is_idempotent_and_articles_round_trip() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let index = Index::open(dir.path()).expect("open");
+        assert_eq!(
+            index.add(&[item(A), item(C)]).expect("add"),
+            AddStats {
+                added: 2,
+                already: 0
+            }
+        );
+        assert_eq!(
+            index.add(&[item(A), item(B)]).expect("add"),
+            AddStats {
+                added: 1,
+                already: 1
+            }
+        );
+        drop(index);
+        let index = Index::open(dir.path()).expect("reopen");
+        assert_eq!(index.check().expect("check"), 3);
+        let back = index
+            .article(ArticleId::of(A))
+            .expect("read")
+            .expect("present");
+        assert_eq!(
+            (
+                back.text.as_str(),
+                back.meta.date,
+                back.meta.origin.as_str()
+            ),
+            (A, unspin_core::CivilDate::new(2024, 3, 14), "Kreml.txt")
+        );
+    }
+
+    #[test]
+    fn paraphrase_is_a_candidate_and_the_unrelated_is_not() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let index = Index::open(dir.path()).expect("open");
+        index.add(&[item(A), item(C)]).expect("add");
+        let query = Article::new("q", B);
+        let fp = fingerprint(&Doc::new(&query), &Default::default());
+        let found = index.candidates(&fp, 3, 0.1).expect("candidates");
+        assert_eq!(
+            found.iter().map(|(id, _)| *id).collect::<Vec<_>>(),
+            [ArticleId::of(A)]
+        );
+    }
+
+    #[test]
+    fn another_format_version_is_refused() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        {
+            let db = Database::create(dir.path().join(FILE)).expect("create");
+            let tx = db.begin_write().expect("tx");
+            tx.open_table(META)
+                .expect("meta")
+                .insert("format_version", 99)
+                .expect("insert");
+            tx.commit().expect("commit");
+        }
+        let err = Index::open(dir.path())
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert!(
+            err.ends_with("index.redb: index format version 99, but this unspin reads version 1"),
+            "{err}"
+        );
+    }
+}
