@@ -350,6 +350,39 @@ mod tests {
         );
     }
 
+    /// The stored version-1 sample still opens, checks and answers queries.
+    #[test]
+    fn compat_v1() {
+        let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/compat/index_v1/index.redb");
+        let dir = tempfile::tempdir().expect("tempdir");
+        std::fs::copy(&sample, dir.path().join(FILE))
+            .expect("copy the sample, keeping it pristine");
+        let index = Index::open(dir.path()).expect("open v1");
+        assert_eq!(index.check().expect("check"), 2);
+        let original = include_str!("../../../examples/corpus/original.md");
+        let stored = index
+            .article(ArticleId::of(original))
+            .expect("read")
+            .expect("present");
+        assert!(
+            stored.meta.origin.ends_with("original.md"),
+            "{}",
+            stored.meta.origin
+        );
+        let rewrite = Article::new(
+            "q",
+            include_str!("../../../examples/corpus/rewrite-llm.txt"),
+        );
+        let fp = fingerprint(&Doc::new(&rewrite), &Default::default());
+        let found: Vec<ArticleId> = index
+            .candidates(&fp, 3, 0.1)
+            .expect("candidates")
+            .into_iter()
+            .map(|(id, _)| id)
+            .collect();
+        assert_eq!(found, [ArticleId::of(original)]);
+    }
+
     #[test]
     fn another_format_version_is_refused() {
         let dir = tempfile::tempdir().expect("tempdir");
