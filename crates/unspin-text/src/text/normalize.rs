@@ -15,16 +15,27 @@ pub enum QuoteDir {
     Neutral,
 }
 
+/// A stretch of normalized text and the original bytes it came from.
+#[derive(Clone, Copy, Debug, Default)]
+struct Run {
+    norm: u32,
+    norm_len: u32,
+    orig: u32,
+    orig_len: u32,
+    /// Byte-for-byte copy (or a same-width replacement such as tab → space); otherwise
+    /// one replaced char whose every normalized byte maps to the whole original char.
+    copy: bool,
+}
+
 /// Normalized text plus, for each normalized byte, the original range it came from.
 #[derive(Clone, Debug, Default)]
 pub struct Normalized {
     pub text: String,
-    /// `starts[i]`: original offset of the char that produced normalized byte `i`;
-    /// `starts[len]` = original length.
-    starts: Vec<u32>,
-    /// `ends[i]`: original offset just past the char that produced normalized byte `i - 1`;
-    /// `ends[0]` = 0.
-    ends: Vec<u32>,
+    /// The map back: runs of normalized bytes, each either copied 1:1 from the original
+    /// or standing for one replaced original char. A few runs per article instead of
+    /// two offsets per byte.
+    runs: Vec<Run>,
+    original_len: u32,
     /// Direction of every quote char in the normalized text, by normalized offset.
     quote_dirs: Vec<(u32, QuoteDir)>,
 }
@@ -33,11 +44,10 @@ impl Normalized {
     pub fn new(original: &str) -> Normalized {
         let mut out = Normalized {
             text: String::with_capacity(original.len()),
-            starts: Vec::with_capacity(original.len() + 1),
-            ends: Vec::with_capacity(original.len() + 1),
+            runs: Vec::new(),
+            original_len: original.len() as u32,
             quote_dirs: Vec::new(),
         };
-        out.ends.push(0);
         let bytes = original.as_bytes();
         let mut chars = original.char_indices().peekable();
         let mut at_line_start = true;
@@ -134,16 +144,60 @@ impl Normalized {
                 _ => out.push_char(c, i, next_i),
             }
         }
-        out.starts.push(original.len() as u32);
         out
     }
 
     fn push_char(&mut self, c: char, orig_start: usize, orig_end: usize) {
-        for _ in 0..c.len_utf8() {
-            self.starts.push(orig_start as u32);
-            self.ends.push(orig_end as u32);
+        let (norm, norm_len) = (self.text.len() as u32, c.len_utf8() as u32);
+        let (orig, orig_len) = (orig_start as u32, (orig_end - orig_start) as u32);
+        let copy = norm_len == orig_len;
+        match self.runs.last_mut() {
+            Some(last)
+                if copy
+                    && last.copy
+                    && last.norm + last.norm_len == norm
+                    && last.orig + last.orig_len == orig =>
+            {
+                last.norm_len += norm_len;
+                last.orig_len += orig_len;
+            }
+            _ => self.runs.push(Run {
+                norm,
+                norm_len,
+                orig,
+                orig_len,
+                copy,
+            }),
         }
         self.text.push(c);
+    }
+
+    /// The run holding normalized byte `at` (which must be < len).
+    fn run_at(&self, at: usize) -> Option<&Run> {
+        let k = self.runs.partition_point(|r| r.norm as usize <= at);
+        self.runs.get(k.checked_sub(1)?)
+    }
+
+    /// Original offset where the char producing normalized byte `at` starts.
+    fn start_of(&self, at: usize) -> usize {
+        match self.run_at(at) {
+            _ if at >= self.text.len() => self.original_len as usize,
+            Some(r) if r.copy => (r.orig as usize) + at - r.norm as usize,
+            Some(r) => r.orig as usize,
+            None => 0,
+        }
+    }
+
+    /// Original offset just past the char producing normalized byte `end - 1`.
+    fn end_of(&self, end: usize) -> usize {
+        let Some(last) = end.checked_sub(1) else {
+            return 0;
+        };
+        match self.run_at(last) {
+            Some(r) if r.copy => (r.orig as usize) + end - r.norm as usize,
+            Some(r) => (r.orig + r.orig_len) as usize,
+            None => 0,
+        }
     }
 
     fn push_quote(&mut self, c: char, dir: QuoteDir, orig_start: usize, orig_end: usize) {
@@ -156,10 +210,10 @@ impl Normalized {
         let len = self.text.len();
         let (start, end) = (start.min(len), end.min(len));
         if start >= end {
-            let at = self.starts.get(start).copied().unwrap_or(0) as usize;
+            let at = self.start_of(start);
             return Span::new(at, at);
         }
-        Span::new(self.starts[start] as usize, self.ends[end] as usize)
+        Span::new(self.start_of(start), self.end_of(end))
     }
 
     /// How the quote character at normalized offset `at` faced in the original.
@@ -271,5 +325,33 @@ mod tests {
         assert_eq!(n.quote_dir(0), QuoteDir::Open);
         assert_eq!(n.quote_dir(2), QuoteDir::Close);
         assert_eq!(n.quote_dir(4), QuoteDir::Neutral);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn map_back_is_valid_and_monotonic(input in "[a-z \u{201C}\u{201D}\u{2019}\u{2014}\u{A0}\u{2026}\u{85}\u{e9}*_\\[\\]()<>#:/\n\r\t`']{0,120}") {
+            let n = Normalized::new(&input);
+            let mut last_end = 0;
+            for (i, c) in n.text.char_indices() {
+                let span = n.to_original(i, i + c.len_utf8());
+                proptest::prop_assert!(input.is_char_boundary(span.start) && input.is_char_boundary(span.end), "{span:?}");
+                proptest::prop_assert!(span.start >= last_end.min(span.start) && span.end <= input.len());
+                proptest::prop_assert!(span.end >= last_end, "not monotonic at {i}: {span:?} after {last_end}");
+                last_end = span.end;
+            }
+            let whole = n.to_original(0, n.text.len());
+            proptest::prop_assert!(whole.end <= input.len());
+        }
+
+        #[test]
+        fn plain_text_maps_to_itself(input in "[a-zA-Z0-9 .,]{0,80}") {
+            let n = Normalized::new(&input);
+            proptest::prop_assert_eq!(&n.text, &input);
+            for i in 0..=input.len() {
+                for j in i..=input.len() {
+                    proptest::prop_assert_eq!(n.to_original(i, j), Span::new(i, j));
+                }
+            }
+        }
     }
 }
