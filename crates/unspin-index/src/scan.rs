@@ -100,9 +100,35 @@ pub struct ScanResult {
     pub stats: ScanStats,
 }
 
+/// What a scan is doing, for progress displays.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Stage {
+    /// Analysing articles: (analysed so far, total).
+    Analysing(usize, usize),
+    /// Verifying candidate pairs: (verified so far, total).
+    Verifying(usize, usize),
+}
+
 pub fn scan(items: &[Item], cfg: &Config, scan_cfg: &ScanConfig) -> ScanResult {
+    scan_with_progress(items, cfg, scan_cfg, &|_| {})
+}
+
+/// [`scan`], reporting progress to `progress` (called from worker threads).
+pub fn scan_with_progress(
+    items: &[Item],
+    cfg: &Config,
+    scan_cfg: &ScanConfig,
+    progress: &(dyn Fn(Stage) + Sync),
+) -> ScanResult {
     let threads = scan_cfg.threads.max(1);
-    let docs: Vec<Doc<'_>> = parallel_map(items, threads, |i| Doc::new(&i.article));
+    let analysed = std::sync::atomic::AtomicUsize::new(0);
+    let docs: Vec<Doc<'_>> = parallel_map(items, threads, |i| {
+        let n = analysed.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+        if n % 64 == 0 || n == items.len() {
+            progress(Stage::Analysing(n, items.len()));
+        }
+        Doc::new(&i.article)
+    });
     let mut stats = ScanStats {
         articles: items.len(),
         ..ScanStats::default()
@@ -199,12 +225,18 @@ pub fn scan(items: &[Item], cfg: &Config, scan_cfg: &ScanConfig) -> ScanResult {
         parallel_map(&cleaned, threads, |c| c.as_ref().map(Doc::new));
     let doc_of = |k: usize| cleaned_docs[k].as_ref().unwrap_or(&docs[k]);
     // Candidates are dealt to threads in turn; results are put back in candidate order.
+    let done = std::sync::atomic::AtomicUsize::new(0);
+    let total = candidates.len();
     let verify = |worker: usize| -> Vec<(usize, Pair)> {
         candidates
             .iter()
             .enumerate()
             .filter(|(k, _)| k % threads == worker)
             .filter_map(|(k, &(i, j))| {
+                let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+                if n % 64 == 0 || n == total {
+                    progress(Stage::Verifying(n, total));
+                }
                 let (i, j) = (i as usize, j as usize);
                 let c = compare_docs(doc_of(i), doc_of(j), cfg);
                 (c.verdict.relation != Relation::Unrelated).then(|| (k, pair(i, j, &c)))

@@ -23,6 +23,7 @@ pub fn run(which: &IndexCommand) -> Result<Outcome> {
             let mut batch: Vec<Item> = Vec::with_capacity(args.batch);
             let (mut added, mut already, mut skipped) = (0usize, 0usize, 0usize);
             let mut failure: Option<anyhow::Error> = None;
+            let counter = crate::progress::counter("indexing");
             let mut stderr = std::io::stderr().lock();
             corpus::read(&args.paths, &args.input.read_options(), &mut |r| {
                 if failure.is_some() {
@@ -30,6 +31,7 @@ pub fn run(which: &IndexCommand) -> Result<Outcome> {
                 }
                 match r {
                     Ok(item) => {
+                        counter.inc(1);
                         batch.push(item);
                         if batch.len() >= args.batch {
                             match index.add(&batch) {
@@ -52,6 +54,7 @@ pub fn run(which: &IndexCommand) -> Result<Outcome> {
                 return Err(e);
             }
             let s = index.add(&batch)?;
+            counter.finish_and_clear();
             added += s.added;
             already += s.already;
             let _ = writeln!(

@@ -9,6 +9,7 @@ mod eval;
 mod generate_cmd;
 mod index_cmd;
 mod input;
+mod progress;
 mod scan_cmd;
 mod scan_report;
 mod trace_cmd;

@@ -22,7 +22,7 @@ use anyhow::{Context, Result};
 use serde_json::{Value, json};
 use unspin_core::Config;
 use unspin_index::corpus::{self, Item};
-use unspin_index::scan::{Family, ScanConfig, scan};
+use unspin_index::scan::{Family, ScanConfig, Stage, scan_with_progress};
 
 use crate::args::ScanArgs;
 use crate::commands::Outcome;
@@ -33,14 +33,29 @@ pub fn run(args: &ScanArgs, cfg: &Config) -> Result<Outcome> {
     let threads = args
         .threads
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from));
-    let result = scan(
+    let bar = crate::progress::bar("analysing");
+    let result = scan_with_progress(
         &items,
         cfg,
         &ScanConfig {
             threads,
             ..ScanConfig::default()
         },
+        &|stage| match stage {
+            Stage::Analysing(done, total) => {
+                bar.set_length(total as u64);
+                bar.set_position(done as u64);
+            }
+            Stage::Verifying(done, total) => {
+                if done <= 64 {
+                    bar.set_prefix("verifying");
+                }
+                bar.set_length(total as u64);
+                bar.set_position(done as u64);
+            }
+        },
     );
+    bar.finish_and_clear();
     let out = &args.out;
     std::fs::create_dir_all(out.join("report"))
         .with_context(|| format!("cannot create {}", out.display()))?;
