@@ -124,7 +124,7 @@ pub fn scan_with_progress(
     let analysed = std::sync::atomic::AtomicUsize::new(0);
     let docs: Vec<Doc<'_>> = parallel_map(items, threads, |i| {
         let n = analysed.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
-        if n % 64 == 0 || n == items.len() {
+        if n.is_multiple_of(64) || n == items.len() {
             progress(Stage::Analysing(n, items.len()));
         }
         Doc::new(&i.article)
@@ -234,7 +234,7 @@ pub fn scan_with_progress(
             .filter(|(k, _)| k % threads == worker)
             .filter_map(|(k, &(i, j))| {
                 let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
-                if n % 64 == 0 || n == total {
+                if n.is_multiple_of(64) || n == total {
                     progress(Stage::Verifying(n, total));
                 }
                 let (i, j) = (i as usize, j as usize);
