@@ -315,31 +315,12 @@ fn warc(
             Ok(mut article) => {
                 article.meta.url = article.meta.url.or(url);
                 if article.meta.date.is_none() {
-                    article.meta.date = date.parse::<Iso>().ok().and_then(|d| d.0);
+                    article.meta.date = unspin_ingest::parse_date(&date);
                 }
                 visit(Ok(item(article)));
             }
             Err(reason) => visit(Err(skipped(at, reason))),
         }
-    }
-}
-
-/// A date parsed from "YYYY-MM-DD".
-struct Iso(Option<unspin_core::CivilDate>);
-
-impl std::str::FromStr for Iso {
-    type Err = ();
-    fn from_str(s: &str) -> Result<Iso, ()> {
-        let mut parts = s.split('-').map(|p| p.parse::<i64>().ok());
-        let (y, m, d) = (
-            parts.next().flatten(),
-            parts.next().flatten(),
-            parts.next().flatten(),
-        );
-        Ok(Iso(match (y, m, d) {
-            (Some(y), Some(m), Some(d)) => unspin_core::CivilDate::new(y as i32, m as u8, d as u8),
-            _ => None,
-        }))
     }
 }
 

@@ -246,7 +246,7 @@ impl Index {
             );
             a.meta.title = r["title"].as_str().map(str::to_string);
             a.meta.url = r["url"].as_str().map(str::to_string);
-            a.meta.date = r["date"].as_str().and_then(parse_iso);
+            a.meta.date = r["date"].as_str().and_then(unspin_ingest::parse_date);
             a
         }))
     }
@@ -276,12 +276,6 @@ impl Index {
         }
         Ok(n)
     }
-}
-
-fn parse_iso(s: &str) -> Option<unspin_core::CivilDate> {
-    let mut p = s.split('-').map(|x| x.parse::<i64>().ok());
-    let (y, m, d) = (p.next()??, p.next()??, p.next()??);
-    unspin_core::CivilDate::new(y as i32, m as u8, d as u8)
 }
 
 #[cfg(test)]

@@ -18,6 +18,7 @@ use unspin_core::Article;
 
 pub use decode::{Decoded, decode};
 pub use error::ReadError;
+pub use metadata::parse_date;
 
 /// Input formats unspin reads.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -259,7 +259,8 @@ fn highlighted(h: &mut String, text: &str, span: Span, marks: &[Mark]) {
     }
 }
 
-fn esc(s: &str) -> String {
+/// Text made safe for HTML content and attribute values.
+pub fn esc(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {

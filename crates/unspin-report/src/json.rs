@@ -33,6 +33,8 @@ use serde::Serialize;
 use unspin_core::compare::{Comparison, FoundMeta, Unit};
 use unspin_core::{Article, Span};
 
+use crate::round;
+
 pub const SCHEMA: &str = "unspin.compare/1";
 
 #[derive(Serialize)]
@@ -99,10 +101,6 @@ struct ChangeJson<'c> {
     speaker: Option<&'c str>,
     detail: &'c str,
     weight: f64,
-}
-
-fn round(x: f64) -> f64 {
-    (x * 1000.0).round() / 1000.0
 }
 
 fn span<'c>(article: &'c Article, s: Span) -> SpanJson<'c> {

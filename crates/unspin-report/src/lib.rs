@@ -11,3 +11,9 @@ pub mod html;
 pub mod json;
 pub mod text;
 pub mod trace;
+
+/// Numbers in every JSON format are rounded to 3 decimals, so output is stable and
+/// readable.
+pub fn round(x: f64) -> f64 {
+    (x * 1000.0).round() / 1000.0
+}

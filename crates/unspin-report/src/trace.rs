@@ -24,11 +24,9 @@ use unspin_core::compare::ChangeOut;
 use unspin_core::trace::Trace;
 use unspin_core::{Article, Span};
 
-pub const SCHEMA: &str = "unspin.trace/1";
+use crate::round;
 
-fn round(x: f64) -> f64 {
-    (x * 1000.0).round() / 1000.0
-}
+pub const SCHEMA: &str = "unspin.trace/1";
 
 fn span(a: &Article, s: Span) -> Value {
     json!({"start": s.start, "end": s.end, "text": s.slice(&a.text)})

@@ -117,8 +117,8 @@ pub fn run_match(args: &MatchArgs, cfg: &Config) -> Result<Outcome> {
                 "schema": "unspin.match/1",
                 "id": id.to_string(), "origin": other.meta.origin,
                 "relation": c.verdict.relation.as_str(), "direction": direction,
-                "confidence": (c.verdict.confidence * 1000.0).round() / 1000.0,
-                "coverage": {"query": (c.verdict.coverage_b * 1000.0).round() / 1000.0, "indexed": (c.verdict.coverage_a * 1000.0).round() / 1000.0},
+                "confidence": unspin_report::round(c.verdict.confidence),
+                "coverage": {"query": unspin_report::round(c.verdict.coverage_b), "indexed": unspin_report::round(c.verdict.coverage_a)},
                 "top_changes": changes.iter().map(|(k, d)| json!({"kind": k, "detail": d})).collect::<Vec<_>>(),
             });
             out.push_str(&v.to_string());

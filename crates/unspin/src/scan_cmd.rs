@@ -23,6 +23,7 @@ use serde_json::{Value, json};
 use unspin_core::Config;
 use unspin_index::corpus::{self, Item};
 use unspin_index::scan::{Family, ScanConfig, Stage, scan_with_progress};
+use unspin_report::round;
 
 use crate::args::ScanArgs;
 use crate::commands::Outcome;
@@ -137,10 +138,6 @@ fn family_json(n: usize, f: &Family, items: &[Item]) -> Value {
         "same_story": f.same_story.iter().map(|&k| id(k)).collect::<Vec<_>>(),
         "partial_reuse": f.partial_reuse.iter().map(|&(k, m)| json!({"id": id(k), "path": items[k].article.meta.origin, "with": id(m)})).collect::<Vec<_>>(),
     })
-}
-
-fn round(x: f64) -> f64 {
-    (x * 1000.0).round() / 1000.0
 }
 
 fn write(dir: &Path, name: &str, text: &str) -> Result<()> {

@@ -7,6 +7,7 @@ use anyhow::{Context, Result};
 use unspin_core::{Config, compare};
 use unspin_index::corpus::Item;
 use unspin_index::scan::{Family, ScanResult};
+use unspin_report::html::esc;
 
 pub fn write(out: &Path, items: &[Item], result: &ScanResult, cfg: &Config) -> Result<()> {
     let dir = out.join("report");
@@ -110,11 +111,4 @@ fn page_head(title: &str) -> String {
         "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>{}</title><style>body{{font:15px/1.5 system-ui,sans-serif;max-width:1100px;margin:1rem auto;padding:0 1rem}}table{{border-collapse:collapse}}td,th{{border-bottom:1px solid #ddd;padding:.3rem .6rem;text-align:left}}</style></head><body>",
         esc(title)
     )
-}
-
-fn esc(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
 }

@@ -15,6 +15,7 @@ use unspin_core::verdict::Side;
 use unspin_index::corpus;
 use unspin_index::scan::{ScanConfig, scan};
 
+use super::metrics::ratio;
 use super::require;
 
 struct Truth {
@@ -169,10 +170,6 @@ pub fn run(dir: &Path, cfg: &Config, threads: usize) -> Result<String> {
         ratio(direction_right, directed)
     );
     Ok(out)
-}
-
-fn ratio(n: usize, d: usize) -> f64 {
-    if d == 0 { 0.0 } else { n as f64 / d as f64 }
 }
 
 /// Adjusted Rand index of two clusterings (labels per item).

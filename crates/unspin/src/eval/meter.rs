@@ -81,7 +81,7 @@ pub fn run(dir: &Path, predictions: Option<&Path>, cfg: &Config) -> Result<Strin
             "sentences": t.sentences.iter().map(|s| {
                 let words = t.words.iter().filter(|w| t.units[s.unit].span.start <= w.span.start && w.span.end <= t.units[s.unit].span.end);
                 let (n, verbatim) = words.fold((0, 0), |(n, v), w| (n + 1, v + usize::from(w.kind == unspin_core::trace::TraceKind::Verbatim)));
-                json!([n, verbatim, (s.score * 1000.0).round() / 1000.0, s.longest_run])
+                json!([n, verbatim, unspin_report::round(s.score), s.longest_run])
             }).collect::<Vec<_>>(),
         }))?;
     }

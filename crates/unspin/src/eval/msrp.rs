@@ -77,7 +77,7 @@ pub fn run(file: &Path, predictions: Option<&Path>) -> Result<String> {
         f1,
         thresholds
             .iter()
-            .map(|t| (t * 1000.0).round() / 1000.0)
+            .map(|&t| unspin_report::round(t))
             .collect::<Vec<_>>(),
         table.table()
     ))
