@@ -101,8 +101,8 @@ struct Source {
     sentences: Vec<String>,
 }
 
-fn split(article: &Article, min_words: usize) -> Option<Source> {
-    let doc = Doc::new(article);
+fn split(doc: &Doc<'_>, min_words: usize) -> Option<Source> {
+    let article = doc.article;
     let mut title = article
         .meta
         .title
@@ -150,7 +150,7 @@ pub fn generate(pool: &[Article], cfg: &GenConfig) -> Vec<GenDoc> {
             .enumerate()
             .all(|(b, key)| !seen_bands.contains(&(b, *key)));
         seen_bands.extend(bands.into_iter().enumerate());
-        if fresh && let Some(source) = split(article, cfg.min_words) {
+        if fresh && let Some(source) = split(&doc, cfg.min_words) {
             sources.push(source);
         }
     }
