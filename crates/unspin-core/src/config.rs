@@ -2,7 +2,8 @@
 //!
 //! The defaults were calibrated on development data only: the seed articles, the
 //! project's own example corpus, and the dev data in `../shared/data` (METER dev for
-//! `trace_wholly` and `trace_min_containment`). A TOML file may override any field
+//! `trace_wholly` and `trace_min_tiled`; the Clough–Stevenson answers for
+//! `trace_min_tile`). A TOML file may override any field
 //! (`unspin --config FILE`); unknown fields are an error.
 
 use serde::{Deserialize, Serialize};
@@ -36,9 +37,12 @@ pub struct Config {
     pub same_story_similarity: f64,
     /// `trace`: derived share at or above which an article is wholly derived.
     pub trace_wholly: f64,
-    /// `trace`: below this share of word trigrams found in the sources, an article is
-    /// not derived (it tells the same story in its own words).
-    pub trace_min_containment: f64,
+    /// `trace`: below this tiled share (words in runs of at least `trace_min_tile` words
+    /// shared with the sources) an article is not derived: it tells the same story in
+    /// its own words, sharing only names, quotes and stock phrases.
+    pub trace_min_tiled: f64,
+    /// `trace`: minimum run of words (greedy string tiling) counted in `tiled_share`.
+    pub trace_min_tile: usize,
     /// A derived pair whose number/name/date changes reach this count…
     pub template_min_changes: usize,
     /// …and this share of the aligned passages that carry facts is two stories on one
@@ -62,7 +66,8 @@ impl Default for Config {
             partial_min_strong_groups: 2,
             same_story_similarity: 0.12,
             trace_wholly: 0.9,
-            trace_min_containment: 0.12,
+            trace_min_tiled: 0.2,
+            trace_min_tile: 3,
             template_min_changes: 3,
             template_changed_share: 0.75,
             source_min_evidence: 0.5,

@@ -17,6 +17,7 @@ pub mod changes;
 pub mod compare;
 pub mod config;
 pub mod diff;
+pub mod tiling;
 pub mod trace;
 pub mod verdict;
 

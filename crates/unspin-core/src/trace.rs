@@ -94,6 +94,9 @@ pub struct Trace<'x> {
     pub verbatim_share: f64,
     /// Share of the article's word trigrams (body) found anywhere in the sources.
     pub trigram_containment: f64,
+    /// Share of the article's body words inside runs of at least `trace_min_tile` words
+    /// shared with the sources, each source word used once (greedy string tiling).
+    pub tiled_share: f64,
     pub derivation: Derivation,
     /// Sentences no source supports, as `claim_added` changes (`a` is null).
     pub new_claims: Vec<ChangeOut>,
@@ -195,11 +198,13 @@ pub fn trace<'x>(article: &'x Article, sources: &'x [Article], cfg: &Config) -> 
     };
     let derived_share = share(derived);
     let trigram_containment = containment(&doc, &sdocs);
+    let tiled_share = tiled_share(&doc, &sdocs, cfg.trace_min_tile);
     // Calibrated on METER dev: nearly every sentence aligned means wholly derived; too
-    // few shared word trigrams means written independently, however close the story.
+    // few words in runs shared with the sources means written independently, however
+    // close the story (independent reports share names, quotes and stock phrases).
     let derivation = if derived_share >= cfg.trace_wholly {
         Derivation::Wholly
-    } else if trigram_containment >= cfg.trace_min_containment && derived_share > 0.0 {
+    } else if tiled_share >= cfg.trace_min_tiled && derived_share > 0.0 {
         Derivation::Partially
     } else {
         Derivation::None
@@ -271,9 +276,43 @@ pub fn trace<'x>(article: &'x Article, sources: &'x [Article], cfg: &Config) -> 
         derived_share,
         verbatim_share: share(verbatim),
         trigram_containment,
+        tiled_share,
         derivation,
         new_claims,
     }
+}
+
+/// Share of `doc`'s body words covered by tiles of at least `min_tile` words against all
+/// `sources` (body text, lowercased words, joined by a separator no word equals).
+fn tiled_share(doc: &Doc<'_>, sources: &[Doc<'_>], min_tile: usize) -> f64 {
+    const SEPARATOR: u32 = u32::MAX;
+    fn body<'d>(d: &'d Doc<'_>, ids: &mut rustc_hash::FxHashMap<&'d str, u32>, out: &mut Vec<u32>) {
+        for (i, s) in d.sentences.iter().enumerate() {
+            if s.kind() != UnitKind::Body {
+                continue;
+            }
+            for t in d.sentence_tokens(i) {
+                let next = u32::try_from(ids.len()).unwrap_or(SEPARATOR - 1);
+                out.push(*ids.entry(t.lower.as_str()).or_insert(next));
+            }
+        }
+    }
+    let mut ids = rustc_hash::FxHashMap::default();
+    let mut copy = Vec::new();
+    body(doc, &mut ids, &mut copy);
+    let mut source = Vec::new();
+    for d in sources {
+        body(d, &mut ids, &mut source);
+        source.push(SEPARATOR);
+    }
+    if copy.is_empty() {
+        return 0.0;
+    }
+    let covered: usize = crate::tiling::tiles(&copy, &source, min_tile, SEPARATOR)
+        .iter()
+        .map(|t| t.len)
+        .sum();
+    covered as f64 / copy.len() as f64
 }
 
 /// Share of `doc`'s body word trigrams that occur in any of `sources`.

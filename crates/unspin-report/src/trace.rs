@@ -8,6 +8,8 @@
 //!   "derived_share": number,     // share of the article's body words derived from a source
 //!   "verbatim_share": number,    // share taken over word for word
 //!   "trigram_containment": number, // share of the article's word trigrams found in the sources
+//!   "tiled_share": number,       // share of its words in runs of >= 3 words shared with the
+//!                                // sources, each source word used once (greedy string tiling)
 //!   "sources": [ { "origin": string, "share": number,
 //!                  "changes": [Change] } ],   // as in unspin.compare/1, a = source, b = article
 //!   "sentences": [ { "text": Span, "kind": "verbatim" | "rewrite" | "new",
@@ -60,6 +62,7 @@ pub fn json(t: &Trace<'_>) -> String {
         "derived_share": round(t.derived_share),
         "verbatim_share": round(t.verbatim_share),
         "trigram_containment": round(t.trigram_containment),
+        "tiled_share": round(t.tiled_share),
         "sources": t.sources.iter().map(|s| json!({
             "origin": s.article.meta.origin,
             "share": round(s.share),

@@ -1,7 +1,8 @@
 //! `eval clough DIR`: the Clough–Stevenson short answers traced against their Wikipedia
 //! source. Classes are ordered by how much text was reused (cut > light > heavy > non);
-//! thresholds on the answer's trigram containment (4 classes) and on its derived share
-//! (plagiarised or not) are chosen on four folds and scored on the fifth.
+//! thresholds on the answer's tiled share (greedy string tiling, runs of at least
+//! `trace_min_tile` words) for the four classes and for plagiarised-or-not are chosen on
+//! four folds and scored on the fifth.
 
 use std::path::Path;
 
@@ -22,6 +23,7 @@ struct Answer {
     containment: f64,
     derived: f64,
     verbatim: f64,
+    tiled: f64,
 }
 
 pub fn run(dir: &Path, predictions: Option<&Path>, cfg: &Config) -> Result<String> {
@@ -58,6 +60,7 @@ pub fn run(dir: &Path, predictions: Option<&Path>, cfg: &Config) -> Result<Strin
             containment: t.trigram_containment,
             derived: t.derived_share,
             verbatim: t.verbatim_share,
+            tiled: t.tiled_share,
         });
     }
     let mut four = Confusion::new(CLASSES);
@@ -70,19 +73,19 @@ pub fn run(dir: &Path, predictions: Option<&Path>, cfg: &Config) -> Result<Strin
             .filter(|(i, _)| i % FOLDS != fold)
             .map(|(_, a)| a)
             .collect();
-        let cuts = fit_ordered(&train, |a| a.containment, CLASSES.len());
-        let binary = fit_ordered(&train, |a| a.derived, 2);
+        let cuts = fit_ordered(&train, |a| a.tiled, CLASSES.len());
+        let binary = fit_ordered(&train, |a| a.tiled, 2);
         for a in answers
             .iter()
             .enumerate()
             .filter(|(i, _)| i % FOLDS == fold)
             .map(|(_, a)| a)
         {
-            let predicted = classify(a.containment, &cuts);
-            let plagiarised = classify(a.derived, &binary) == 0;
+            let predicted = classify(a.tiled, &cuts);
+            let plagiarised = classify(a.tiled, &binary) == 0;
             four.add(a.class, predicted);
             two.add(usize::from(a.class == 3), usize::from(!plagiarised));
-            out.write(&json!({"file": a.file, "label": CLASSES[a.class], "predicted": CLASSES[predicted], "plagiarised": plagiarised, "containment": a.containment, "derived_share": a.derived, "verbatim_share": a.verbatim, "fold": fold}))?;
+            out.write(&json!({"file": a.file, "label": CLASSES[a.class], "predicted": CLASSES[predicted], "plagiarised": plagiarised, "containment": a.containment, "derived_share": a.derived, "verbatim_share": a.verbatim, "tiled_share": a.tiled, "fold": fold}))?;
         }
     }
     out.finish()?;
@@ -174,6 +177,7 @@ mod tests {
             containment: c,
             derived: c,
             verbatim: c,
+            tiled: c,
         })
         .collect();
         let refs: Vec<&Answer> = answers.iter().collect();

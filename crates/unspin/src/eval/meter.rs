@@ -77,7 +77,7 @@ pub fn run(dir: &Path, predictions: Option<&Path>, cfg: &Config) -> Result<Strin
         }
         out.write(&json!({
             "id": paper, "label": label, "predicted": CLASSES[predicted],
-            "derived_share": t.derived_share, "verbatim_share": t.verbatim_share, "trigram_containment": t.trigram_containment,
+            "derived_share": t.derived_share, "verbatim_share": t.verbatim_share, "trigram_containment": t.trigram_containment, "tiled_share": t.tiled_share,
             "sentences": t.sentences.iter().map(|s| {
                 let words = t.words.iter().filter(|w| t.units[s.unit].span.start <= w.span.start && w.span.end <= t.units[s.unit].span.end);
                 let (n, verbatim) = words.fold((0, 0), |(n, v), w| (n + 1, v + usize::from(w.kind == unspin_core::trace::TraceKind::Verbatim)));
