@@ -23,6 +23,10 @@ pub struct Config {
     pub edited_threshold: f64,
     /// Copy coverage at or above which the copy is a rewrite (or a near duplicate).
     pub rewrite_coverage: f64,
+    /// …and the share of the source's sentences it carries: below this it is partial
+    /// reuse. Two reports of one event share a few facts; a rewrite carries most of its
+    /// source.
+    pub rewrite_source_coverage: f64,
     /// Both coverages at or above this, with mostly verbatim groups: near duplicate.
     pub near_duplicate_coverage: f64,
     /// Share of aligned words in identical/edited groups needed for a near duplicate.
@@ -59,6 +63,7 @@ impl Default for Config {
             split_containment: 0.5,
             edited_threshold: 0.75,
             rewrite_coverage: 0.6,
+            rewrite_source_coverage: 0.4,
             near_duplicate_coverage: 0.85,
             near_duplicate_verbatim: 0.85,
             partial_coverage: 0.2,

@@ -33,6 +33,15 @@ impl Relation {
         }
     }
 
+    /// A copy of the whole (what families are made of): duplicate, near duplicate or
+    /// rewrite. Partial reuse is derived but not a copy.
+    pub fn is_copy(self) -> bool {
+        matches!(
+            self,
+            Relation::Duplicate | Relation::NearDuplicate | Relation::Rewrite
+        )
+    }
+
     /// One article derives text from the other.
     pub fn is_derived(self) -> bool {
         matches!(
@@ -199,10 +208,10 @@ pub fn decide(
         .filter(|g| g.score >= cfg.strong_group)
         .count();
     // The copy is the non-source side; without a source, the better-covered side.
-    let copy_coverage = match source {
-        Some(Side::A) => coverage_b,
-        Some(Side::B) => coverage_a,
-        None => coverage_a.max(coverage_b),
+    let (copy_coverage, source_coverage) = match source {
+        Some(Side::A) => (coverage_b, coverage_a),
+        Some(Side::B) => (coverage_a, coverage_b),
+        None => (coverage_a.max(coverage_b), coverage_a.min(coverage_b)),
     };
     let words_a = body_words(a);
     let relation = if !words_a.is_empty() && words_a == body_words(b) {
@@ -211,7 +220,9 @@ pub fn decide(
         && verbatim_share >= cfg.near_duplicate_verbatim
     {
         Relation::NearDuplicate
-    } else if copy_coverage >= cfg.rewrite_coverage {
+    } else if copy_coverage >= cfg.rewrite_coverage
+        && source_coverage >= cfg.rewrite_source_coverage
+    {
         Relation::Rewrite
     } else if copy_coverage >= cfg.partial_coverage && strong_groups >= 1
         || strong_groups >= cfg.partial_min_strong_groups

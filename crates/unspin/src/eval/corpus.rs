@@ -11,7 +11,7 @@ use anyhow::{Context, Result};
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde_json::Value;
 use unspin_core::Config;
-use unspin_core::verdict::Side;
+use unspin_core::verdict::{Relation, Side};
 use unspin_index::corpus;
 use unspin_index::scan::{ScanConfig, scan};
 
@@ -71,12 +71,21 @@ pub fn run(dir: &Path, cfg: &Config, threads: usize) -> Result<String> {
     let doc = |k: usize| line_of[k];
     let same_family =
         |x: usize, y: usize| truth[x].family.is_some() && truth[x].family == truth[y].family;
+    // Copy claims are what families are built from; partial reuse is a link between
+    // families and is scored apart.
     let predicted: Vec<(usize, usize, Option<Side>)> = result
         .pairs
         .iter()
-        .filter(|p| p.relation.is_derived())
+        .filter(|p| p.relation.is_copy())
         .map(|p| (doc(p.a), doc(p.b), p.source))
         .collect();
+    let partial: Vec<(usize, usize)> = result
+        .pairs
+        .iter()
+        .filter(|p| p.relation == Relation::PartialReuse)
+        .map(|p| (doc(p.a), doc(p.b)))
+        .collect();
+    let partial_within = partial.iter().filter(|(x, y)| same_family(*x, *y)).count();
     let correct = predicted
         .iter()
         .filter(|(x, y, _)| same_family(*x, *y))
@@ -142,9 +151,14 @@ pub fn run(dir: &Path, cfg: &Config, threads: usize) -> Result<String> {
     );
     let _ = writeln!(
         out,
-        "pair precision {:.3} ({correct} of {} derived pairs within a planted family)",
+        "pair precision {:.3} ({correct} of {} copy pairs — duplicate, near duplicate, rewrite — within a planted family)",
         ratio(correct, predicted.len()),
         predicted.len()
+    );
+    let _ = writeln!(
+        out,
+        "partial reuse links {} ({partial_within} within a planted family)",
+        partial.len()
     );
     for (kind, (n, hit)) in &by_kind {
         let _ = writeln!(
