@@ -101,7 +101,8 @@ fn skipped(origin: impl Into<String>, reason: impl ToString) -> Skipped {
     }
 }
 
-fn item(article: Article) -> Item {
+/// An article with its content id.
+pub fn item(article: Article) -> Item {
     Item {
         id: ArticleId::of(&article.text),
         article,

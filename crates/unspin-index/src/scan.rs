@@ -16,7 +16,7 @@ use unspin_core::compare::Comparison;
 use unspin_core::doc::Doc;
 use unspin_core::text::UnitKind;
 use unspin_core::verdict::{Relation, Side};
-use unspin_core::{Article, Config, compare_docs};
+use unspin_core::{Config, compare_docs};
 
 use crate::corpus::Item;
 use crate::fingerprint::{Fingerprint, fingerprint, sentence_hash};
@@ -122,7 +122,7 @@ pub fn scan_with_progress(
 ) -> ScanResult {
     let threads = scan_cfg.threads.max(1);
     let analysed = std::sync::atomic::AtomicUsize::new(0);
-    let docs: Vec<Doc<'_>> = parallel_map(items, threads, |i| {
+    let mut docs: Vec<Doc<'_>> = parallel_map(items, threads, |i| {
         let n = analysed.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
         if n.is_multiple_of(64) || n == items.len() {
             progress(Stage::Analysing(n, items.len()));
@@ -134,28 +134,55 @@ pub fn scan_with_progress(
         ..ScanStats::default()
     };
 
-    // 1. Boilerplate: short sentences repeated verbatim across articles.
-    let mut seen_in: FxHashMap<u64, usize> = FxHashMap::default();
-    for d in &docs {
-        let mut own: FxHashSet<u64> = FxHashSet::default();
-        for (i, s) in d.sentences.iter().enumerate() {
-            if s.kind() == UnitKind::Body && s.n_words <= scan_cfg.boilerplate_words {
-                own.insert(sentence_hash(d, i));
+    // 1. Boilerplate: short sentences repeated verbatim across articles that otherwise
+    // share nothing. A sentence repeated within a copy family (a syndicated story's
+    // short lines) is not boilerplate: removing it would hide the copying.
+    let mut seen_in: FxHashMap<u64, (usize, Vec<u32>)> = FxHashMap::default();
+    let mut short: Vec<Vec<u64>> = Vec::with_capacity(docs.len());
+    for (k, d) in docs.iter().enumerate() {
+        let mut own: Vec<u64> = (0..d.sentences.len())
+            .filter(|&i| {
+                let s = &d.sentences[i];
+                s.kind() == UnitKind::Body && s.n_words <= scan_cfg.boilerplate_words
+            })
+            .map(|i| sentence_hash(d, i))
+            .collect();
+        own.sort_unstable();
+        own.dedup();
+        for &h in &own {
+            let (n, sample) = seen_in.entry(h).or_default();
+            *n += 1;
+            if sample.len() < BOILERPLATE_SAMPLE {
+                sample.push(k as u32);
             }
         }
-        for h in own {
-            *seen_in.entry(h).or_default() += 1;
-        }
+        short.push(own);
     }
-    let boilerplate: FxHashSet<u64> = seen_in
-        .into_iter()
-        .filter(|&(_, n)| n >= scan_cfg.boilerplate_min_articles)
-        .map(|(h, _)| h)
+    let repeated: FxHashSet<u64> = seen_in
+        .iter()
+        .filter(|(_, (n, _))| *n >= scan_cfg.boilerplate_min_articles)
+        .map(|(&h, _)| h)
+        .collect();
+    // Sentence keys with every repeated sentence left out say whether the articles
+    // sharing one are related otherwise.
+    let mut prints: Vec<Fingerprint> = parallel_map(&docs, threads, |d| fingerprint(d, &repeated));
+    let boilerplate: FxHashSet<u64> = repeated
+        .iter()
+        .copied()
+        .filter(|h| !within_family(&seen_in[h].1, &prints))
         .collect();
     stats.boilerplate_sentences = boilerplate.len();
+    for (k, d) in docs.iter().enumerate() {
+        if short[k]
+            .iter()
+            .any(|h| repeated.contains(h) && !boilerplate.contains(h))
+        {
+            prints[k] = fingerprint(d, &boilerplate);
+        }
+    }
+    drop(short);
 
     // 2. Candidates.
-    let prints: Vec<Fingerprint> = docs.iter().map(|d| fingerprint(d, &boilerplate)).collect();
     let mut postings: FxHashMap<(u8, u64), Vec<u32>> = FxHashMap::default();
     for (k, p) in prints.iter().enumerate() {
         for (band, &key) in p.bands.iter().enumerate() {
@@ -217,13 +244,10 @@ pub fn scan_with_progress(
     stats.candidates = candidates.len();
 
     // 3. Verification on the articles with boilerplate removed.
-    let cleaned: Vec<Option<Article>> = docs
-        .iter()
-        .map(|d| without_boilerplate(d, &boilerplate))
-        .collect();
-    let cleaned_docs: Vec<Option<Doc<'_>>> =
-        parallel_map(&cleaned, threads, |c| c.as_ref().map(Doc::new));
-    let doc_of = |k: usize| cleaned_docs[k].as_ref().unwrap_or(&docs[k]);
+    for d in &mut docs {
+        d.mark_boilerplate(|d, i| boilerplate.contains(&sentence_hash(d, i)));
+    }
+    let doc_of = |k: usize| &docs[k];
     // Candidates are dealt to threads in turn; results are put back in candidate order.
     let done = std::sync::atomic::AtomicUsize::new(0);
     let total = candidates.len();
@@ -269,6 +293,43 @@ pub fn scan_with_progress(
     }
 }
 
+/// Articles sampled per repeated sentence to tell boilerplate from a family's own lines.
+const BOILERPLATE_SAMPLE: usize = 8;
+
+/// Whether most pairs of the sampled articles share at least two sentence keys: the
+/// sentence they repeat belongs to one story, copied, rather than to a site's template.
+fn within_family(sample: &[u32], prints: &[Fingerprint]) -> bool {
+    let (mut pairs, mut related) = (0usize, 0usize);
+    for (x, &i) in sample.iter().enumerate() {
+        for &j in &sample[x + 1..] {
+            pairs += 1;
+            let (a, b) = (
+                &prints[i as usize].sentence_keys,
+                &prints[j as usize].sentence_keys,
+            );
+            related += usize::from(shared_sorted(a, b) >= 2);
+        }
+    }
+    pairs > 0 && 2 * related > pairs
+}
+
+/// How many values two sorted, deduplicated lists share.
+fn shared_sorted(a: &[u64], b: &[u64]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
 fn pair(a: usize, b: usize, c: &Comparison<'_>) -> Pair {
     Pair {
         a,
@@ -288,31 +349,6 @@ fn pair(a: usize, b: usize, c: &Comparison<'_>) -> Pair {
     }
 }
 
-/// The article without its boilerplate sentences (None when it has none).
-fn without_boilerplate(doc: &Doc<'_>, boilerplate: &FxHashSet<u64>) -> Option<Article> {
-    let cut: Vec<usize> = (0..doc.sentences.len())
-        .filter(|&i| {
-            doc.sentences[i].kind() == UnitKind::Body
-                && boilerplate.contains(&sentence_hash(doc, i))
-        })
-        .collect();
-    if cut.is_empty() {
-        return None;
-    }
-    let mut text = String::with_capacity(doc.article.text.len());
-    let mut at = 0;
-    for i in cut {
-        let span = doc.sentences[i].sentence.span;
-        text.push_str(doc.article.text.get(at..span.start).unwrap_or(""));
-        at = span.end;
-    }
-    text.push_str(doc.article.text.get(at..).unwrap_or(""));
-    Some(Article {
-        text,
-        meta: doc.article.meta.clone(),
-    })
-}
-
 fn families(items: &[Item], pairs: &[Pair]) -> Vec<Family> {
     let n = items.len();
     let mut parent: Vec<usize> = (0..n).collect();
@@ -325,10 +361,7 @@ fn families(items: &[Item], pairs: &[Pair]) -> Vec<Family> {
     }
     // Partial reuse links families without merging them: one shared paragraph must not
     // chain whole families together.
-    let derived: Vec<&Pair> = pairs
-        .iter()
-        .filter(|p| p.relation.is_derived() && p.relation != Relation::PartialReuse)
-        .collect();
+    let derived: Vec<&Pair> = pairs.iter().filter(|p| p.relation.is_copy()).collect();
     for p in &derived {
         let (ra, rb) = (find(&mut parent, p.a), find(&mut parent, p.b));
         if ra != rb {
@@ -481,4 +514,56 @@ fn parallel_map<'t, T: Sync, U: Send>(
             .flat_map(|h| h.join().unwrap_or_default())
             .collect()
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::item;
+    use unspin_core::Article;
+
+    const FOOTER: &str = "Follow us for more news every day.";
+
+    fn story(topic: &str, people: &[&str], extra: &str) -> String {
+        format!(
+            "{topic} news\n\n{p0} said the {topic} council would meet on Tuesday to discuss the plan for 2026. \
+             {p1} told reporters that {topic} spending would rise by 14 percent next year. \
+             The {topic} plan was approved. \
+             Residents of {p2}ville asked the council to publish the full {topic} report before the vote. {extra}",
+            p0 = people[0],
+            p1 = people[1],
+            p2 = people[2],
+        )
+    }
+
+    #[test]
+    fn boilerplate_is_what_unrelated_articles_repeat() {
+        let topics = [
+            ("harbour", ["Ada Fenwick", "Bo Marsh", "Kell"]),
+            ("railway", ["Cy Dorran", "Di Quill", "Moss"]),
+            ("museum", ["Eve Talbot", "Fen Rook", "Lark"]),
+            ("orchard", ["Gus Hale", "Hal Brent", "Wren"]),
+        ];
+        let mut items: Vec<Item> = topics
+            .iter()
+            .enumerate()
+            .map(|(k, (t, p))| item(Article::new(format!("site{k}"), story(t, p, FOOTER))))
+            .collect();
+        // One story syndicated twice: its short line "The harbour plan was approved." recurs in three
+        // articles, as the footer does, but they are copies of one story.
+        for k in 0..2 {
+            let copy = story("harbour", &["Ada Fenwick", "Bo Marsh", "Kell"], "")
+                .replace("on Tuesday", &format!("on Tuesday ({k})"));
+            items.push(item(Article::new(format!("copy{k}"), copy)));
+        }
+        let result = scan(&items, &Config::default(), &ScanConfig::default());
+        // The footer (4 unrelated articles) is boilerplate; the syndicated line is not.
+        assert_eq!(result.stats.boilerplate_sentences, 1);
+        let family: Vec<Vec<usize>> = result
+            .families
+            .iter()
+            .map(|f| f.members.iter().map(|m| m.item).collect())
+            .collect();
+        assert_eq!(family, [vec![0, 4, 5]]);
+    }
 }

@@ -61,6 +61,17 @@ pub fn term_hash(stem: &str) -> u64 {
 }
 
 impl<'a> Doc<'a> {
+    /// Mark the body sentences `is_boilerplate` picks as [`UnitKind::Boilerplate`], so
+    /// that comparisons skip them (cheaper than analysing the text without them).
+    pub fn mark_boilerplate(&mut self, mut is_boilerplate: impl FnMut(&Doc<'a>, usize) -> bool) {
+        let marked: Vec<usize> = (0..self.sentences.len())
+            .filter(|&i| self.sentences[i].kind() == UnitKind::Body && is_boilerplate(self, i))
+            .collect();
+        for i in marked {
+            self.sentences[i].sentence.kind = UnitKind::Boilerplate;
+        }
+    }
+
     pub fn new(article: &'a Article) -> Doc<'a> {
         let norm = Normalized::new(&article.text);
         let (paragraphs, text_meta) = layout::layout(&norm, &article.text);

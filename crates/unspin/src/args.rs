@@ -79,6 +79,9 @@ pub struct ScanArgs {
     /// Threads for verification (default: the number of cores).
     #[arg(long, value_name = "N")]
     pub threads: Option<usize>,
+    /// Leave out the HTML report (report/): the JSON outputs only, for large corpora.
+    #[arg(long)]
+    pub no_report: bool,
     #[command(flatten)]
     pub input: InputArgs,
 }

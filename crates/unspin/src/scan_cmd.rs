@@ -58,8 +58,7 @@ pub fn run(args: &ScanArgs, cfg: &Config) -> Result<Outcome> {
     );
     bar.finish_and_clear();
     let out = &args.out;
-    std::fs::create_dir_all(out.join("report"))
-        .with_context(|| format!("cannot create {}", out.display()))?;
+    std::fs::create_dir_all(out).with_context(|| format!("cannot create {}", out.display()))?;
 
     let id = |k: usize| items[k].id.to_string();
     let mut families = String::new();
@@ -96,7 +95,9 @@ pub fn run(args: &ScanArgs, cfg: &Config) -> Result<Outcome> {
         "families": result.families.len(),
     });
     write(out, "summary.json", &format!("{summary:#}\n"))?;
-    crate::scan_report::write(out, &items, &result, cfg)?;
+    if !args.no_report {
+        crate::scan_report::write(out, &items, &result, cfg)?;
+    }
 
     let mut stderr = std::io::stderr().lock();
     writeln!(

@@ -11,6 +11,7 @@ use unspin_report::html::esc;
 
 pub fn write(out: &Path, items: &[Item], result: &ScanResult, cfg: &Config) -> Result<()> {
     let dir = out.join("report");
+    std::fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
     let label = |k: usize| {
         let a = &items[k].article;
         let title = a.meta.title.clone().unwrap_or_default();

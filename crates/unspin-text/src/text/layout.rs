@@ -21,6 +21,9 @@ pub enum UnitKind {
     Related,
     Url,
     Body,
+    /// A body sentence a corpus scan found repeated across unrelated articles (a
+    /// footer, a credit): kept in place, never aligned or counted.
+    Boilerplate,
 }
 
 impl UnitKind {
@@ -33,6 +36,7 @@ impl UnitKind {
             UnitKind::Related => "related",
             UnitKind::Url => "url",
             UnitKind::Body => "body",
+            UnitKind::Boilerplate => "boilerplate",
         }
     }
 

@@ -258,3 +258,18 @@ fn generated_corpus_families_are_found() {
     assert!(figure("pair precision") >= 0.8, "{}", run.stdout);
     assert!(figure("original found") >= 0.8, "{}", run.stdout);
 }
+
+#[test]
+fn no_report_writes_the_json_outputs_only() {
+    let out = tempfile::tempdir().expect("tempdir");
+    let run = unspin(&[
+        "scan".as_ref(),
+        root().join("examples/corpus").as_os_str(),
+        "--out".as_ref(),
+        out.path().as_os_str(),
+        "--no-report".as_ref(),
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(lines(&out.path().join("families.jsonl")).len(), 1);
+    assert!(!out.path().join("report").exists());
+}
