@@ -42,21 +42,51 @@ pub fn sentence_hash(doc: &Doc<'_>, idx: usize) -> u64 {
     xxh3_64(words.join(" ").as_bytes())
 }
 
+/// What an article's fingerprint is made of, sentence by sentence: enough to build its
+/// fingerprint for any boilerplate set once the analysed article is gone (a scan learns
+/// which sentences are boilerplate only after reading every article).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Parts {
+    /// The body's lowercased words, each followed by one space.
+    words: String,
+    sentences: Vec<SentencePart>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct SentencePart {
+    hash: u64,
+    n_words: usize,
+    /// Byte range of the sentence's words in [`Parts::words`].
+    words: std::ops::Range<usize>,
+    keys: Vec<u64>,
+}
+
+impl Parts {
+    /// Hashes of the body sentences of at most `max_words` words.
+    pub fn short_sentences(&self, max_words: usize) -> impl Iterator<Item = u64> + '_ {
+        self.sentences
+            .iter()
+            .filter(move |s| s.n_words <= max_words)
+            .map(|s| s.hash)
+    }
+}
+
 pub fn fingerprint(doc: &Doc<'_>, boilerplate: &FxHashSet<u64>) -> Fingerprint {
-    let mut words: Vec<&str> = Vec::new();
-    let mut sentence_keys = Vec::new();
-    let mut sentence_hashes = Vec::new();
+    assemble(&parts(doc), boilerplate)
+}
+
+pub fn parts(doc: &Doc<'_>) -> Parts {
+    let mut out = Parts::default();
     for (i, s) in doc.sentences.iter().enumerate() {
         if s.kind() != UnitKind::Body {
             continue;
         }
-        let h = sentence_hash(doc, i);
-        sentence_hashes.push(h);
-        if boilerplate.contains(&h) {
-            continue;
-        }
         let tokens = doc.sentence_tokens(i);
-        words.extend(tokens.iter().map(|t| t.lower.as_str()));
+        let start = out.words.len();
+        for t in tokens {
+            out.words.push_str(&t.lower);
+            out.words.push(' ');
+        }
         let mut salient: Vec<&str> = tokens
             .iter()
             .filter(|t| {
@@ -74,11 +104,40 @@ pub fn fingerprint(doc: &Doc<'_>, boilerplate: &FxHashSet<u64>) -> Fingerprint {
         salient.sort_unstable();
         salient.dedup();
         salient.truncate(8);
+        let mut keys = Vec::new();
         for (x, a) in salient.iter().enumerate() {
             for b in &salient[x + 1..] {
-                sentence_keys.push(xxh3_64_with_seed(format!("{a}\u{1f}{b}").as_bytes(), SEED));
+                keys.push(xxh3_64_with_seed(format!("{a}\u{1f}{b}").as_bytes(), SEED));
             }
         }
+        out.sentences.push(SentencePart {
+            hash: sentence_hash(doc, i),
+            n_words: s.n_words,
+            words: start..out.words.len(),
+            keys,
+        });
+    }
+    out
+}
+
+/// The fingerprint of the article `parts` describes, its `boilerplate` sentences left out.
+pub fn assemble(parts: &Parts, boilerplate: &FxHashSet<u64>) -> Fingerprint {
+    let mut words: Vec<&str> = Vec::new();
+    let mut sentence_keys = Vec::new();
+    let mut sentence_hashes = Vec::new();
+    for s in &parts.sentences {
+        sentence_hashes.push(s.hash);
+        if boilerplate.contains(&s.hash) {
+            continue;
+        }
+        words.extend(
+            parts
+                .words
+                .get(s.words.clone())
+                .unwrap_or("")
+                .split_terminator(' '),
+        );
+        sentence_keys.extend_from_slice(&s.keys);
     }
     sentence_keys.sort_unstable();
     sentence_keys.dedup();

@@ -14,12 +14,11 @@
 use rustc_hash::{FxHashMap, FxHashSet};
 use unspin_core::compare::Comparison;
 use unspin_core::doc::Doc;
-use unspin_core::text::UnitKind;
 use unspin_core::verdict::{Relation, Side};
 use unspin_core::{Config, compare_docs};
 
 use crate::corpus::Item;
-use crate::fingerprint::{Fingerprint, fingerprint, sentence_hash};
+use crate::fingerprint::{self, Fingerprint, Parts, sentence_hash};
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct ScanConfig {
@@ -121,13 +120,16 @@ pub fn scan_with_progress(
     progress: &(dyn Fn(Stage) + Sync),
 ) -> ScanResult {
     let threads = scan_cfg.threads.max(1);
+    // Articles are analysed twice: here for their fingerprint parts (the analyses are
+    // dropped, so memory holds no more than fingerprints), and again, component by
+    // component, for the pairs to verify.
     let analysed = std::sync::atomic::AtomicUsize::new(0);
-    let mut docs: Vec<Doc<'_>> = parallel_map(items, threads, |i| {
+    let parts: Vec<Parts> = parallel_map(items, threads, |i| {
         let n = analysed.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
         if n.is_multiple_of(64) || n == items.len() {
             progress(Stage::Analysing(n, items.len()));
         }
-        Doc::new(&i.article)
+        fingerprint::parts(&Doc::new(&i.article))
     });
     let mut stats = ScanStats {
         articles: items.len(),
@@ -138,15 +140,9 @@ pub fn scan_with_progress(
     // share nothing. A sentence repeated within a copy family (a syndicated story's
     // short lines) is not boilerplate: removing it would hide the copying.
     let mut seen_in: FxHashMap<u64, (usize, Vec<u32>)> = FxHashMap::default();
-    let mut short: Vec<Vec<u64>> = Vec::with_capacity(docs.len());
-    for (k, d) in docs.iter().enumerate() {
-        let mut own: Vec<u64> = (0..d.sentences.len())
-            .filter(|&i| {
-                let s = &d.sentences[i];
-                s.kind() == UnitKind::Body && s.n_words <= scan_cfg.boilerplate_words
-            })
-            .map(|i| sentence_hash(d, i))
-            .collect();
+    let mut short: Vec<Vec<u64>> = Vec::with_capacity(parts.len());
+    for (k, p) in parts.iter().enumerate() {
+        let mut own: Vec<u64> = p.short_sentences(scan_cfg.boilerplate_words).collect();
         own.sort_unstable();
         own.dedup();
         for &h in &own {
@@ -165,54 +161,53 @@ pub fn scan_with_progress(
         .collect();
     // Sentence keys with every repeated sentence left out say whether the articles
     // sharing one are related otherwise.
-    let mut prints: Vec<Fingerprint> = parallel_map(&docs, threads, |d| fingerprint(d, &repeated));
+    let mut prints: Vec<Fingerprint> =
+        parallel_map(&parts, threads, |p| fingerprint::assemble(p, &repeated));
     let boilerplate: FxHashSet<u64> = repeated
         .iter()
         .copied()
         .filter(|h| !within_family(&seen_in[h].1, &prints))
         .collect();
     stats.boilerplate_sentences = boilerplate.len();
-    for (k, d) in docs.iter().enumerate() {
+    for (k, p) in parts.iter().enumerate() {
         if short[k]
             .iter()
             .any(|h| repeated.contains(h) && !boilerplate.contains(h))
         {
-            prints[k] = fingerprint(d, &boilerplate);
+            prints[k] = fingerprint::assemble(p, &boilerplate);
         }
     }
-    drop(short);
+    drop((short, parts, seen_in));
 
     // 2. Candidates.
-    let mut postings: FxHashMap<(u8, u64), Vec<u32>> = FxHashMap::default();
+    // Postings as sorted (key, article) runs: flat vectors take a fraction of the
+    // memory of a map of lists. Band keys are namespaced by band.
+    let mut band_entries: Vec<(u64, u32)> = Vec::new();
+    let mut key_entries: Vec<(u64, u32)> = Vec::new();
     for (k, p) in prints.iter().enumerate() {
         for (band, &key) in p.bands.iter().enumerate() {
-            postings
-                .entry((band as u8, key))
-                .or_default()
-                .push(k as u32);
+            let namespaced = xxhash_rust::xxh3::xxh3_64_with_seed(&key.to_le_bytes(), band as u64);
+            band_entries.push((namespaced, k as u32));
         }
-        for &key in &p.sentence_keys {
-            postings.entry((u8::MAX, key)).or_default().push(k as u32);
-        }
+        key_entries.extend(p.sentence_keys.iter().map(|&key| (key, k as u32)));
     }
+    band_entries.sort_unstable();
+    key_entries.sort_unstable();
     let mut band_pairs: FxHashSet<(u32, u32)> = FxHashSet::default();
-    let mut key_counts: FxHashMap<(u32, u32), u32> = FxHashMap::default();
-    for ((kind, _), list) in &postings {
-        if list.len() > scan_cfg.max_posting {
-            stats.dropped_keys += 1;
-            continue;
-        }
-        for (x, &i) in list.iter().enumerate() {
-            for &j in &list[x + 1..] {
-                let pair = (i.min(j), i.max(j));
-                if *kind == u8::MAX {
-                    *key_counts.entry(pair).or_default() += 1;
-                } else {
-                    band_pairs.insert(pair);
+    for (entries, is_band) in [(&band_entries, true), (&key_entries, false)] {
+        for run in entries.chunk_by(|x, y| x.0 == y.0) {
+            if run.len() > scan_cfg.max_posting {
+                stats.dropped_keys += 1;
+            } else if is_band {
+                for (x, &(_, i)) in run.iter().enumerate() {
+                    for &(_, j) in &run[x + 1..] {
+                        band_pairs.insert((i.min(j), i.max(j)));
+                    }
                 }
             }
         }
     }
+    drop(band_entries);
     // Exact duplicates share an id whatever their fingerprints.
     let mut by_id: FxHashMap<u128, Vec<u32>> = FxHashMap::default();
     for (k, item) in items.iter().enumerate() {
@@ -225,55 +220,94 @@ pub fn scan_with_progress(
             }
         }
     }
-    // Enough shared sentence keys, absolutely and relative to the smaller article.
-    let enough = |&((i, j), n): &((u32, u32), u32)| {
-        let smaller = prints[i as usize]
-            .sentence_keys
-            .len()
-            .min(prints[j as usize].sentence_keys.len())
-            .max(1);
-        n as usize >= scan_cfg.min_shared_keys
-            && f64::from(n) >= scan_cfg.min_shared_key_share * smaller as f64
+    // Enough shared sentence keys, absolutely and relative to the smaller article:
+    // counted article by article (never a map of every pair sharing one key, which
+    // would outgrow everything else).
+    let run_of = |key: u64| {
+        let start = key_entries.partition_point(|e| e.0 < key);
+        let end = start + key_entries[start..].partition_point(|e| e.0 == key);
+        &key_entries[start..end]
     };
+    let indices: Vec<u32> = (0..prints.len() as u32).collect();
+    let key_pairs: Vec<Vec<(u32, u32)>> = parallel_map(&indices, threads, |&i| {
+        let mut shared: FxHashMap<u32, u32> = FxHashMap::default();
+        for &key in &prints[i as usize].sentence_keys {
+            let run = run_of(key);
+            if run.len() <= scan_cfg.max_posting {
+                for &(_, j) in run {
+                    if j > i {
+                        *shared.entry(j).or_default() += 1;
+                    }
+                }
+            }
+        }
+        shared
+            .into_iter()
+            .filter(|&(j, n)| {
+                let smaller = prints[i as usize]
+                    .sentence_keys
+                    .len()
+                    .min(prints[j as usize].sentence_keys.len())
+                    .max(1);
+                n as usize >= scan_cfg.min_shared_keys
+                    && f64::from(n) >= scan_cfg.min_shared_key_share * smaller as f64
+            })
+            .map(|(j, _)| (i, j))
+            .collect()
+    });
+    drop(key_entries);
     let mut candidates: Vec<(u32, u32)> = band_pairs
         .into_iter()
-        .chain(key_counts.into_iter().filter(enough).map(|(p, _)| p))
+        .chain(key_pairs.into_iter().flatten())
         .collect();
     candidates.sort_unstable();
     candidates.dedup();
     stats.candidates = candidates.len();
 
-    // 3. Verification on the articles with boilerplate removed.
-    for d in &mut docs {
-        d.mark_boilerplate(|d, i| boilerplate.contains(&sentence_hash(d, i)));
-    }
-    let doc_of = |k: usize| &docs[k];
-    // Candidates are dealt to threads in turn; results are put back in candidate order.
+    // 3. Verification in work units: a connected component of the candidate graph, or a
+    // slice of a big one with its pairs in breadth-first order, so that the articles a
+    // pair needs were mostly analysed for the pairs just before. Each unit analyses what
+    // it needs into a bounded cache (boilerplate marked) and drops it at the end. Threads
+    // take units in turn; results go back in candidate order.
+    let units = work_units(items.len(), &candidates);
+    let next = std::sync::atomic::AtomicUsize::new(0);
     let done = std::sync::atomic::AtomicUsize::new(0);
     let total = candidates.len();
-    let verify = |worker: usize| -> Vec<(usize, Pair)> {
-        candidates
-            .iter()
-            .enumerate()
-            .filter(|(k, _)| k % threads == worker)
-            .filter_map(|(k, &(i, j))| {
+    let verify = || -> Vec<(usize, Pair)> {
+        let mut out = Vec::new();
+        loop {
+            let u = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            let Some(unit) = units.get(u) else {
+                return out;
+            };
+            let mut cache = DocCache::new(CACHE_DOCS);
+            for &k in unit {
+                let (i, j) = candidates[k];
+                let analyse = |m: u32| {
+                    let mut d = Doc::new(&items[m as usize].article);
+                    d.mark_boilerplate(|d, s| boilerplate.contains(&sentence_hash(d, s)));
+                    d
+                };
+                cache.ensure(i, analyse);
+                cache.ensure(j, analyse);
                 let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
                 if n.is_multiple_of(64) || n == total {
                     progress(Stage::Verifying(n, total));
                 }
-                let (i, j) = (i as usize, j as usize);
-                let c = compare_docs(doc_of(i), doc_of(j), cfg);
-                (c.verdict.relation != Relation::Unrelated).then(|| (k, pair(i, j, &c)))
-            })
-            .collect()
+                if let (Some(a), Some(b)) = (cache.get(i), cache.get(j)) {
+                    let c = compare_docs(a, b, cfg);
+                    if c.verdict.relation != Relation::Unrelated {
+                        out.push((k, pair(i as usize, j as usize, &c)));
+                    }
+                }
+            }
+        }
     };
     let mut found: Vec<(usize, Pair)> = if threads == 1 {
-        verify(0)
+        verify()
     } else {
         std::thread::scope(|scope| {
-            let handles: Vec<_> = (0..threads)
-                .map(|w| scope.spawn(move || verify(w)))
-                .collect();
+            let handles: Vec<_> = (0..threads).map(|_| scope.spawn(verify)).collect();
             handles
                 .into_iter()
                 .flat_map(|h| h.join().unwrap_or_default())
@@ -291,6 +325,113 @@ pub fn scan_with_progress(
         families,
         stats,
     }
+}
+
+/// Analysed articles a work unit keeps at most.
+const CACHE_DOCS: usize = 256;
+/// Pairs per work unit when a component is split.
+const UNIT_PAIRS: usize = 1024;
+
+/// Analysed articles, the least recently used evicted beyond `capacity`.
+struct DocCache<'a> {
+    capacity: usize,
+    clock: u64,
+    docs: FxHashMap<u32, (Doc<'a>, u64)>,
+}
+
+impl<'a> DocCache<'a> {
+    fn new(capacity: usize) -> DocCache<'a> {
+        DocCache {
+            capacity: capacity.max(2),
+            clock: 0,
+            docs: FxHashMap::default(),
+        }
+    }
+
+    /// Make sure article `k` is cached (analysing it with `analyse` if not), and mark it
+    /// as just used. Never evicts the article used just before, which a pair still needs.
+    fn ensure(&mut self, k: u32, analyse: impl FnOnce(u32) -> Doc<'a>) {
+        self.clock += 1;
+        if let Some(entry) = self.docs.get_mut(&k) {
+            entry.1 = self.clock;
+            return;
+        }
+        if self.docs.len() >= self.capacity
+            && let Some(&oldest) = self
+                .docs
+                .iter()
+                .filter(|(_, (_, used))| *used + 1 < self.clock)
+                .min_by_key(|(m, (_, used))| (*used, **m))
+                .map(|(m, _)| m)
+        {
+            self.docs.remove(&oldest);
+        }
+        self.docs.insert(k, (analyse(k), self.clock));
+    }
+
+    fn get(&self, k: u32) -> Option<&Doc<'a>> {
+        self.docs.get(&k).map(|(d, _)| d)
+    }
+}
+
+/// The candidates (indices) grouped into work units: one per connected component of the
+/// candidate graph over `n` articles; a component of more than `UNIT_PAIRS` pairs is
+/// ordered breadth-first from its first article and cut into slices. Largest first.
+fn work_units(n: usize, candidates: &[(u32, u32)]) -> Vec<Vec<usize>> {
+    let mut parent: Vec<u32> = (0..n as u32).collect();
+    fn find(p: &mut [u32], mut x: u32) -> u32 {
+        while p[x as usize] != x {
+            p[x as usize] = p[p[x as usize] as usize];
+            x = p[x as usize];
+        }
+        x
+    }
+    for &(i, j) in candidates {
+        let (a, b) = (find(&mut parent, i), find(&mut parent, j));
+        if a != b {
+            parent[a.max(b) as usize] = a.min(b);
+        }
+    }
+    let mut by_root: std::collections::BTreeMap<u32, Vec<usize>> = Default::default();
+    for (k, &(i, _)) in candidates.iter().enumerate() {
+        by_root.entry(find(&mut parent, i)).or_default().push(k);
+    }
+    let mut units: Vec<Vec<usize>> = Vec::new();
+    for (root, mut pairs) in by_root {
+        if pairs.len() <= UNIT_PAIRS {
+            units.push(pairs);
+            continue;
+        }
+        // Breadth-first ranks of the component's articles.
+        let mut adjacent: FxHashMap<u32, Vec<u32>> = FxHashMap::default();
+        for &k in &pairs {
+            let (i, j) = candidates[k];
+            adjacent.entry(i).or_default().push(j);
+            adjacent.entry(j).or_default().push(i);
+        }
+        let mut rank: FxHashMap<u32, usize> = FxHashMap::default();
+        let mut queue = std::collections::VecDeque::from([root]);
+        rank.insert(root, 0);
+        while let Some(x) = queue.pop_front() {
+            let mut next: Vec<u32> = adjacent.get(&x).cloned().unwrap_or_default();
+            next.sort_unstable();
+            for y in next {
+                if !rank.contains_key(&y) {
+                    rank.insert(y, rank.len());
+                    queue.push_back(y);
+                }
+            }
+        }
+        let key = |k: usize| {
+            let (i, j) = candidates[k];
+            let (a, b) = (rank[&i], rank[&j]);
+            (a.min(b), a.max(b), k)
+        };
+        pairs.sort_by_key(|&k| key(k));
+        units.extend(pairs.chunks(UNIT_PAIRS).map(<[usize]>::to_vec));
+    }
+    units.sort_by(|a, b| b.len().cmp(&a.len()).then(a[0].cmp(&b[0])));
+    units
 }
 
 /// Articles sampled per repeated sentence to tell boilerplate from a family's own lines.
@@ -534,6 +675,41 @@ mod tests {
             p1 = people[1],
             p2 = people[2],
         )
+    }
+
+    #[test]
+    fn work_units_cover_every_candidate_once() {
+        // A chain of 3000 articles (one big component) and a separate small pair.
+        let mut candidates: Vec<(u32, u32)> = (0..2999).map(|i| (i, i + 1)).collect();
+        candidates.push((4000, 4001));
+        let units = work_units(4002, &candidates);
+        assert!(units.iter().all(|u| u.len() <= UNIT_PAIRS));
+        assert_eq!(units.len(), 4, "3 slices of the chain and the pair");
+        let mut all: Vec<usize> = units.concat();
+        all.sort_unstable();
+        assert_eq!(all, (0..candidates.len()).collect::<Vec<_>>());
+        // Breadth-first slices of a chain are runs of neighbours.
+        assert_eq!(units[0][..3], [0, 1, 2]);
+    }
+
+    #[test]
+    fn doc_cache_keeps_the_pair_in_hand() {
+        let articles: Vec<Article> = (0..4)
+            .map(|k| Article::new(format!("a{k}"), format!("Article number {k}.")))
+            .collect();
+        let mut cache = DocCache::new(2);
+        let analysed = std::cell::Cell::new(0);
+        let analyse = |m: u32| {
+            analysed.set(analysed.get() + 1);
+            Doc::new(&articles[m as usize])
+        };
+        for (i, j) in [(0, 1), (0, 2), (1, 2), (3, 0)] {
+            cache.ensure(i, analyse);
+            cache.ensure(j, analyse);
+            assert!(cache.get(i).is_some() && cache.get(j).is_some(), "{i} {j}");
+        }
+        assert!(cache.docs.len() <= 2);
+        assert_eq!(analysed.get(), 6);
     }
 
     #[test]
