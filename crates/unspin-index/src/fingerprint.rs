@@ -236,6 +236,18 @@ mod tests {
     }
 
     #[test]
+    fn sentence_depth_gives_the_same_parts() {
+        let a = Article::new(
+            "t",
+            "Peskov said: \"The reports are untrue.\" He added that Lavrov, 75, \"remains in post\" since 2004.\n\nThe ministry declined to comment on Friday.",
+        );
+        assert_eq!(
+            parts(&Doc::with_depth(&a, unspin_core::doc::Depth::Sentences)),
+            parts(&Doc::new(&a))
+        );
+    }
+
+    #[test]
     fn fingerprints_are_stable() {
         // Golden values: a change here changes every stored index, so the index format
         // version must be bumped with it.

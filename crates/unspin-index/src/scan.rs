@@ -13,7 +13,7 @@
 
 use rustc_hash::{FxHashMap, FxHashSet};
 use unspin_core::compare::Comparison;
-use unspin_core::doc::Doc;
+use unspin_core::doc::{Depth, Doc};
 use unspin_core::verdict::{Relation, Side};
 use unspin_core::{Config, compare_docs};
 
@@ -129,7 +129,7 @@ pub fn scan_with_progress(
         if n.is_multiple_of(64) || n == items.len() {
             progress(Stage::Analysing(n, items.len()));
         }
-        fingerprint::parts(&Doc::new(&i.article))
+        fingerprint::parts(&Doc::with_depth(&i.article, Depth::Sentences))
     });
     let mut stats = ScanStats {
         articles: items.len(),

@@ -40,6 +40,16 @@ impl SentenceInfo {
     }
 }
 
+/// How much of the analysis [`Doc::with_depth`] runs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Depth {
+    /// Everything: what comparisons need.
+    Full,
+    /// Sentences, tokens and their features (names, numbers, dates) but no quotes and
+    /// no vocabulary: what fingerprints need, at a fraction of the cost.
+    Sentences,
+}
+
 #[derive(Clone, Debug)]
 pub struct Doc<'a> {
     pub article: &'a Article,
@@ -73,6 +83,10 @@ impl<'a> Doc<'a> {
     }
 
     pub fn new(article: &'a Article) -> Doc<'a> {
+        Doc::with_depth(article, Depth::Full)
+    }
+
+    pub fn with_depth(article: &'a Article, depth: Depth) -> Doc<'a> {
         let norm = Normalized::new(&article.text);
         let (paragraphs, text_meta) = layout::layout(&norm, &article.text);
         let sentences = segment::sentences(&norm, &paragraphs);
@@ -141,7 +155,10 @@ impl<'a> Doc<'a> {
         }
 
         let mut quotes = Vec::new();
-        for p in paragraphs.iter().filter(|p| p.kind == UnitKind::Body) {
+        for p in paragraphs
+            .iter()
+            .filter(|p| p.kind == UnitKind::Body && depth == Depth::Full)
+        {
             quotes.extend(quotes::find_quotes(&norm, p.range.clone()));
         }
         let all_names: Vec<NameMention> =
@@ -165,7 +182,7 @@ impl<'a> Doc<'a> {
         }
 
         let mut vocab = FxHashSet::default();
-        for t in &tokens {
+        for t in tokens.iter().filter(|_| depth == Depth::Full) {
             vocab.insert(t.lower.clone());
             vocab.insert(t.stem.clone());
         }
