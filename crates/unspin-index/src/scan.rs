@@ -208,6 +208,20 @@ pub fn scan_with_progress(
         }
     }
     drop(band_entries);
+    // Only keys that two to `max_posting` articles hold can make a pair: the rest (most
+    // of them) go, which makes the lookups below short.
+    let (mut read, mut write) = (0, 0);
+    while read < key_entries.len() {
+        let key = key_entries[read].0;
+        let end = read + key_entries[read..].partition_point(|e| e.0 == key);
+        if (2..=scan_cfg.max_posting).contains(&(end - read)) {
+            key_entries.copy_within(read..end, write);
+            write += end - read;
+        }
+        read = end;
+    }
+    key_entries.truncate(write);
+    key_entries.shrink_to_fit();
     // Exact duplicates share an id whatever their fingerprints.
     let mut by_id: FxHashMap<u128, Vec<u32>> = FxHashMap::default();
     for (k, item) in items.iter().enumerate() {
@@ -223,21 +237,31 @@ pub fn scan_with_progress(
     // Enough shared sentence keys, absolutely and relative to the smaller article:
     // counted article by article (never a map of every pair sharing one key, which
     // would outgrow everything else).
-    let run_of = |key: u64| {
-        let start = key_entries.partition_point(|e| e.0 < key);
-        let end = start + key_entries[start..].partition_point(|e| e.0 == key);
-        &key_entries[start..end]
-    };
+    // Each article's runs (CSR layout: `member_runs[run_start[i]..run_start[i + 1]]`).
+    let runs: Vec<&[(u64, u32)]> = key_entries.chunk_by(|x, y| x.0 == y.0).collect();
+    let mut run_start = vec![0usize; prints.len() + 1];
+    for &(_, a) in &key_entries {
+        run_start[a as usize + 1] += 1;
+    }
+    for k in 1..run_start.len() {
+        run_start[k] += run_start[k - 1];
+    }
+    let mut member_runs = vec![0u32; key_entries.len()];
+    let mut fill = run_start.clone();
+    for (r, run) in runs.iter().enumerate() {
+        for &(_, a) in *run {
+            member_runs[fill[a as usize]] = r as u32;
+            fill[a as usize] += 1;
+        }
+    }
+    drop(fill);
     let indices: Vec<u32> = (0..prints.len() as u32).collect();
     let key_pairs: Vec<Vec<(u32, u32)>> = parallel_map(&indices, threads, |&i| {
         let mut shared: FxHashMap<u32, u32> = FxHashMap::default();
-        for &key in &prints[i as usize].sentence_keys {
-            let run = run_of(key);
-            if run.len() <= scan_cfg.max_posting {
-                for &(_, j) in run {
-                    if j > i {
-                        *shared.entry(j).or_default() += 1;
-                    }
+        for &r in &member_runs[run_start[i as usize]..run_start[i as usize + 1]] {
+            for &(_, j) in runs[r as usize] {
+                if j > i {
+                    *shared.entry(j).or_default() += 1;
                 }
             }
         }
@@ -255,6 +279,7 @@ pub fn scan_with_progress(
             .map(|(j, _)| (i, j))
             .collect()
     });
+    drop((runs, member_runs, run_start));
     drop(key_entries);
     let mut candidates: Vec<(u32, u32)> = band_pairs
         .into_iter()
