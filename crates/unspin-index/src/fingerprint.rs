@@ -164,8 +164,17 @@ fn bands(words: &[&str]) -> Vec<u64> {
             )
         })
         .collect();
+    let mut shingle = String::new();
     for w in words.windows(SHINGLE) {
-        let h = xxh3_64_with_seed(w.join(" ").as_bytes(), SEED);
+        // The words joined by spaces, in one reused buffer.
+        shingle.clear();
+        for (k, word) in w.iter().enumerate() {
+            if k > 0 {
+                shingle.push(' ');
+            }
+            shingle.push_str(word);
+        }
+        let h = xxh3_64_with_seed(shingle.as_bytes(), SEED);
         for (slot, &(a, b)) in sig.iter_mut().zip(&mults) {
             let v = a.wrapping_mul(h).wrapping_add(b);
             if v < *slot {

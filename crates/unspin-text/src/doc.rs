@@ -45,8 +45,8 @@ impl SentenceInfo {
 pub enum Depth {
     /// Everything: what comparisons need.
     Full,
-    /// Sentences, tokens and their features (names, numbers, dates) but no quotes and
-    /// no vocabulary: what fingerprints need, at a fraction of the cost.
+    /// Sentences, tokens, names and dates, but no numbers, quotes or vocabulary: what
+    /// fingerprints need, at a fraction of the cost.
     Sentences,
 }
 
@@ -120,7 +120,11 @@ impl<'a> Doc<'a> {
             let stext = &text[s.range.clone()];
             let dates = dates::find_dates(stext, s.range.start, anchor);
             let masked: Vec<Range<usize>> = dates.iter().map(|d| d.range.clone()).collect();
-            let numbers = numbers::find_numbers(stext, s.range.start, &masked, toks);
+            let numbers = if depth == Depth::Full {
+                numbers::find_numbers(stext, s.range.start, &masked, toks)
+            } else {
+                Vec::new()
+            };
             let names = if s.kind == UnitKind::Body {
                 names::find_names(text, toks, &masked, &is_known)
             } else {

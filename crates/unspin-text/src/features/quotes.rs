@@ -164,6 +164,22 @@ pub fn attribute(
 ) {
     let mut last: Option<Speaker> = None;
     let spans: Vec<Range<usize>> = quotes.iter().map(|q| q.outer.clone()).collect();
+    let cover = Cover::new(&spans);
+    let mut starts: Vec<usize> = spans.iter().map(|r| r.start).collect();
+    starts.sort_unstable();
+    let mut ends: Vec<usize> = spans.iter().map(|r| r.end).collect();
+    ends.sort_unstable();
+    // The furthest end among the quotes before each one: a quote can only be nested in
+    // an earlier one that reaches past its end.
+    let mut reach = 0;
+    let reach_before: Vec<usize> = spans
+        .iter()
+        .map(|r| {
+            let before = reach;
+            reach = reach.max(r.end);
+            before
+        })
+        .collect();
     // Sentences without quotes that report someone's words ("X responded …") introduce
     // the speaker a later "she said" refers to.
     let mut reporters: Vec<(usize, Speaker)> = Vec::new();
@@ -171,11 +187,7 @@ pub fn attribute(
         let outside: Vec<&Token> = s
             .tokens
             .iter()
-            .filter(|t| {
-                !spans
-                    .iter()
-                    .any(|r| r.start <= t.range.start && t.range.end <= r.end)
-            })
+            .filter(|t| !cover.contains(&t.range))
             .collect();
         if outside.len() < s.tokens.len() {
             continue;
@@ -203,6 +215,7 @@ pub fn attribute(
         // A quote nested in another quote belongs to the outer speaker.
         if let Some(outer) = (0..qi)
             .rev()
+            .take_while(|_| reach_before[qi] >= q.end)
             .find(|&o| spans[o].start <= q.start && q.end <= spans[o].end)
         {
             quotes[qi].speaker = quotes[outer].speaker.clone();
@@ -219,22 +232,15 @@ pub fn attribute(
             .rposition(|s| s.range.start < q.end)
             .unwrap_or(s_start)
             .max(s_start);
-        let in_quote = |t: &Token| {
-            spans
-                .iter()
-                .any(|r| r.start <= t.range.start && t.range.end <= r.end)
-        };
-        let prev_end = spans
-            .iter()
-            .filter(|r| r.end <= q.start)
-            .map(|r| r.end)
-            .max()
+        let in_quote = |t: &Token| cover.contains(&t.range);
+        // The last quote end before this quote, the first quote start after it.
+        let prev_end = ends[..ends.partition_point(|&e| e <= q.start)]
+            .last()
+            .copied()
             .unwrap_or(0);
-        let next_start = spans
-            .iter()
-            .filter(|r| r.start >= q.end)
-            .map(|r| r.start)
-            .min()
+        let next_start = starts
+            .get(starts.partition_point(|&st| st < q.end))
+            .copied()
             .unwrap_or(usize::MAX);
         let before: Vec<&Token> = sentences[s_start]
             .tokens
@@ -268,6 +274,36 @@ pub fn attribute(
             last = Some(s.clone());
         }
         quotes[qi].speaker = speaker;
+    }
+}
+
+/// Whether a byte range lies wholly inside one of a set of spans, in O(log n): the
+/// largest end among the spans starting at or before the range's start reaches its end.
+struct Cover {
+    starts: Vec<usize>,
+    max_end: Vec<usize>,
+}
+
+impl Cover {
+    fn new(spans: &[Range<usize>]) -> Cover {
+        let mut sorted: Vec<(usize, usize)> = spans.iter().map(|r| (r.start, r.end)).collect();
+        sorted.sort_unstable();
+        let mut reach = 0;
+        Cover {
+            starts: sorted.iter().map(|&(start, _)| start).collect(),
+            max_end: sorted
+                .iter()
+                .map(|&(_, end)| {
+                    reach = reach.max(end);
+                    reach
+                })
+                .collect(),
+        }
+    }
+
+    fn contains(&self, r: &Range<usize>) -> bool {
+        let k = self.starts.partition_point(|&start| start <= r.start);
+        k > 0 && self.max_end[k - 1] >= r.end
     }
 }
 
@@ -515,8 +551,22 @@ fn name_speaker(text: &str, name: &NameMention, all_names: &[NameMention]) -> Sp
 
 #[cfg(test)]
 mod tests {
+    use super::Cover;
     use crate::article::Article;
     use crate::doc::Doc;
+
+    #[test]
+    fn cover_is_containment_in_one_span() {
+        let spans = [0..10, 5..20, 30..40, 32..35];
+        let cover = Cover::new(&spans);
+        for start in 0..45 {
+            for end in start..46 {
+                let r = start..end;
+                let naive = spans.iter().any(|s| s.start <= r.start && r.end <= s.end);
+                assert_eq!(cover.contains(&r), naive, "{r:?}");
+            }
+        }
+    }
 
     /// Each quote of `text` with its speaker, as "quote => speaker".
     fn check(text: &str, expect: &[&str]) {

@@ -93,9 +93,12 @@ fn is_single_letter_before(text: &str, dot: usize) -> bool {
 
 fn make_token(surface: &str, range: Range<usize>, stemmer: &Stemmer) -> Token {
     let first = surface.chars().next().unwrap_or(' ');
-    let letters: Vec<char> = surface.chars().filter(|c| c.is_alphabetic()).collect();
     let numeric = first.is_ascii_digit();
-    let acronym = letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase());
+    let acronym = surface.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && surface
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase);
     let mut lower = surface.to_lowercase();
     if acronym || lower.contains('.') && !numeric {
         lower.retain(|c| c != '.');
@@ -105,12 +108,11 @@ fn make_token(surface: &str, range: Range<usize>, stemmer: &Stemmer) -> Token {
             lower.truncate(lower.len() - if suffix == "'s" { 2 } else { 1 });
         }
     }
-    let stem = if numeric {
-        lower.clone()
+    let (stem, stop) = if numeric {
+        (lower.clone(), is_stopword(&lower))
     } else {
-        stemmer.stem(&lower).into_owned()
+        stem_of(&lower, stemmer)
     };
-    let stop = is_stopword(&lower);
     Token {
         range,
         cap: first.is_uppercase(),
@@ -120,6 +122,33 @@ fn make_token(surface: &str, range: Range<usize>, stemmer: &Stemmer) -> Token {
         lower,
         stem,
     }
+}
+
+/// Words memoized per thread before the cache is emptied (bounds its memory).
+const CACHE_WORDS: usize = 200_000;
+
+thread_local! {
+    /// Stems and stopword flags of the words this thread has seen. Snowball stemming is
+    /// a large share of an article's analysis and news reuses its words; a pure function
+    /// memoized, so results never depend on what was analysed before.
+    static STEMS: std::cell::RefCell<rustc_hash::FxHashMap<String, (String, bool)>> =
+        std::cell::RefCell::new(rustc_hash::FxHashMap::default());
+}
+
+/// The Snowball stem of `lower` and whether it is a stopword.
+fn stem_of(lower: &str, stemmer: &Stemmer) -> (String, bool) {
+    STEMS.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        if let Some(hit) = cache.get(lower) {
+            return hit.clone();
+        }
+        if cache.len() >= CACHE_WORDS {
+            cache.clear();
+        }
+        let value = (stemmer.stem(lower).into_owned(), is_stopword(lower));
+        cache.insert(lower.to_string(), value.clone());
+        value
+    })
 }
 
 fn stemmer() -> &'static Stemmer {
