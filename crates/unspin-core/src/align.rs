@@ -316,9 +316,20 @@ fn match_kind(a: &Doc<'_>, ai: &[usize], b: &Doc<'_>, bi: &[usize], cfg: &Config
     let mut sb = wb.clone();
     sa.sort_unstable();
     sb.sort_unstable();
-    let (mut i, mut j, mut shared) = (0, 0, 0usize);
-    while i < sa.len() && j < sb.len() {
-        match sa[i].cmp(sb[j]) {
+    let shared = shared_count(&sa, &sb);
+    let dice = 2.0 * shared as f64 / (sa.len() + sb.len()).max(1) as f64;
+    if dice >= cfg.edited_threshold {
+        MatchKind::Edited
+    } else {
+        MatchKind::Paraphrase
+    }
+}
+
+/// How many elements two sorted sequences have in common (as multisets).
+pub fn shared_count<T: Ord>(a: &[T], b: &[T]) -> usize {
+    let (mut i, mut j, mut shared) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
@@ -328,10 +339,5 @@ fn match_kind(a: &Doc<'_>, ai: &[usize], b: &Doc<'_>, bi: &[usize], cfg: &Config
             }
         }
     }
-    let dice = 2.0 * shared as f64 / (sa.len() + sb.len()).max(1) as f64;
-    if dice >= cfg.edited_threshold {
-        MatchKind::Edited
-    } else {
-        MatchKind::Paraphrase
-    }
+    shared
 }

@@ -403,23 +403,13 @@ impl<'a> DocCache<'a> {
 /// candidate graph over `n` articles; a component of more than `UNIT_PAIRS` pairs is
 /// ordered breadth-first from its first article and cut into slices. Largest first.
 fn work_units(n: usize, candidates: &[(u32, u32)]) -> Vec<Vec<usize>> {
-    let mut parent: Vec<u32> = (0..n as u32).collect();
-    fn find(p: &mut [u32], mut x: u32) -> u32 {
-        while p[x as usize] != x {
-            p[x as usize] = p[p[x as usize] as usize];
-            x = p[x as usize];
-        }
-        x
-    }
+    let mut sets = DisjointSets::new(n);
     for &(i, j) in candidates {
-        let (a, b) = (find(&mut parent, i), find(&mut parent, j));
-        if a != b {
-            parent[a.max(b) as usize] = a.min(b);
-        }
+        sets.union(i as usize, j as usize);
     }
-    let mut by_root: std::collections::BTreeMap<u32, Vec<usize>> = Default::default();
+    let mut by_root: std::collections::BTreeMap<usize, Vec<usize>> = Default::default();
     for (k, &(i, _)) in candidates.iter().enumerate() {
-        by_root.entry(find(&mut parent, i)).or_default().push(k);
+        by_root.entry(sets.find(i as usize)).or_default().push(k);
     }
     let mut units: Vec<Vec<usize>> = Vec::new();
     for (root, mut pairs) in by_root {
@@ -435,6 +425,7 @@ fn work_units(n: usize, candidates: &[(u32, u32)]) -> Vec<Vec<usize>> {
             adjacent.entry(j).or_default().push(i);
         }
         let mut rank: FxHashMap<u32, usize> = FxHashMap::default();
+        let root = root as u32;
         let mut queue = std::collections::VecDeque::from([root]);
         rank.insert(root, 0);
         while let Some(x) = queue.pop_front() {
@@ -473,27 +464,10 @@ fn within_family(sample: &[u32], prints: &[Fingerprint]) -> bool {
                 &prints[i as usize].sentence_keys,
                 &prints[j as usize].sentence_keys,
             );
-            related += usize::from(shared_sorted(a, b) >= 2);
+            related += usize::from(unspin_core::align::shared_count(a, b) >= 2);
         }
     }
     pairs > 0 && 2 * related > pairs
-}
-
-/// How many values two sorted, deduplicated lists share.
-fn shared_sorted(a: &[u64], b: &[u64]) -> usize {
-    let (mut i, mut j, mut n) = (0, 0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                n += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    n
 }
 
 fn pair(a: usize, b: usize, c: &Comparison<'_>) -> Pair {
@@ -515,29 +489,46 @@ fn pair(a: usize, b: usize, c: &Comparison<'_>) -> Pair {
     }
 }
 
-fn families(items: &[Item], pairs: &[Pair]) -> Vec<Family> {
-    let n = items.len();
-    let mut parent: Vec<usize> = (0..n).collect();
-    fn find(p: &mut [usize], mut x: usize) -> usize {
-        while p[x] != x {
-            p[x] = p[p[x]];
-            x = p[x];
+/// Disjoint sets over `0..n`; every set's root is its smallest member.
+struct DisjointSets {
+    parent: Vec<usize>,
+}
+
+impl DisjointSets {
+    fn new(n: usize) -> DisjointSets {
+        DisjointSets {
+            parent: (0..n).collect(),
+        }
+    }
+
+    fn find(&mut self, mut x: usize) -> usize {
+        while self.parent[x] != x {
+            self.parent[x] = self.parent[self.parent[x]];
+            x = self.parent[x];
         }
         x
     }
+
+    fn union(&mut self, a: usize, b: usize) {
+        let (ra, rb) = (self.find(a), self.find(b));
+        if ra != rb {
+            self.parent[ra.max(rb)] = ra.min(rb);
+        }
+    }
+}
+
+fn families(items: &[Item], pairs: &[Pair]) -> Vec<Family> {
+    let n = items.len();
+    let mut sets = DisjointSets::new(n);
     // Partial reuse links families without merging them: one shared paragraph must not
     // chain whole families together.
     let derived: Vec<&Pair> = pairs.iter().filter(|p| p.relation.is_copy()).collect();
     for p in &derived {
-        let (ra, rb) = (find(&mut parent, p.a), find(&mut parent, p.b));
-        if ra != rb {
-            parent[ra.max(rb)] = ra.min(rb);
-        }
+        sets.union(p.a, p.b);
     }
     let mut groups: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
     for k in 0..n {
-        let root = find(&mut parent, k);
-        groups.entry(root).or_default().push(k);
+        groups.entry(sets.find(k)).or_default().push(k);
     }
     let mut out: Vec<Family> = Vec::new();
     let mut roots: Vec<usize> = groups
