@@ -239,16 +239,29 @@ impl Index {
 
     /// The stored article with this id.
     pub fn article(&self, id: ArticleId) -> Result<Option<Article>, StoreError> {
-        Ok(self.record(id.0)?.map(|r| {
-            let mut a = Article::new(
-                r["origin"].as_str().unwrap_or(""),
-                r["text"].as_str().unwrap_or(""),
-            );
-            a.meta.title = r["title"].as_str().map(str::to_string);
-            a.meta.url = r["url"].as_str().map(str::to_string);
-            a.meta.date = r["date"].as_str().and_then(unspin_ingest::parse_date);
-            a
-        }))
+        Ok(self.record(id.0)?.map(|r| article_of(&r)))
+    }
+
+    /// Every stored article, in id order.
+    pub fn items(&self) -> Result<Vec<Item>, StoreError> {
+        let e = self.err();
+        let tx = self.db.begin_read().map_err(|x| e(x.into()))?;
+        let articles = tx.open_table(ARTICLES).map_err(|x| e(x.into()))?;
+        let mut out = Vec::new();
+        for entry in articles.iter().map_err(|x| e(x.into()))? {
+            let (id, bytes) = entry.map_err(|x| e(x.into()))?;
+            let record: serde_json::Value =
+                serde_json::from_slice(bytes.value()).map_err(|err| StoreError::Damaged {
+                    path: self.path.display().to_string(),
+                    id: ArticleId(id.value()).to_string(),
+                    reason: err.to_string(),
+                })?;
+            out.push(Item {
+                id: ArticleId(id.value()),
+                article: article_of(&record),
+            });
+        }
+        Ok(out)
     }
 
     /// Read every article back and check it against its id; returns the count.
@@ -276,6 +289,18 @@ impl Index {
         }
         Ok(n)
     }
+}
+
+/// An article from its stored record.
+fn article_of(r: &serde_json::Value) -> Article {
+    let mut a = Article::new(
+        r["origin"].as_str().unwrap_or(""),
+        r["text"].as_str().unwrap_or(""),
+    );
+    a.meta.title = r["title"].as_str().map(str::to_string);
+    a.meta.url = r["url"].as_str().map(str::to_string);
+    a.meta.date = r["date"].as_str().and_then(unspin_ingest::parse_date);
+    a
 }
 
 #[cfg(test)]

@@ -82,6 +82,10 @@ pub struct ScanArgs {
     /// Leave out the HTML report (report/): the JSON outputs only, for large corpora.
     #[arg(long)]
     pub no_report: bool,
+    /// Add the inputs to this on-disk index (created when absent) and find the families
+    /// among everything it holds.
+    #[arg(long, value_name = "DIR")]
+    pub index: Option<PathBuf>,
     #[command(flatten)]
     pub input: InputArgs,
 }

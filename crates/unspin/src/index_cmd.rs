@@ -20,43 +20,12 @@ pub fn run(which: &IndexCommand) -> Result<Outcome> {
     match which {
         IndexCommand::Add(args) => {
             let index = Index::open(&args.index)?;
-            let mut batch: Vec<Item> = Vec::with_capacity(args.batch);
-            let (mut added, mut already, mut skipped) = (0usize, 0usize, 0usize);
-            let mut failure: Option<anyhow::Error> = None;
-            let counter = crate::progress::counter("indexing");
+            let added = add(&index, &args.paths, &args.input.read_options(), args.batch)?;
             let mut stderr = std::io::stderr().lock();
-            corpus::read(&args.paths, &args.input.read_options(), &mut |r| {
-                if failure.is_some() {
-                    return;
-                }
-                match r {
-                    Ok(item) => {
-                        counter.inc(1);
-                        batch.push(item);
-                        if batch.len() >= args.batch {
-                            match index.add(&batch) {
-                                Ok(s) => {
-                                    added += s.added;
-                                    already += s.already;
-                                }
-                                Err(e) => failure = Some(e.into()),
-                            }
-                            batch.clear();
-                        }
-                    }
-                    Err(s) => {
-                        skipped += 1;
-                        let _ = writeln!(stderr, "unspin: skipped {}: {}", s.origin, s.reason);
-                    }
-                }
-            });
-            if let Some(e) = failure {
-                return Err(e);
+            for s in &added.skipped {
+                let _ = writeln!(stderr, "unspin: skipped {}: {}", s.origin, s.reason);
             }
-            let s = index.add(&batch)?;
-            counter.finish_and_clear();
-            added += s.added;
-            already += s.already;
+            let (added, already, skipped) = (added.added, added.already, added.skipped.len());
             let _ = writeln!(
                 stderr,
                 "unspin: {added} added, {already} already indexed, {skipped} skipped; {} articles in {}",
@@ -72,6 +41,61 @@ pub fn run(which: &IndexCommand) -> Result<Outcome> {
             Ok(Outcome::Found)
         }
     }
+}
+
+/// What adding inputs to an index did.
+pub struct Added {
+    pub added: usize,
+    pub already: usize,
+    /// Inputs that could not be read, with their reasons.
+    pub skipped: Vec<corpus::Skipped>,
+}
+
+/// Add every article under `paths` to `index`, `batch` articles per atomic commit.
+pub fn add(
+    index: &Index,
+    paths: &[std::path::PathBuf],
+    opts: &unspin_ingest::ReadOptions,
+    batch_size: usize,
+) -> Result<Added> {
+    let mut batch: Vec<Item> = Vec::with_capacity(batch_size);
+    let mut out = Added {
+        added: 0,
+        already: 0,
+        skipped: Vec::new(),
+    };
+    let mut failure: Option<anyhow::Error> = None;
+    let counter = crate::progress::counter("indexing");
+    corpus::read(paths, opts, &mut |r| {
+        if failure.is_some() {
+            return;
+        }
+        match r {
+            Ok(item) => {
+                counter.inc(1);
+                batch.push(item);
+                if batch.len() >= batch_size {
+                    match index.add(&batch) {
+                        Ok(s) => {
+                            out.added += s.added;
+                            out.already += s.already;
+                        }
+                        Err(e) => failure = Some(e.into()),
+                    }
+                    batch.clear();
+                }
+            }
+            Err(s) => out.skipped.push(s),
+        }
+    });
+    if let Some(e) = failure {
+        return Err(e);
+    }
+    let s = index.add(&batch)?;
+    counter.finish_and_clear();
+    out.added += s.added;
+    out.already += s.already;
+    Ok(out)
 }
 
 /// `unspin match ARTICLE --index DIR`: which indexed articles this one copies or is copied by.

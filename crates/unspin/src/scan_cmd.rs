@@ -28,9 +28,19 @@ use unspin_report::round;
 use crate::args::ScanArgs;
 use crate::commands::Outcome;
 
+/// Articles per commit when a scan adds its inputs to an index.
+const INDEX_BATCH: usize = 500;
+
 pub fn run(args: &ScanArgs, cfg: &Config) -> Result<Outcome> {
     let opts = args.input.read_options();
-    let (items, skipped) = corpus::read_all(&args.paths, &opts);
+    let (items, skipped) = match &args.index {
+        Some(dir) => {
+            let index = unspin_index::store::Index::open(dir)?;
+            let added = crate::index_cmd::add(&index, &args.paths, &opts, INDEX_BATCH)?;
+            (index.items()?, added.skipped)
+        }
+        None => corpus::read_all(&args.paths, &opts),
+    };
     let threads = args
         .threads
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from));

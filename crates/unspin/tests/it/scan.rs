@@ -273,3 +273,45 @@ fn no_report_writes_the_json_outputs_only() {
     assert_eq!(lines(&out.path().join("families.jsonl")).len(), 1);
     assert!(!out.path().join("report").exists());
 }
+
+#[test]
+fn scan_with_an_index_finds_families_across_runs() {
+    let index = tempfile::tempdir().expect("tempdir");
+    let corpus = root().join("examples/corpus");
+    let add = unspin(&[
+        "index".as_ref(),
+        "add".as_ref(),
+        corpus.join("original.md").as_os_str(),
+        "--index".as_ref(),
+        index.path().as_os_str(),
+    ]);
+    assert_eq!(add.code, 0, "{}", add.stderr);
+    // The second scan names only the rewrite; the original comes from the index.
+    let out = tempfile::tempdir().expect("tempdir");
+    let run = unspin(&[
+        "scan".as_ref(),
+        corpus.join("rewrite-llm.txt").as_os_str(),
+        "--index".as_ref(),
+        index.path().as_os_str(),
+        "--out".as_ref(),
+        out.path().as_os_str(),
+        "--no-report".as_ref(),
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let families = lines(&out.path().join("families.jsonl"));
+    assert_eq!(
+        families.iter().map(members).collect::<Vec<_>>(),
+        [vec![
+            "original.md original <- -".to_string(),
+            "rewrite-llm.txt rewrite <- original.md".to_string()
+        ]]
+    );
+    // The index now holds both.
+    let check = unspin(&[
+        "index".as_ref(),
+        "check".as_ref(),
+        "--index".as_ref(),
+        index.path().as_os_str(),
+    ]);
+    assert_eq!(check.stdout.trim(), "2 articles, all intact");
+}
