@@ -123,7 +123,6 @@ pub fn parts(doc: &Doc<'_>) -> Parts {
 /// The fingerprint of the article `parts` describes, its `boilerplate` sentences left out.
 pub fn assemble(parts: &Parts, boilerplate: &FxHashSet<u64>) -> Fingerprint {
     let mut words: Vec<&str> = Vec::new();
-    let mut sentence_keys = Vec::new();
     let mut sentence_hashes = Vec::new();
     for s in &parts.sentences {
         sentence_hashes.push(s.hash);
@@ -137,10 +136,8 @@ pub fn assemble(parts: &Parts, boilerplate: &FxHashSet<u64>) -> Fingerprint {
                 .unwrap_or("")
                 .split_terminator(' '),
         );
-        sentence_keys.extend_from_slice(&s.keys);
     }
-    sentence_keys.sort_unstable();
-    sentence_keys.dedup();
+    let sentence_keys = sentence_keys(parts, boilerplate);
     sentence_hashes.sort_unstable();
     sentence_hashes.dedup();
     Fingerprint {
@@ -148,6 +145,20 @@ pub fn assemble(parts: &Parts, boilerplate: &FxHashSet<u64>) -> Fingerprint {
         sentence_keys,
         sentence_hashes,
     }
+}
+
+/// The sorted, deduplicated sentence keys of [`assemble`]'s fingerprint, without the
+/// MinHash work.
+pub fn sentence_keys(parts: &Parts, boilerplate: &FxHashSet<u64>) -> Vec<u64> {
+    let mut keys: Vec<u64> = parts
+        .sentences
+        .iter()
+        .filter(|s| !boilerplate.contains(&s.hash))
+        .flat_map(|s| s.keys.iter().copied())
+        .collect();
+    keys.sort_unstable();
+    keys.dedup();
+    keys
 }
 
 /// MinHash signature over word 5-shingles, folded into band keys.

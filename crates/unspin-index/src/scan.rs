@@ -140,7 +140,6 @@ pub fn scan_with_progress(
     // share nothing. A sentence repeated within a copy family (a syndicated story's
     // short lines) is not boilerplate: removing it would hide the copying.
     let mut seen_in: FxHashMap<u64, (usize, Vec<u32>)> = FxHashMap::default();
-    let mut short: Vec<Vec<u64>> = Vec::with_capacity(parts.len());
     for (k, p) in parts.iter().enumerate() {
         let mut own: Vec<u64> = p.short_sentences(scan_cfg.boilerplate_words).collect();
         own.sort_unstable();
@@ -152,7 +151,6 @@ pub fn scan_with_progress(
                 sample.push(k as u32);
             }
         }
-        short.push(own);
     }
     let repeated: FxHashSet<u64> = seen_in
         .iter()
@@ -161,23 +159,19 @@ pub fn scan_with_progress(
         .collect();
     // Sentence keys with every repeated sentence left out say whether the articles
     // sharing one are related otherwise.
-    let mut prints: Vec<Fingerprint> =
-        parallel_map(&parts, threads, |p| fingerprint::assemble(p, &repeated));
+    let keys: Vec<Vec<u64>> = parallel_map(&parts, threads, |p| {
+        fingerprint::sentence_keys(p, &repeated)
+    });
     let boilerplate: FxHashSet<u64> = repeated
         .iter()
         .copied()
-        .filter(|h| !within_family(&seen_in[h].1, &prints))
+        .filter(|h| !within_family(&seen_in[h].1, &keys))
         .collect();
     stats.boilerplate_sentences = boilerplate.len();
-    for (k, p) in parts.iter().enumerate() {
-        if short[k]
-            .iter()
-            .any(|h| repeated.contains(h) && !boilerplate.contains(h))
-        {
-            prints[k] = fingerprint::assemble(p, &boilerplate);
-        }
-    }
-    drop((short, parts, seen_in));
+    drop((keys, seen_in));
+    let prints: Vec<Fingerprint> =
+        parallel_map(&parts, threads, |p| fingerprint::assemble(p, &boilerplate));
+    drop(parts);
 
     // 2. Candidates.
     // Postings as sorted (key, article) runs: flat vectors take a fraction of the
@@ -455,15 +449,12 @@ const BOILERPLATE_SAMPLE: usize = 8;
 
 /// Whether most pairs of the sampled articles share at least two sentence keys: the
 /// sentence they repeat belongs to one story, copied, rather than to a site's template.
-fn within_family(sample: &[u32], prints: &[Fingerprint]) -> bool {
+fn within_family(sample: &[u32], keys: &[Vec<u64>]) -> bool {
     let (mut pairs, mut related) = (0usize, 0usize);
     for (x, &i) in sample.iter().enumerate() {
         for &j in &sample[x + 1..] {
             pairs += 1;
-            let (a, b) = (
-                &prints[i as usize].sentence_keys,
-                &prints[j as usize].sentence_keys,
-            );
+            let (a, b) = (&keys[i as usize], &keys[j as usize]);
             related += usize::from(unspin_core::align::shared_count(a, b) >= 2);
         }
     }
