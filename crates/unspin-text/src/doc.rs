@@ -45,8 +45,8 @@ impl SentenceInfo {
 pub enum Depth {
     /// Everything: what comparisons need.
     Full,
-    /// Sentences, tokens, names and dates, but no numbers, quotes or vocabulary: what
-    /// fingerprints need, at a fraction of the cost.
+    /// Sentences, tokens, names and dates, but no terms, numbers, quotes, cues or
+    /// vocabulary: what fingerprints need, at a fraction of the cost.
     Sentences,
 }
 
@@ -130,23 +130,29 @@ impl<'a> Doc<'a> {
             } else {
                 Vec::new()
             };
+            let full = depth == Depth::Full;
             let mut terms: Vec<u64> = toks
                 .iter()
-                .filter(|t| !t.stop)
+                .filter(|t| full && !t.stop)
                 .map(|t| term_hash(&t.stem))
                 .collect();
             terms.sort_unstable();
             terms.dedup();
             infos.push(SentenceInfo {
-                negations: toks.iter().filter(|t| cues::is_negation(&t.lower)).count() as u32,
-                attributed: toks.iter().enumerate().any(|(k, t)| {
-                    // "reports"/"claims" attribute only as verbs ("Kommersant reports …").
-                    cues::is_attribution_verb(&t.lower)
-                        && !cues::is_weak_attribution(&t.lower)
-                        && (!cues::is_claim_noun(&t.lower)
-                            || k.checked_sub(1)
-                                .is_some_and(|p| toks[p].cap || cues::is_pronoun(&toks[p].lower)))
-                }),
+                negations: toks
+                    .iter()
+                    .filter(|t| full && cues::is_negation(&t.lower))
+                    .count() as u32,
+                attributed: full
+                    && toks.iter().enumerate().any(|(k, t)| {
+                        // "reports"/"claims" attribute only as verbs ("Kommersant reports …").
+                        cues::is_attribution_verb(&t.lower)
+                            && !cues::is_weak_attribution(&t.lower)
+                            && (!cues::is_claim_noun(&t.lower)
+                                || k.checked_sub(1).is_some_and(|p| {
+                                    toks[p].cap || cues::is_pronoun(&toks[p].lower)
+                                }))
+                    }),
                 n_words: toks.len(),
                 sentence: s,
                 tokens: r,
