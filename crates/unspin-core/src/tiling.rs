@@ -145,6 +145,29 @@ mod tests {
         assert_eq!(got.iter().map(|t| t.len).collect::<Vec<_>>(), [2, 2]);
     }
 
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+        /// Tiles never overlap on either side, match exactly and respect the minimum.
+        #[test]
+        fn tiles_are_disjoint_exact_matches(
+            copy in proptest::collection::vec(0u32..6, 0..80),
+            source in proptest::collection::vec(0u32..6, 0..80),
+            min_len in 1usize..5,
+        ) {
+            let got = tiles(&copy, &source, min_len, 5);
+            let (mut in_copy, mut in_source) = (vec![false; copy.len()], vec![false; source.len()]);
+            for t in &got {
+                proptest::prop_assert!(t.len >= min_len);
+                let (c, s) = (t.copy_start..t.copy_start + t.len, t.source_start..t.source_start + t.len);
+                proptest::prop_assert_eq!(&copy[c.clone()], &source[s.clone()]);
+                proptest::prop_assert!(!source[s.clone()].contains(&5));
+                proptest::prop_assert!(in_copy[c.clone()].iter().chain(&in_source[s.clone()]).all(|m| !m));
+                in_copy[c].fill(true);
+                in_source[s].fill(true);
+            }
+        }
+    }
+
     #[test]
     fn degenerate_repetition_stays_bounded() {
         let copy = vec![7u32; 2000];
