@@ -28,8 +28,6 @@ pub struct Fingerprint {
     pub bands: Vec<u64>,
     /// Sorted, deduplicated sentence keys.
     pub sentence_keys: Vec<u64>,
-    /// Hashes of the article's body sentences (for boilerplate detection).
-    pub sentence_hashes: Vec<u64>,
 }
 
 /// Hash of one sentence's lowercased words, to spot passages repeated verbatim.
@@ -123,9 +121,7 @@ pub fn parts(doc: &Doc<'_>) -> Parts {
 /// The fingerprint of the article `parts` describes, its `boilerplate` sentences left out.
 pub fn assemble(parts: &Parts, boilerplate: &FxHashSet<u64>) -> Fingerprint {
     let mut words: Vec<&str> = Vec::new();
-    let mut sentence_hashes = Vec::new();
     for s in &parts.sentences {
-        sentence_hashes.push(s.hash);
         if boilerplate.contains(&s.hash) {
             continue;
         }
@@ -137,13 +133,9 @@ pub fn assemble(parts: &Parts, boilerplate: &FxHashSet<u64>) -> Fingerprint {
                 .split_terminator(' '),
         );
     }
-    let sentence_keys = sentence_keys(parts, boilerplate);
-    sentence_hashes.sort_unstable();
-    sentence_hashes.dedup();
     Fingerprint {
         bands: bands(&words),
-        sentence_keys,
-        sentence_hashes,
+        sentence_keys: sentence_keys(parts, boilerplate),
     }
 }
 
