@@ -10,12 +10,11 @@ use anyhow::{Context, Result, bail};
 use serde_json::json;
 use unspin_core::{Config, trace};
 
-use super::metrics::Confusion;
+use super::metrics::{Confusion, FOLDS, in_fold, training};
 use super::{Predictions, require};
 use crate::input::read_path;
 
 const CLASSES: &[&str] = &["cut", "light", "heavy", "non"];
-const FOLDS: usize = 5;
 
 struct Answer {
     file: String,
@@ -67,18 +66,13 @@ pub fn run(dir: &Path, predictions: Option<&Path>, cfg: &Config) -> Result<Strin
     let mut two = Confusion::new(&["plagiarised", "non"]);
     let mut out = Predictions::create(predictions)?;
     for fold in 0..FOLDS {
-        let train: Vec<&Answer> = answers
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| i % FOLDS != fold)
-            .map(|(_, a)| a)
-            .collect();
+        let train = training(&answers, fold);
         let cuts = fit_ordered(&train, |a| a.tiled, CLASSES.len());
         let binary = fit_ordered(&train, |a| a.tiled, 2);
         for a in answers
             .iter()
             .enumerate()
-            .filter(|(i, _)| i % FOLDS == fold)
+            .filter(|&(i, _)| in_fold(i, fold))
             .map(|(_, a)| a)
         {
             let predicted = classify(a.tiled, &cuts);

@@ -2,6 +2,24 @@
 
 use std::fmt::Write;
 
+/// Folds of the cross-validated evaluations: item `i` is tested in fold `i % FOLDS`.
+pub const FOLDS: usize = 5;
+
+/// Whether item `i` is tested in `fold`.
+pub fn in_fold(i: usize, fold: usize) -> bool {
+    i % FOLDS == fold
+}
+
+/// The items `fold` is fitted on: all but those it tests.
+pub fn training<T>(items: &[T], fold: usize) -> Vec<&T> {
+    items
+        .iter()
+        .enumerate()
+        .filter(|&(i, _)| !in_fold(i, fold))
+        .map(|(_, x)| x)
+        .collect()
+}
+
 /// Confusion counts over a fixed list of class names.
 pub struct Confusion {
     pub classes: Vec<&'static str>,

@@ -8,7 +8,7 @@ use anyhow::{Context, Result, bail};
 use serde_json::json;
 use unspin_core::align::{Weights, sentence_terms};
 
-use super::metrics::Confusion;
+use super::metrics::{Confusion, FOLDS, in_fold, training};
 use super::{Predictions, require};
 
 struct Pair {
@@ -52,17 +52,11 @@ pub fn run(file: &Path, predictions: Option<&Path>) -> Result<String> {
     let mut table = Confusion::new(&["paraphrase", "not"]);
     let mut out = Predictions::create(predictions)?;
     let mut thresholds = Vec::new();
-    const FOLDS: usize = 5;
     for fold in 0..FOLDS {
-        let train: Vec<&Pair> = pairs
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| i % FOLDS != fold)
-            .map(|(_, p)| p)
-            .collect();
+        let train = training(&pairs, fold);
         let threshold = best_threshold(&train);
         thresholds.push(threshold);
-        for (i, p) in pairs.iter().enumerate().filter(|(i, _)| i % FOLDS == fold) {
+        for (i, p) in pairs.iter().enumerate().filter(|&(i, _)| in_fold(i, fold)) {
             let predicted = p.score >= threshold;
             table.add(usize::from(!p.gold), usize::from(!predicted));
             out.write(&json!({"id": p.id, "index": i, "fold": fold, "label": p.gold, "predicted": predicted, "score": p.score, "threshold": threshold}))?;
