@@ -6,6 +6,7 @@
 //! in the source supports are added claims, source sentences the copy lacks are omitted.
 //! A fact the copy adds that the source states nowhere makes its sentence an added claim.
 
+use compact_str::CompactString;
 use std::ops::Range;
 
 use rustc_hash::FxHashSet;
@@ -114,26 +115,32 @@ fn flat(doc: &Doc<'_>, range: Range<usize>) -> String {
         .join(" ")
 }
 
-fn quote_words(doc: &Doc<'_>, q: &Quote) -> Vec<String> {
+fn quote_words(doc: &Doc<'_>, q: &Quote) -> Vec<CompactString> {
     tokenize(doc.ntext(q.inner.clone()), 0)
         .into_iter()
         .map(|t| t.lower)
         .collect()
 }
 
-fn quote_stems(doc: &Doc<'_>, q: &Quote) -> FxHashSet<String> {
-    tokenize(doc.ntext(q.inner.clone()), 0)
+/// The distinct content stems of a quote, as sorted hashes: every quote of one article
+/// is scored against every quote of the other, so the sets must be cheap to intersect.
+fn quote_stems(doc: &Doc<'_>, q: &Quote) -> Vec<u64> {
+    let mut stems: Vec<u64> = tokenize(doc.ntext(q.inner.clone()), 0)
         .into_iter()
         .filter(|t| !t.stop)
-        .map(|t| t.stem)
-        .collect()
+        .map(|t| crate::doc::term_hash(&t.stem))
+        .collect();
+    stems.sort_unstable();
+    stems.dedup();
+    stems
 }
 
-fn set_dice(x: &FxHashSet<String>, y: &FxHashSet<String>) -> f64 {
+/// Dice coefficient of two sorted, distinct sets.
+fn set_dice(x: &[u64], y: &[u64]) -> f64 {
     if x.is_empty() && y.is_empty() {
         return 0.0;
     }
-    2.0 * x.intersection(y).count() as f64 / (x.len() + y.len()) as f64
+    2.0 * crate::align::shared_count(x, y) as f64 / (x.len() + y.len()) as f64
 }
 
 fn group_quotes(doc: &Doc<'_>, sentences: &[usize]) -> Vec<usize> {
@@ -154,10 +161,8 @@ fn speaker_key(q: &Quote) -> Option<&str> {
 fn quotes(src: &Doc<'_>, copy: &Doc<'_>, groups: &[OrientedGroup<'_>], out: &mut Vec<Change>) {
     let mut src_paired = vec![false; src.quotes.len()];
     let mut copy_paired = vec![false; copy.quotes.len()];
-    let src_stems: Vec<FxHashSet<String>> =
-        src.quotes.iter().map(|q| quote_stems(src, q)).collect();
-    let copy_stems: Vec<FxHashSet<String>> =
-        copy.quotes.iter().map(|q| quote_stems(copy, q)).collect();
+    let src_stems: Vec<Vec<u64>> = src.quotes.iter().map(|q| quote_stems(src, q)).collect();
+    let copy_stems: Vec<Vec<u64>> = copy.quotes.iter().map(|q| quote_stems(copy, q)).collect();
     let mut pairs: Vec<(usize, usize)> = Vec::new();
     // 1. Inside aligned groups: quotes of the same passage, most similar first.
     for g in groups {

@@ -61,7 +61,7 @@ pub struct Doc<'a> {
     /// Metadata the text states, merged under the article's own metadata.
     pub text_meta: TextMeta,
     /// Every lowercased word and stem in the document, for "is this supported?" checks.
-    pub vocab: FxHashSet<String>,
+    pub vocab: FxHashSet<compact_str::CompactString>,
 }
 
 pub fn term_hash(stem: &str) -> u64 {
@@ -146,7 +146,7 @@ impl<'a> Doc<'a> {
                 attributed: full
                     && toks.iter().enumerate().any(|(k, t)| {
                         // "reports"/"claims" attribute only as verbs ("Kommersant reports …").
-                        cues::is_attribution_verb(&t.lower)
+                        t.attribution
                             && !cues::is_weak_attribution(&t.lower)
                             && (!cues::is_claim_noun(&t.lower)
                                 || k.checked_sub(1).is_some_and(|p| {

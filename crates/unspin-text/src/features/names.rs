@@ -60,7 +60,7 @@ pub fn find_names(
         let words = tokens[i..=end]
             .iter()
             .filter(|w| !CONNECTORS.contains(&w.lower.as_str()))
-            .map(|w| w.lower.clone())
+            .map(|w| w.lower.to_string())
             .collect();
         out.push(NameMention {
             range: t.range.start..tokens[end].range.end,

@@ -191,7 +191,7 @@ fn next_noun(tokens: &[Token], end: usize) -> Option<String> {
     if next.range.start > end + 1 || next.numeric || next.stop || next.cap {
         return None;
     }
-    Some(next.stem.clone())
+    Some(next.stem.to_string())
 }
 
 #[cfg(test)]

@@ -133,10 +133,7 @@ fn drop_wrappers(text: &str, quotes: Vec<Quote>) -> Vec<Quote> {
             at = q.outer.end;
         }
         own.push_str(text.get(at..outer.inner.end.max(at)).unwrap_or(""));
-        if tokenize(&own, 0)
-            .iter()
-            .any(|t| cues::is_attribution_verb(&t.lower))
-        {
+        if tokenize(&own, 0).iter().any(|t| t.attribution) {
             keep[i] = false;
         }
     }
@@ -330,7 +327,7 @@ impl<'a> Frame<'a, '_> {
         let window = &self.after[..self.after.len().min(8)];
         if let Some(v) = window
             .iter()
-            .position(|t| cues::is_attribution_verb(&t.lower) && !cues::is_participle(&t.lower))
+            .position(|t| t.attribution && !t.lower.ends_with("ing"))
         {
             if v > 0 {
                 let mut start = v;
@@ -352,14 +349,12 @@ impl<'a> Frame<'a, '_> {
         // A finite reporting verb ("X responded …, suggesting") names the speaker better
         // than a participle or a claim noun after it.
         let finite = |t: &&Token| {
-            cues::is_attribution_verb(&t.lower)
-                && !cues::is_participle(&t.lower)
-                && !cues::is_claim_noun(&t.lower)
+            t.attribution && !cues::is_participle(&t.lower) && !cues::is_claim_noun(&t.lower)
         };
         let v = self.before.iter().rposition(finite).or_else(|| {
             self.before
                 .iter()
-                .rposition(|t| cues::is_attribution_verb(&t.lower) || cues::is_claim_noun(&t.lower))
+                .rposition(|t| t.attribution || cues::is_claim_noun(&t.lower))
         })?;
         let verb = &self.before[v].lower;
         if verb == "according" {
@@ -377,7 +372,7 @@ impl<'a> Frame<'a, '_> {
         if cues::is_claim_noun(verb) {
             let prev = v.checked_sub(1).map(|p| self.before[p]);
             if prev.is_none_or(|p| !p.cap && !cues::is_pronoun(&p.lower)) {
-                return Some(Phrase::Noun(verb.clone()));
+                return Some(Phrase::Noun(verb.to_string()));
             }
         }
         if cues::is_participle(verb) {

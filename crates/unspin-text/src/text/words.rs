@@ -7,6 +7,7 @@
 use std::ops::Range;
 use std::sync::OnceLock;
 
+use compact_str::{CompactString, ToCompactString};
 use rust_stemmers::{Algorithm, Stemmer};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -14,15 +15,21 @@ pub struct Token {
     /// Normalized-text range.
     pub range: Range<usize>,
     /// Lowercased surface form, possessive removed, acronym dots removed (`us` for `U.S.`).
-    pub lower: String,
+    /// Words up to 24 bytes are stored inline: tokens are the bulk of an analysis, and
+    /// two heap strings per token made allocation a fifth of its time.
+    pub lower: CompactString,
     /// Snowball stem of `lower`.
-    pub stem: String,
+    pub stem: CompactString,
     /// Starts with an uppercase letter.
     pub cap: bool,
     /// Two or more letters, all uppercase (an acronym), e.g. `EU`, `U.S.`.
     pub acronym: bool,
     pub numeric: bool,
     pub stop: bool,
+    /// A reporting verb or participle (`said`, `told`, `saying`): see
+    /// [`crate::features::cues::is_attribution_verb`]. Kept here because quote
+    /// attribution asks it of every word near a quote.
+    pub attribution: bool,
 }
 
 pub fn tokenize(text: &str, offset: usize) -> Vec<Token> {
@@ -99,7 +106,7 @@ fn make_token(surface: &str, range: Range<usize>, stemmer: &Stemmer) -> Token {
             .chars()
             .filter(|c| c.is_alphabetic())
             .all(char::is_uppercase);
-    let mut lower = surface.to_lowercase();
+    let mut lower = surface.to_lowercase().to_compact_string();
     if acronym || lower.contains('.') && !numeric {
         lower.retain(|c| c != '.');
     }
@@ -108,10 +115,18 @@ fn make_token(surface: &str, range: Range<usize>, stemmer: &Stemmer) -> Token {
             lower.truncate(lower.len() - if suffix == "'s" { 2 } else { 1 });
         }
     }
-    let (stem, stop) = if numeric {
-        (lower.clone(), is_stopword(&lower))
+    let Lexeme {
+        stem,
+        stop,
+        attribution,
+    } = if numeric {
+        Lexeme {
+            stem: lower.clone(),
+            stop: is_stopword(&lower),
+            attribution: false,
+        }
     } else {
-        stem_of(&lower, stemmer)
+        lexeme(&lower, stemmer)
     };
     Token {
         range,
@@ -119,6 +134,7 @@ fn make_token(surface: &str, range: Range<usize>, stemmer: &Stemmer) -> Token {
         acronym,
         numeric,
         stop,
+        attribution,
         lower,
         stem,
     }
@@ -131,12 +147,20 @@ thread_local! {
     /// Stems and stopword flags of the words this thread has seen. Snowball stemming is
     /// a large share of an article's analysis and news reuses its words; a pure function
     /// memoized, so results never depend on what was analysed before.
-    static STEMS: std::cell::RefCell<rustc_hash::FxHashMap<String, (String, bool)>> =
+    static STEMS: std::cell::RefCell<rustc_hash::FxHashMap<CompactString, Lexeme>> =
         std::cell::RefCell::new(rustc_hash::FxHashMap::default());
 }
 
-/// The Snowball stem of `lower` and whether it is a stopword.
-fn stem_of(lower: &str, stemmer: &Stemmer) -> (String, bool) {
+/// What is memoized of a word.
+#[derive(Clone)]
+struct Lexeme {
+    stem: CompactString,
+    stop: bool,
+    attribution: bool,
+}
+
+/// The Snowball stem of `lower`, whether it is a stopword and a reporting verb.
+fn lexeme(lower: &str, stemmer: &Stemmer) -> Lexeme {
     STEMS.with(|cache| {
         let mut cache = cache.borrow_mut();
         if let Some(hit) = cache.get(lower) {
@@ -145,8 +169,12 @@ fn stem_of(lower: &str, stemmer: &Stemmer) -> (String, bool) {
         if cache.len() >= CACHE_WORDS {
             cache.clear();
         }
-        let value = (stemmer.stem(lower).into_owned(), is_stopword(lower));
-        cache.insert(lower.to_string(), value.clone());
+        let value = Lexeme {
+            stem: CompactString::from(stemmer.stem(lower).as_ref()),
+            stop: is_stopword(lower),
+            attribution: crate::features::cues::is_attribution_verb(lower),
+        };
+        cache.insert(CompactString::from(lower), value.clone());
         value
     })
 }
@@ -319,7 +347,10 @@ mod tests {
     use super::*;
 
     fn check(text: &str, expect: &[&str]) {
-        let got: Vec<String> = tokenize(text, 0).into_iter().map(|t| t.lower).collect();
+        let got: Vec<String> = tokenize(text, 0)
+            .into_iter()
+            .map(|t| t.lower.to_string())
+            .collect();
         assert_eq!(got, expect);
     }
 
