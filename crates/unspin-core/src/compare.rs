@@ -73,11 +73,45 @@ pub fn compare<'x>(a: &'x Article, b: &'x Article, cfg: &Config) -> Comparison<'
 /// [`compare`] for articles already analysed (a corpus scan analyses each article once
 /// and compares it many times).
 pub fn compare_docs<'x>(da: &Doc<'x>, db: &Doc<'x>, cfg: &Config) -> Comparison<'x> {
-    let (a, b) = (da.article, db.article);
+    let Assessment {
+        verdict,
+        changes,
+        alignment,
+    } = assess(da, db, cfg);
+    let groups = alignment
+        .groups
+        .iter()
+        .map(|g| aligned_group(da, db, g))
+        .collect();
+    Comparison {
+        a: da.article,
+        b: db.article,
+        a_units: units(da),
+        b_units: units(db),
+        a_meta: found_meta(da),
+        b_meta: found_meta(db),
+        verdict,
+        groups,
+        changes,
+    }
+}
+
+/// A pair's verdict and typed changes, without what only a view needs (units, word
+/// diffs, metadata): what a corpus scan keeps of each of its many comparisons.
+#[derive(Clone, Debug)]
+pub struct Assessment {
+    pub verdict: Verdict,
+    /// Ranked: highest weight first, then by position.
+    pub changes: Vec<ChangeOut>,
+    pub alignment: align::Alignment,
+}
+
+/// The verdict and changes of [`compare_docs`], for callers that show no side-by-side
+/// view.
+pub fn assess(da: &Doc<'_>, db: &Doc<'_>, cfg: &Config) -> Assessment {
     let weights = Weights::new(da, db);
     let alignment = align::align(da, db, &weights, cfg);
-    let verdict = verdict::decide(da, db, &alignment, &weights, cfg);
-    let mut verdict = verdict;
+    let mut verdict = verdict::decide(da, db, &alignment, &weights, cfg);
     let changes = if verdict.relation == Relation::Unrelated {
         Vec::new()
     } else {
@@ -88,21 +122,10 @@ pub fn compare_docs<'x>(da: &Doc<'x>, db: &Doc<'x>, cfg: &Config) -> Comparison<
         verdict.source = None;
         verdict.confidence = 0.0;
     }
-    let groups = alignment
-        .groups
-        .iter()
-        .map(|g| aligned_group(da, db, g))
-        .collect();
-    Comparison {
-        a,
-        b,
-        a_units: units(da),
-        b_units: units(db),
-        a_meta: found_meta(da),
-        b_meta: found_meta(db),
+    Assessment {
         verdict,
-        groups,
         changes,
+        alignment,
     }
 }
 

@@ -12,10 +12,9 @@
 //!    source. Same-story pairs are kept as links, never as copies.
 
 use rustc_hash::{FxHashMap, FxHashSet};
-use unspin_core::compare::Comparison;
 use unspin_core::doc::{Depth, Doc};
 use unspin_core::verdict::{Relation, Side};
-use unspin_core::{Config, compare_docs};
+use unspin_core::{Assessment, Config, assess};
 
 use crate::corpus::Item;
 use crate::fingerprint::{self, Fingerprint, Parts, sentence_hash};
@@ -314,7 +313,7 @@ pub fn scan_with_progress(
                     progress(Stage::Verifying(n, total));
                 }
                 if let (Some(a), Some(b)) = (cache.get(i), cache.get(j)) {
-                    let c = compare_docs(a, b, cfg);
+                    let c = assess(a, b, cfg);
                     if c.verdict.relation != Relation::Unrelated {
                         out.push((k, pair(i as usize, j as usize, &c)));
                     }
@@ -461,7 +460,7 @@ fn within_family(sample: &[u32], keys: &[Vec<u64>]) -> bool {
     pairs > 0 && 2 * related > pairs
 }
 
-fn pair(a: usize, b: usize, c: &Comparison<'_>) -> Pair {
+fn pair(a: usize, b: usize, c: &Assessment) -> Pair {
     Pair {
         a,
         b,
