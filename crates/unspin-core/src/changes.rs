@@ -9,7 +9,7 @@
 use compact_str::CompactString;
 use std::ops::Range;
 
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::align::MatchKind;
 use crate::doc::Doc;
@@ -191,22 +191,42 @@ fn quotes(src: &Doc<'_>, copy: &Doc<'_>, groups: &[OrientedGroup<'_>], out: &mut
         }
     }
     // 2. Anywhere: the same speaker saying something about the same thing.
+    // Only quotes sharing a stem can qualify (both rules need a positive Dice), so the
+    // source quotes are looked up by stem rather than tried in every pair: wire copy
+    // holds dozens of quotes a side.
     let mut cands: Vec<(f64, usize, usize)> = Vec::new();
+    let mut by_stem: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
+    for (i, stems) in src_stems
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !src_paired[*i])
+    {
+        for &h in stems {
+            by_stem.entry(h).or_default().push(i);
+        }
+    }
+    let mut shared = vec![0usize; src.quotes.len()];
+    let mut touched: Vec<usize> = Vec::new();
     for (j, qc) in copy
         .quotes
         .iter()
         .enumerate()
         .filter(|(j, _)| !copy_paired[*j])
     {
-        for (i, qs) in src
-            .quotes
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| !src_paired[*i])
-        {
-            let sim = set_dice(&src_stems[i], &copy_stems[j]);
+        for h in &copy_stems[j] {
+            for &i in by_stem.get(h).map_or(&[][..], Vec::as_slice) {
+                if shared[i] == 0 {
+                    touched.push(i);
+                }
+                shared[i] += 1;
+            }
+        }
+        for i in touched.drain(..) {
+            let qs = &src.quotes[i];
+            let sim = 2.0 * shared[i] as f64 / (src_stems[i].len() + copy_stems[j].len()) as f64;
+            shared[i] = 0;
             let same_speaker = speaker_key(qs).is_some() && speaker_key(qs) == speaker_key(qc);
-            if (same_speaker && sim > 0.0) || sim >= 0.5 {
+            if same_speaker || sim >= 0.5 {
                 cands.push((sim + if same_speaker { 0.2 } else { 0.0 }, i, j));
             }
         }

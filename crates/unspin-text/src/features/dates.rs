@@ -122,8 +122,15 @@ pub fn find_dates(text: &str, offset: usize, anchor: Option<CivilDate>) -> Vec<D
     let p = patterns();
     let mut found: Vec<(Range<usize>, DateValue)> = Vec::new();
     let num = |s: Option<regex::Match<'_>>| s.and_then(|m| m.as_str().parse::<i64>().ok());
+    // Five of the eight patterns need a digit; most sentences have none, and running a
+    // regex costs even when it finds nothing (this runs for every sentence).
+    let digits = text.bytes().any(|b| b.is_ascii_digit());
+    let with_digits = |re| if digits { Some(re) } else { None };
     // "November 7, 2025" (month, day, year groups) and "7 November 2025" (day, month, year).
-    for (re, month_group, day_group) in [(&p.month_day_year, 1, 2), (&p.day_month_year, 2, 1)] {
+    for (re, month_group, day_group) in [(&p.month_day_year, 1, 2), (&p.day_month_year, 2, 1)]
+        .into_iter()
+        .filter(|_| digits)
+    {
         for c in re.captures_iter(text) {
             let month = c.get(month_group).and_then(|m| month_number(m.as_str()));
             let day = num(c.get(day_group))
@@ -141,7 +148,10 @@ pub fn find_dates(text: &str, offset: usize, anchor: Option<CivilDate>) -> Vec<D
             }
         }
     }
-    for c in p.month_year.captures_iter(text) {
+    for c in with_digits(&p.month_year)
+        .into_iter()
+        .flat_map(|re| re.captures_iter(text))
+    {
         let month = c.get(1).and_then(|m| month_number(m.as_str()));
         let year = num(c.get(2)).map(|y| y as i32);
         found.push((
@@ -153,7 +163,10 @@ pub fn find_dates(text: &str, offset: usize, anchor: Option<CivilDate>) -> Vec<D
             },
         ));
     }
-    for c in p.iso.captures_iter(text) {
+    for c in with_digits(&p.iso)
+        .into_iter()
+        .flat_map(|re| re.captures_iter(text))
+    {
         let (y, m, d) = (num(c.get(1)), num(c.get(2)), num(c.get(3)));
         if let (Some(y), Some(m), Some(d)) = (y, m, d)
             && CivilDate::new(y as i32, m as u8, d as u8).is_some()
@@ -169,7 +182,10 @@ pub fn find_dates(text: &str, offset: usize, anchor: Option<CivilDate>) -> Vec<D
             ));
         }
     }
-    for m in p.year.find_iter(text) {
+    for m in with_digits(&p.year)
+        .into_iter()
+        .flat_map(|re| re.find_iter(text))
+    {
         // "1,937" or "2025.5" are numbers, not years.
         let before = text[..m.start()].chars().next_back();
         let after = text[m.end()..].chars().next();
