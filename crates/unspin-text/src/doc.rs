@@ -183,11 +183,14 @@ impl<'a> Doc<'a> {
             .collect();
         quotes::attribute(text, &mut quotes, &views, &all_names);
         drop(views);
+        // Sentences are in text order: each quote visits only those it overlaps.
         for (qi, q) in quotes.iter().enumerate() {
-            for s in infos.iter_mut() {
-                if s.sentence.range.start < q.inner.end && q.inner.start < s.sentence.range.end {
-                    s.quotes.push(qi);
-                }
+            let first = infos.partition_point(|s| s.sentence.range.end <= q.inner.start);
+            for s in infos[first..]
+                .iter_mut()
+                .take_while(|s| s.sentence.range.start < q.inner.end)
+            {
+                s.quotes.push(qi);
             }
         }
 
