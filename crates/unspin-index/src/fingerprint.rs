@@ -118,6 +118,69 @@ pub fn parts(doc: &Doc<'_>) -> Parts {
     out
 }
 
+/// What a corpus scan keeps of an article until it knows the corpus's boilerplate: the
+/// LSH bands over the whole body, and the sentence keys grouped by sentence so that
+/// boilerplate sentences can be left out later. A fraction of [`Parts`], which hold
+/// every word: a scan holds one per article.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Sketch {
+    pub bands: Vec<u64>,
+    /// Per body sentence: its hash, its word count and the end of its keys in `keys`.
+    sentences: Vec<(u64, u32, u32)>,
+    keys: Vec<u64>,
+}
+
+impl Parts {
+    /// This article's [`Sketch`].
+    pub fn sketch(&self) -> Sketch {
+        let words: Vec<&str> = self.words.split_terminator(' ').collect();
+        let mut keys = Vec::new();
+        let sentences = self
+            .sentences
+            .iter()
+            .map(|s| {
+                keys.extend_from_slice(&s.keys);
+                (
+                    s.hash,
+                    u32::try_from(s.n_words).unwrap_or(u32::MAX),
+                    u32::try_from(keys.len()).unwrap_or(u32::MAX),
+                )
+            })
+            .collect();
+        Sketch {
+            bands: bands(&words),
+            sentences,
+            keys,
+        }
+    }
+}
+
+impl Sketch {
+    /// Hashes of the body sentences of at most `max_words` words.
+    pub fn short_sentences(&self, max_words: usize) -> impl Iterator<Item = u64> + '_ {
+        self.sentences
+            .iter()
+            .filter(move |s| s.1 as usize <= max_words)
+            .map(|s| s.0)
+    }
+
+    /// The sorted, deduplicated keys of the sentences not in `skip`.
+    pub fn sentence_keys(&self, skip: &FxHashSet<u64>) -> Vec<u64> {
+        let mut out = Vec::new();
+        let mut start = 0;
+        for &(hash, _, end) in &self.sentences {
+            let end = end as usize;
+            if !skip.contains(&hash) {
+                out.extend_from_slice(self.keys.get(start..end).unwrap_or(&[]));
+            }
+            start = end;
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+}
+
 /// The fingerprint of the article `parts` describes, its `boilerplate` sentences left out.
 pub fn assemble(parts: &Parts, boilerplate: &FxHashSet<u64>) -> Fingerprint {
     let mut words: Vec<&str> = Vec::new();

@@ -17,7 +17,7 @@ use unspin_core::verdict::{Relation, Side};
 use unspin_core::{Assessment, Config, assess};
 
 use crate::corpus::Item;
-use crate::fingerprint::{self, Fingerprint, Parts, sentence_hash};
+use crate::fingerprint::{self, Fingerprint, Sketch, sentence_hash};
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct ScanConfig {
@@ -119,16 +119,16 @@ pub fn scan_with_progress(
     progress: &(dyn Fn(Stage) + Sync),
 ) -> ScanResult {
     let threads = scan_cfg.threads.max(1);
-    // Articles are analysed twice: here for their fingerprint parts (the analyses are
-    // dropped, so memory holds no more than fingerprints), and again, component by
+    // Articles are analysed twice: here for their sketches (the analyses are dropped,
+    // so memory holds no more than bands and sentence keys), and again, component by
     // component, for the pairs to verify.
     let analysed = std::sync::atomic::AtomicUsize::new(0);
-    let parts: Vec<Parts> = parallel_map(items, threads, |i| {
+    let sketches: Vec<Sketch> = parallel_map(items, threads, |i| {
         let n = analysed.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
         if n.is_multiple_of(64) || n == items.len() {
             progress(Stage::Analysing(n, items.len()));
         }
-        fingerprint::parts(&Doc::with_depth(&i.article, Depth::Sentences))
+        fingerprint::parts(&Doc::with_depth(&i.article, Depth::Sentences)).sketch()
     });
     let mut stats = ScanStats {
         articles: items.len(),
@@ -139,7 +139,7 @@ pub fn scan_with_progress(
     // share nothing. A sentence repeated within a copy family (a syndicated story's
     // short lines) is not boilerplate: removing it would hide the copying.
     let mut seen_in: FxHashMap<u64, (usize, Vec<u32>)> = FxHashMap::default();
-    for (k, p) in parts.iter().enumerate() {
+    for (k, p) in sketches.iter().enumerate() {
         let mut own: Vec<u64> = p.short_sentences(scan_cfg.boilerplate_words).collect();
         own.sort_unstable();
         own.dedup();
@@ -157,64 +157,88 @@ pub fn scan_with_progress(
         .map(|(&h, _)| h)
         .collect();
     // Sentence keys with every repeated sentence left out say whether the articles
-    // sharing one are related otherwise.
-    let keys: Vec<Vec<u64>> = parallel_map(&parts, threads, |p| {
-        fingerprint::sentence_keys(p, &repeated)
-    });
+    // sharing one are related otherwise (needed for the sampled articles only).
+    let mut sampled: Vec<u32> = repeated
+        .iter()
+        .flat_map(|h| seen_in[h].1.iter().copied())
+        .collect();
+    sampled.sort_unstable();
+    sampled.dedup();
+    let keys: FxHashMap<u32, Vec<u64>> = sampled
+        .into_iter()
+        .map(|k| (k, sketches[k as usize].sentence_keys(&repeated)))
+        .collect();
     let boilerplate: FxHashSet<u64> = repeated
         .iter()
         .copied()
         .filter(|h| !within_family(&seen_in[h].1, &keys))
         .collect();
     stats.boilerplate_sentences = boilerplate.len();
-    drop((keys, seen_in));
-    let prints: Vec<Fingerprint> =
-        parallel_map(&parts, threads, |p| fingerprint::assemble(p, &boilerplate));
-    drop(parts);
+    drop((keys, seen_in, repeated));
+    // Bands stay as sketched (boilerplate included: a band needs most of two articles'
+    // shingles to agree, which a shared footer alone does not give, and verification
+    // leaves boilerplate out); sentence keys lose the boilerplate sentences' keys.
+    let prints: Vec<Fingerprint> = sketches
+        .into_iter()
+        .map(|s| Fingerprint {
+            sentence_keys: s.sentence_keys(&boilerplate),
+            bands: s.bands,
+        })
+        .collect();
 
     // 2. Candidates.
     // Postings as sorted (key, article) runs: flat vectors take a fraction of the
     // memory of a map of lists. Band keys are namespaced by band.
     let mut band_entries: Vec<(u64, u32)> = Vec::new();
-    let mut key_entries: Vec<(u64, u32)> = Vec::new();
     for (k, p) in prints.iter().enumerate() {
         for (band, &key) in p.bands.iter().enumerate() {
             let namespaced = xxhash_rust::xxh3::xxh3_64_with_seed(&key.to_le_bytes(), band as u64);
             band_entries.push((namespaced, k as u32));
         }
-        key_entries.extend(p.sentence_keys.iter().map(|&key| (key, k as u32)));
     }
     band_entries.sort_unstable();
-    key_entries.sort_unstable();
     let mut band_pairs: FxHashSet<(u32, u32)> = FxHashSet::default();
-    for (entries, is_band) in [(&band_entries, true), (&key_entries, false)] {
-        for run in entries.chunk_by(|x, y| x.0 == y.0) {
-            if run.len() > scan_cfg.max_posting {
-                stats.dropped_keys += 1;
-            } else if is_band {
-                for (x, &(_, i)) in run.iter().enumerate() {
-                    for &(_, j) in &run[x + 1..] {
-                        band_pairs.insert((i.min(j), i.max(j)));
-                    }
+    for run in band_entries.chunk_by(|x, y| x.0 == y.0) {
+        if run.len() > scan_cfg.max_posting {
+            stats.dropped_keys += 1;
+        } else {
+            for (x, &(_, i)) in run.iter().enumerate() {
+                for &(_, j) in &run[x + 1..] {
+                    band_pairs.insert((i.min(j), i.max(j)));
                 }
             }
         }
     }
     drop(band_entries);
     // Only keys that two to `max_posting` articles hold can make a pair: the rest (most
-    // of them) go, which makes the lookups below short.
-    let (mut read, mut write) = (0, 0);
-    while read < key_entries.len() {
-        let key = key_entries[read].0;
-        let end = read + key_entries[read..].partition_point(|e| e.0 == key);
-        if (2..=scan_cfg.max_posting).contains(&(end - read)) {
-            key_entries.copy_within(read..end, write);
-            write += end - read;
+    // of them) go, which makes the lookups below short. The postings are built a slice
+    // of the key space at a time, so that all of them are never in memory at once; the
+    // slices follow the keys' order, so the result is sorted.
+    let mut key_entries: Vec<(u64, u32)> = Vec::new();
+    let mut slice: Vec<(u64, u32)> = Vec::new();
+    for part in 0..KEY_SLICES {
+        for (k, p) in prints.iter().enumerate() {
+            slice.extend(
+                p.sentence_keys
+                    .iter()
+                    .filter(|&&key| key >> (64 - KEY_SLICE_BITS) == part)
+                    .map(|&key| (key, k as u32)),
+            );
         }
-        read = end;
+        slice.sort_unstable();
+        for run in slice.chunk_by(|x, y| x.0 == y.0) {
+            if run.len() > scan_cfg.max_posting {
+                stats.dropped_keys += 1;
+            } else if run.len() >= 2 {
+                key_entries.extend_from_slice(run);
+            }
+        }
+        slice.clear();
     }
-    key_entries.truncate(write);
+    drop(slice);
     key_entries.shrink_to_fit();
+    let key_counts: Vec<usize> = prints.iter().map(|p| p.sentence_keys.len()).collect();
+    drop(prints);
     // Exact duplicates share an id whatever their fingerprints.
     let mut by_id: FxHashMap<u128, Vec<u32>> = FxHashMap::default();
     for (k, item) in items.iter().enumerate() {
@@ -232,7 +256,7 @@ pub fn scan_with_progress(
     // would outgrow everything else).
     // Each article's runs (CSR layout: `member_runs[run_start[i]..run_start[i + 1]]`).
     let runs: Vec<&[(u64, u32)]> = key_entries.chunk_by(|x, y| x.0 == y.0).collect();
-    let mut run_start = vec![0usize; prints.len() + 1];
+    let mut run_start = vec![0usize; items.len() + 1];
     for &(_, a) in &key_entries {
         run_start[a as usize + 1] += 1;
     }
@@ -248,7 +272,7 @@ pub fn scan_with_progress(
         }
     }
     drop(fill);
-    let indices: Vec<u32> = (0..prints.len() as u32).collect();
+    let indices: Vec<u32> = (0..items.len() as u32).collect();
     let key_pairs: Vec<Vec<(u32, u32)>> = parallel_map(&indices, threads, |&i| {
         let mut shared: FxHashMap<u32, u32> = FxHashMap::default();
         for &r in &member_runs[run_start[i as usize]..run_start[i as usize + 1]] {
@@ -261,11 +285,7 @@ pub fn scan_with_progress(
         shared
             .into_iter()
             .filter(|&(j, n)| {
-                let smaller = prints[i as usize]
-                    .sentence_keys
-                    .len()
-                    .min(prints[j as usize].sentence_keys.len())
-                    .max(1);
+                let smaller = key_counts[i as usize].min(key_counts[j as usize]).max(1);
                 n as usize >= scan_cfg.min_shared_keys
                     && f64::from(n) >= scan_cfg.min_shared_key_share * smaller as f64
             })
@@ -344,6 +364,10 @@ pub fn scan_with_progress(
         stats,
     }
 }
+
+/// The sentence-key postings are built in 2^KEY_SLICE_BITS slices of the key space.
+const KEY_SLICE_BITS: u32 = 3;
+const KEY_SLICES: u64 = 1 << KEY_SLICE_BITS;
 
 /// Analysed articles a work unit keeps at most.
 const CACHE_DOCS: usize = 256;
@@ -448,12 +472,12 @@ const BOILERPLATE_SAMPLE: usize = 8;
 
 /// Whether most pairs of the sampled articles share at least two sentence keys: the
 /// sentence they repeat belongs to one story, copied, rather than to a site's template.
-fn within_family(sample: &[u32], keys: &[Vec<u64>]) -> bool {
+fn within_family(sample: &[u32], keys: &FxHashMap<u32, Vec<u64>>) -> bool {
     let (mut pairs, mut related) = (0usize, 0usize);
     for (x, &i) in sample.iter().enumerate() {
         for &j in &sample[x + 1..] {
             pairs += 1;
-            let (a, b) = (&keys[i as usize], &keys[j as usize]);
+            let (a, b) = (&keys[&i], &keys[&j]);
             related += usize::from(unspin_core::align::shared_count(a, b) >= 2);
         }
     }
@@ -527,13 +551,34 @@ fn families(items: &[Item], pairs: &[Pair]) -> Vec<Family> {
         .filter(|r| groups[r].len() > 1)
         .collect();
     roots.sort_unstable();
+    // Each family's derived pairs, in pair order (one pass, not one per family).
+    let mut family_edges: FxHashMap<usize, Vec<&&Pair>> = FxHashMap::default();
+    for p in &derived {
+        family_edges.entry(sets.find(p.a)).or_default().push(p);
+    }
+    // Same-story and partial-reuse links of each family: (linked article, member).
+    type Links = (Vec<usize>, Vec<(usize, usize)>);
+    let mut links: FxHashMap<usize, Links> = FxHashMap::default();
+    for p in pairs {
+        let (ra, rb) = (sets.find(p.a), sets.find(p.b));
+        if ra == rb {
+            continue;
+        }
+        for (root, outside, member) in [(ra, p.b, p.a), (rb, p.a, p.b)] {
+            if groups.get(&root).is_none_or(|g| g.len() < 2) {
+                continue;
+            }
+            let entry = links.entry(root).or_default();
+            match p.relation {
+                Relation::SameStory => entry.0.push(outside),
+                Relation::PartialReuse => entry.1.push((outside, member)),
+                _ => {}
+            }
+        }
+    }
     for root in roots {
         let members = &groups[&root];
-        let in_family: FxHashSet<usize> = members.iter().copied().collect();
-        let edges: Vec<&&Pair> = derived
-            .iter()
-            .filter(|p| in_family.contains(&p.a))
-            .collect();
+        let edges: &[&&Pair] = family_edges.get(&root).map_or(&[], Vec::as_slice);
         // Evidence for being the original: directed edges out minus in, then the date.
         let score = |k: usize| -> f64 {
             edges
@@ -604,30 +649,9 @@ fn families(items: &[Item], pairs: &[Pair]) -> Vec<Family> {
                 confidence: if agrees { p.confidence } else { 0.0 },
             });
         }
-        let mut same: Vec<usize> = pairs
-            .iter()
-            .filter(|p| p.relation == Relation::SameStory)
-            .filter_map(
-                |p| match (in_family.contains(&p.a), in_family.contains(&p.b)) {
-                    (true, false) => Some(p.b),
-                    (false, true) => Some(p.a),
-                    _ => None,
-                },
-            )
-            .collect();
+        let (mut same, mut partial) = links.remove(&root).unwrap_or_default();
         same.sort_unstable();
         same.dedup();
-        let mut partial: Vec<(usize, usize)> = pairs
-            .iter()
-            .filter(|p| p.relation == Relation::PartialReuse)
-            .filter_map(
-                |p| match (in_family.contains(&p.a), in_family.contains(&p.b)) {
-                    (true, false) => Some((p.b, p.a)),
-                    (false, true) => Some((p.a, p.b)),
-                    _ => None,
-                },
-            )
-            .collect();
         partial.sort_unstable();
         partial.dedup();
         out.push(Family {
