@@ -134,7 +134,8 @@ impl Parts {
     /// This article's [`Sketch`].
     pub fn sketch(&self) -> Sketch {
         let words: Vec<&str> = self.words.split_terminator(' ').collect();
-        let mut keys = Vec::new();
+        // Exact capacities: a scan holds one sketch per article.
+        let mut keys = Vec::with_capacity(self.sentences.iter().map(|s| s.keys.len()).sum());
         let sentences = self
             .sentences
             .iter()
@@ -147,8 +148,10 @@ impl Parts {
                 )
             })
             .collect();
+        let mut bands = bands(&words);
+        bands.shrink_to_fit();
         Sketch {
-            bands: bands(&words),
+            bands,
             sentences,
             keys,
         }
@@ -164,6 +167,34 @@ impl Sketch {
             .map(|s| s.0)
     }
 
+    /// The fingerprint: the bands, and the keys of the sentences not in `skip`, sorted
+    /// and deduplicated in the sketch's own buffer (a scan converts every sketch; new
+    /// buffers would fragment the heap by as much again).
+    pub fn into_fingerprint(self, skip: &FxHashSet<u64>) -> Fingerprint {
+        let Sketch {
+            bands,
+            sentences,
+            mut keys,
+        } = self;
+        let (mut write, mut start) = (0, 0);
+        for (hash, _, end) in sentences {
+            let end = (end as usize).min(keys.len());
+            if !skip.contains(&hash) {
+                keys.copy_within(start..end, write);
+                write += end - start.min(end);
+            }
+            start = end;
+        }
+        keys.truncate(write);
+        keys.sort_unstable();
+        keys.dedup();
+        keys.shrink_to_fit();
+        Fingerprint {
+            bands,
+            sentence_keys: keys,
+        }
+    }
+
     /// The sorted, deduplicated keys of the sentences not in `skip`.
     pub fn sentence_keys(&self, skip: &FxHashSet<u64>) -> Vec<u64> {
         let mut out = Vec::new();
@@ -177,6 +208,7 @@ impl Sketch {
         }
         out.sort_unstable();
         out.dedup();
+        out.shrink_to_fit();
         out
     }
 }
@@ -308,6 +340,37 @@ mod tests {
         );
         assert_eq!(shared_keys(&original, &other), 0);
         assert_eq!(shared_bands(&original, &other), 0);
+    }
+
+    #[test]
+    fn sketch_gives_the_fingerprint_without_boilerplate_keys() {
+        let a = Article::new(
+            "t",
+            "Peskov said on Friday that Lavrov, 75, remains foreign minister since 2004.\n\n\
+             Sign up for our Newsletter with Breaking Headlines Daily.\n\n\
+             The Kremlin dismissed the Financial Times report about Lavrov and Rubio.",
+        );
+        let doc = Doc::new(&a);
+        let p = parts(&doc);
+        let footer = doc
+            .sentences
+            .iter()
+            .position(|s| doc.ntext(s.sentence.range.clone()).starts_with("Sign up"))
+            .expect("the footer sentence");
+        let skip: FxHashSet<u64> = [sentence_hash(&doc, footer)].into_iter().collect();
+        let sketch = p.sketch();
+        assert_eq!(sketch.bands, assemble(&p, &FxHashSet::default()).bands);
+        let with = sketch.sentence_keys(&FxHashSet::default());
+        let without = sketch.sentence_keys(&skip);
+        assert!(
+            without.len() < with.len(),
+            "{} vs {}",
+            without.len(),
+            with.len()
+        );
+        assert_eq!(without, sentence_keys(&p, &skip));
+        let print = sketch.into_fingerprint(&skip);
+        assert_eq!(print.sentence_keys, without);
     }
 
     #[test]

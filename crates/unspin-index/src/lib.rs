@@ -8,6 +8,7 @@
 //! stdout/stderr and never exits the process. Memory use does not grow with corpus
 //! size while reading: items are handed to a callback one at a time.
 
+pub mod articles;
 pub mod corpus;
 pub mod fingerprint;
 pub mod generate;

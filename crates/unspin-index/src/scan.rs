@@ -16,7 +16,10 @@ use unspin_core::doc::{Depth, Doc};
 use unspin_core::verdict::{Relation, Side};
 use unspin_core::{Assessment, Config, assess};
 
-use crate::corpus::Item;
+use unspin_core::{Article, CivilDate};
+
+use crate::articles::{Articles, Spill, SpillWriter};
+use crate::corpus::{self, ArticleId, Item, Skipped};
 use crate::fingerprint::{self, Fingerprint, Sketch, sentence_hash};
 
 #[derive(Clone, Debug, PartialEq)]
@@ -101,8 +104,8 @@ pub struct ScanResult {
 /// What a scan is doing, for progress displays.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Stage {
-    /// Analysing articles: (analysed so far, total).
-    Analysing(usize, usize),
+    /// Analysing articles: (analysed so far, total if known).
+    Analysing(usize, Option<usize>),
     /// Verifying candidate pairs: (verified so far, total).
     Verifying(usize, usize),
 }
@@ -118,32 +121,151 @@ pub fn scan_with_progress(
     scan_cfg: &ScanConfig,
     progress: &(dyn Fn(Stage) + Sync),
 ) -> ScanResult {
-    let threads = scan_cfg.threads.max(1);
-    // Articles are analysed twice: here for their sketches (the analyses are dropped,
-    // so memory holds no more than bands and sentence keys), and again, component by
-    // component, for the pairs to verify.
-    let analysed = std::sync::atomic::AtomicUsize::new(0);
-    let sketches: Vec<Sketch> = parallel_map(items, threads, |i| {
-        let n = analysed.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
-        if n.is_multiple_of(64) || n == items.len() {
-            progress(Stage::Analysing(n, items.len()));
+    let mut first = FirstPass::default();
+    first.add(items, scan_cfg.threads, progress);
+    match first.finish(items, cfg, scan_cfg, progress) {
+        Ok(result) => result,
+        Err(never) => match never {},
+    }
+}
+
+/// Every article under `paths`, scanned as it streams in: each is sketched and written
+/// to a temporary file, so memory holds sketches, not texts; pairs are verified from
+/// the file. Returns the result, the articles (for output) and what was skipped.
+pub fn scan_paths(
+    paths: &[std::path::PathBuf],
+    opts: &unspin_ingest::ReadOptions,
+    cfg: &Config,
+    scan_cfg: &ScanConfig,
+    progress: &(dyn Fn(Stage) + Sync),
+) -> std::io::Result<(ScanResult, Spill, Vec<Skipped>)> {
+    let mut first = FirstPass::default();
+    let mut spill = SpillWriter::new()?;
+    let mut skipped = Vec::new();
+    let mut batch: Vec<Item> = Vec::with_capacity(READ_BATCH);
+    let mut failed: Option<std::io::Error> = None;
+    let mut flush = |batch: &mut Vec<Item>, first: &mut FirstPass| {
+        first.add(batch, scan_cfg.threads, progress);
+        for item in batch.drain(..) {
+            if failed.is_none()
+                && let Err(e) = spill.push(&item)
+            {
+                failed = Some(e);
+            }
         }
-        fingerprint::parts(&Doc::with_depth(&i.article, Depth::Sentences)).sketch()
+    };
+    corpus::read(paths, opts, &mut |r| match r {
+        Ok(item) => {
+            batch.push(item);
+            if batch.len() == READ_BATCH {
+                flush(&mut batch, &mut first);
+            }
+        }
+        Err(s) => skipped.push(s),
     });
+    flush(&mut batch, &mut first);
+    if let Some(e) = failed {
+        return Err(e);
+    }
+    let spill = spill.finish()?;
+    let result = first
+        .finish(&spill, cfg, scan_cfg, progress)
+        .map_err(std::io::Error::other)?;
+    Ok((result, spill, skipped))
+}
+
+/// Articles read before their sketches are computed together (in parallel).
+const READ_BATCH: usize = 1024;
+
+/// What a scan keeps of each article it has read: sketch, id and date.
+#[derive(Default)]
+pub struct FirstPass {
+    sketches: Vec<Sketch>,
+    ids: Vec<ArticleId>,
+    dates: Vec<Option<CivilDate>>,
+}
+
+impl FirstPass {
+    /// Sketch the next `items` (numbered after those added before).
+    pub fn add(&mut self, items: &[Item], threads: usize, progress: &(dyn Fn(Stage) + Sync)) {
+        // Articles are analysed twice: here for their sketches (the analyses are
+        // dropped, so memory holds no more than bands and sentence keys), and again,
+        // component by component, for the pairs to verify.
+        let before = self.sketches.len();
+        let analysed = std::sync::atomic::AtomicUsize::new(before);
+        self.sketches
+            .extend(parallel_map(items, threads.max(1), |i| {
+                let n = analysed.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+                if n.is_multiple_of(64) {
+                    progress(Stage::Analysing(n, None));
+                }
+                fingerprint::parts(&Doc::with_depth(&i.article, Depth::Sentences)).sketch()
+            }));
+        self.ids.extend(items.iter().map(|i| i.id));
+        self.dates.extend(items.iter().map(|i| i.article.meta.date));
+    }
+
+    /// Boilerplate, candidates, verification (articles read back from `articles`, in
+    /// the order they were added) and families.
+    pub fn finish<A: Articles + ?Sized>(
+        self,
+        articles: &A,
+        cfg: &Config,
+        scan_cfg: &ScanConfig,
+        progress: &(dyn Fn(Stage) + Sync),
+    ) -> Result<ScanResult, A::Error> {
+        let FirstPass {
+            sketches,
+            ids,
+            dates,
+        } = self;
+        scan_sketches(sketches, &ids, &dates, articles, cfg, scan_cfg, progress)
+    }
+}
+
+fn scan_sketches<A: Articles + ?Sized>(
+    sketches: Vec<Sketch>,
+    ids: &[ArticleId],
+    dates: &[Option<CivilDate>],
+    articles: &A,
+    cfg: &Config,
+    scan_cfg: &ScanConfig,
+    progress: &(dyn Fn(Stage) + Sync),
+) -> Result<ScanResult, A::Error> {
+    let threads = scan_cfg.threads.max(1);
+    let n_articles = sketches.len();
+    progress(Stage::Analysing(n_articles, Some(n_articles)));
     let mut stats = ScanStats {
-        articles: items.len(),
+        articles: n_articles,
         ..ScanStats::default()
     };
 
     // 1. Boilerplate: short sentences repeated verbatim across articles that otherwise
     // share nothing. A sentence repeated within a copy family (a syndicated story's
     // short lines) is not boilerplate: removing it would hide the copying.
-    let mut seen_in: FxHashMap<u64, (usize, Vec<u32>)> = FxHashMap::default();
-    for (k, p) in sketches.iter().enumerate() {
+    // Counted first, sampled second: most short sentences occur once, and a sample
+    // list for each would be most of the memory here.
+    let own_short = |p: &Sketch| {
         let mut own: Vec<u64> = p.short_sentences(scan_cfg.boilerplate_words).collect();
         own.sort_unstable();
         own.dedup();
-        for &h in &own {
+        own
+    };
+    let mut counts: FxHashMap<u64, u32> = FxHashMap::default();
+    for p in &sketches {
+        for h in own_short(p) {
+            *counts.entry(h).or_default() += 1;
+        }
+    }
+    let repeated: FxHashSet<u64> = counts
+        .iter()
+        .filter(|&(_, &n)| n as usize >= scan_cfg.boilerplate_min_articles)
+        .map(|(&h, _)| h)
+        .collect();
+    drop(counts);
+    let mut seen_in: FxHashMap<u64, (usize, Vec<u32>)> = FxHashMap::default();
+    for (k, p) in sketches.iter().enumerate() {
+        for h in own_short(p).into_iter().filter(|h| repeated.contains(h)) {
             let (n, sample) = seen_in.entry(h).or_default();
             *n += 1;
             if sample.len() < BOILERPLATE_SAMPLE {
@@ -151,39 +273,23 @@ pub fn scan_with_progress(
             }
         }
     }
-    let repeated: FxHashSet<u64> = seen_in
-        .iter()
-        .filter(|(_, (n, _))| *n >= scan_cfg.boilerplate_min_articles)
-        .map(|(&h, _)| h)
-        .collect();
     // Sentence keys with every repeated sentence left out say whether the articles
-    // sharing one are related otherwise (needed for the sampled articles only).
-    let mut sampled: Vec<u32> = repeated
-        .iter()
-        .flat_map(|h| seen_in[h].1.iter().copied())
-        .collect();
-    sampled.sort_unstable();
-    sampled.dedup();
-    let keys: FxHashMap<u32, Vec<u64>> = sampled
-        .into_iter()
-        .map(|k| (k, sketches[k as usize].sentence_keys(&repeated)))
-        .collect();
+    // sharing one are related otherwise (computed for each sample as it is judged: kept
+    // for all sampled articles, they would outweigh the sketches).
+    let keys = |k: u32| sketches[k as usize].sentence_keys(&repeated);
     let boilerplate: FxHashSet<u64> = repeated
         .iter()
         .copied()
         .filter(|h| !within_family(&seen_in[h].1, &keys))
         .collect();
     stats.boilerplate_sentences = boilerplate.len();
-    drop((keys, seen_in, repeated));
+    drop((seen_in, repeated));
     // Bands stay as sketched (boilerplate included: a band needs most of two articles'
     // shingles to agree, which a shared footer alone does not give, and verification
     // leaves boilerplate out); sentence keys lose the boilerplate sentences' keys.
     let prints: Vec<Fingerprint> = sketches
         .into_iter()
-        .map(|s| Fingerprint {
-            sentence_keys: s.sentence_keys(&boilerplate),
-            bands: s.bands,
-        })
+        .map(|s| s.into_fingerprint(&boilerplate))
         .collect();
 
     // 2. Candidates.
@@ -214,7 +320,11 @@ pub fn scan_with_progress(
     // of them) go, which makes the lookups below short. The postings are built a slice
     // of the key space at a time, so that all of them are never in memory at once; the
     // slices follow the keys' order, so the result is sorted.
-    let mut key_entries: Vec<(u64, u32)> = Vec::new();
+    // Kept runs as their articles, one after another (`run_members`), and where each
+    // run starts (`run_bounds`, closed by the total): the keys themselves are not needed
+    // once runs are formed.
+    let mut run_members: Vec<u32> = Vec::new();
+    let mut run_bounds: Vec<u32> = Vec::new();
     let mut slice: Vec<(u64, u32)> = Vec::new();
     for part in 0..KEY_SLICES {
         for (k, p) in prints.iter().enumerate() {
@@ -230,19 +340,22 @@ pub fn scan_with_progress(
             if run.len() > scan_cfg.max_posting {
                 stats.dropped_keys += 1;
             } else if run.len() >= 2 {
-                key_entries.extend_from_slice(run);
+                run_bounds.push(run_members.len() as u32);
+                run_members.extend(run.iter().map(|&(_, a)| a));
             }
         }
         slice.clear();
     }
     drop(slice);
-    key_entries.shrink_to_fit();
+    run_bounds.push(run_members.len() as u32);
+    run_members.shrink_to_fit();
+    run_bounds.shrink_to_fit();
     let key_counts: Vec<usize> = prints.iter().map(|p| p.sentence_keys.len()).collect();
     drop(prints);
     // Exact duplicates share an id whatever their fingerprints.
     let mut by_id: FxHashMap<u128, Vec<u32>> = FxHashMap::default();
-    for (k, item) in items.iter().enumerate() {
-        by_id.entry(item.id.0).or_default().push(k as u32);
+    for (k, id) in ids.iter().enumerate() {
+        by_id.entry(id.0).or_default().push(k as u32);
     }
     for list in by_id.values() {
         for (x, &i) in list.iter().enumerate() {
@@ -255,28 +368,29 @@ pub fn scan_with_progress(
     // counted article by article (never a map of every pair sharing one key, which
     // would outgrow everything else).
     // Each article's runs (CSR layout: `member_runs[run_start[i]..run_start[i + 1]]`).
-    let runs: Vec<&[(u64, u32)]> = key_entries.chunk_by(|x, y| x.0 == y.0).collect();
-    let mut run_start = vec![0usize; items.len() + 1];
-    for &(_, a) in &key_entries {
+    let run = |r: usize| &run_members[run_bounds[r] as usize..run_bounds[r + 1] as usize];
+    let n_runs = run_bounds.len() - 1;
+    let mut run_start = vec![0usize; n_articles + 1];
+    for &a in &run_members {
         run_start[a as usize + 1] += 1;
     }
     for k in 1..run_start.len() {
         run_start[k] += run_start[k - 1];
     }
-    let mut member_runs = vec![0u32; key_entries.len()];
+    let mut member_runs = vec![0u32; run_members.len()];
     let mut fill = run_start.clone();
-    for (r, run) in runs.iter().enumerate() {
-        for &(_, a) in *run {
+    for r in 0..n_runs {
+        for &a in run(r) {
             member_runs[fill[a as usize]] = r as u32;
             fill[a as usize] += 1;
         }
     }
     drop(fill);
-    let indices: Vec<u32> = (0..items.len() as u32).collect();
+    let indices: Vec<u32> = (0..n_articles as u32).collect();
     let key_pairs: Vec<Vec<(u32, u32)>> = parallel_map(&indices, threads, |&i| {
         let mut shared: FxHashMap<u32, u32> = FxHashMap::default();
         for &r in &member_runs[run_start[i as usize]..run_start[i as usize + 1]] {
-            for &(_, j) in runs[r as usize] {
+            for &j in run(r as usize) {
                 if j > i {
                     *shared.entry(j).or_default() += 1;
                 }
@@ -292,8 +406,7 @@ pub fn scan_with_progress(
             .map(|(j, _)| (i, j))
             .collect()
     });
-    drop((runs, member_runs, run_start));
-    drop(key_entries);
+    drop((run_members, run_bounds, member_runs, run_start));
     let mut candidates: Vec<(u32, u32)> = band_pairs
         .into_iter()
         .chain(key_pairs.into_iter().flatten())
@@ -307,22 +420,34 @@ pub fn scan_with_progress(
     // pair needs were mostly analysed for the pairs just before. Each unit analyses what
     // it needs into a bounded cache (boilerplate marked) and drops it at the end. Threads
     // take units in turn; results go back in candidate order.
-    let units = work_units(items.len(), &candidates);
+    let units = work_units(n_articles, &candidates);
     let next = std::sync::atomic::AtomicUsize::new(0);
     let done = std::sync::atomic::AtomicUsize::new(0);
     let total = candidates.len();
-    let verify = || -> Vec<(usize, Pair)> {
+    let verify = || -> Result<Vec<(usize, Pair)>, A::Error> {
         let mut out = Vec::new();
         loop {
             let u = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
             let Some(unit) = units.get(u) else {
-                return out;
+                return Ok(out);
             };
+            // The unit's articles, read once (a unit holds at most 2 * UNIT_PAIRS).
+            let mut needed: Vec<u32> = unit
+                .iter()
+                .flat_map(|&k| [candidates[k].0, candidates[k].1])
+                .collect();
+            needed.sort_unstable();
+            needed.dedup();
+            let loaded: Vec<Article> = needed
+                .iter()
+                .map(|&m| articles.get(m as usize))
+                .collect::<Result<_, _>>()?;
             let mut cache = DocCache::new(CACHE_DOCS);
             for &k in unit {
                 let (i, j) = candidates[k];
                 let analyse = |m: u32| {
-                    let mut d = Doc::new(&items[m as usize].article);
+                    let slot = needed.binary_search(&m).unwrap_or(0);
+                    let mut d = Doc::new(&loaded[slot]);
                     d.mark_boilerplate(|d, s| boilerplate.contains(&sentence_hash(d, s)));
                     d
                 };
@@ -342,31 +467,32 @@ pub fn scan_with_progress(
         }
     };
     let mut found: Vec<(usize, Pair)> = if threads == 1 {
-        verify()
+        verify()?
     } else {
         std::thread::scope(|scope| {
             let handles: Vec<_> = (0..threads).map(|_| scope.spawn(verify)).collect();
-            handles
-                .into_iter()
-                .flat_map(|h| h.join().unwrap_or_default())
-                .collect()
-        })
+            let mut all = Vec::new();
+            for h in handles {
+                all.extend(h.join().unwrap_or_else(|e| std::panic::resume_unwind(e))?);
+            }
+            Ok(all)
+        })?
     };
     found.sort_by_key(|(k, _)| *k);
     let pairs: Vec<Pair> = found.into_iter().map(|(_, p)| p).collect();
     stats.verified_related = pairs.len();
 
     // 4. Families.
-    let families = families(items, &pairs);
-    ScanResult {
+    let families = families(dates, &pairs);
+    Ok(ScanResult {
         pairs,
         families,
         stats,
-    }
+    })
 }
 
 /// The sentence-key postings are built in 2^KEY_SLICE_BITS slices of the key space.
-const KEY_SLICE_BITS: u32 = 3;
+const KEY_SLICE_BITS: u32 = 4;
 const KEY_SLICES: u64 = 1 << KEY_SLICE_BITS;
 
 /// Analysed articles a work unit keeps at most.
@@ -472,12 +598,12 @@ const BOILERPLATE_SAMPLE: usize = 8;
 
 /// Whether most pairs of the sampled articles share at least two sentence keys: the
 /// sentence they repeat belongs to one story, copied, rather than to a site's template.
-fn within_family(sample: &[u32], keys: &FxHashMap<u32, Vec<u64>>) -> bool {
+fn within_family(sample: &[u32], keys: &dyn Fn(u32) -> Vec<u64>) -> bool {
+    let keys: Vec<Vec<u64>> = sample.iter().map(|&k| keys(k)).collect();
     let (mut pairs, mut related) = (0usize, 0usize);
-    for (x, &i) in sample.iter().enumerate() {
-        for &j in &sample[x + 1..] {
+    for (x, a) in keys.iter().enumerate() {
+        for b in &keys[x + 1..] {
             pairs += 1;
-            let (a, b) = (&keys[&i], &keys[&j]);
             related += usize::from(unspin_core::align::shared_count(a, b) >= 2);
         }
     }
@@ -531,8 +657,8 @@ impl DisjointSets {
     }
 }
 
-fn families(items: &[Item], pairs: &[Pair]) -> Vec<Family> {
-    let n = items.len();
+fn families(dates: &[Option<CivilDate>], pairs: &[Pair]) -> Vec<Family> {
+    let n = dates.len();
     let mut sets = DisjointSets::new(n);
     // Partial reuse links families without merging them: one shared paragraph must not
     // chain whole families together.
@@ -596,7 +722,7 @@ fn families(items: &[Item], pairs: &[Pair]) -> Vec<Family> {
             .max_by(|&x, &y| {
                 score(x)
                     .total_cmp(&score(y))
-                    .then_with(|| items[y].article.meta.date.cmp(&items[x].article.meta.date))
+                    .then_with(|| dates[y].cmp(&dates[x]))
                     .then_with(|| y.cmp(&x))
             })
             .unwrap_or(root);
@@ -705,6 +831,39 @@ mod tests {
             p1 = people[1],
             p2 = people[2],
         )
+    }
+
+    #[test]
+    fn streamed_scan_equals_the_in_memory_one() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let people = ["Ada Fenwick", "Bo Marsh", "Kell"];
+        let original = story("harbour", &people, FOOTER);
+        let copy = original.replace("would rise", "is set to climb");
+        let other = story("museum", &["Eve Talbot", "Fen Rook", "Lark"], FOOTER);
+        for (name, text) in [("a.txt", &original), ("b.txt", &copy), ("c.txt", &other)] {
+            std::fs::write(dir.path().join(name), text).expect("write");
+        }
+        std::fs::write(dir.path().join("d.json"), "{not json").expect("write");
+        let paths = vec![dir.path().to_path_buf()];
+        let opts = unspin_ingest::ReadOptions::default();
+        let (items, skipped) = corpus::read_all(&paths, &opts);
+        let cfg = ScanConfig {
+            threads: 2,
+            ..ScanConfig::default()
+        };
+        let expected = scan(&items, &Config::default(), &cfg);
+        let (got, spill, streamed_skipped) =
+            scan_paths(&paths, &opts, &Config::default(), &cfg, &|_| {}).expect("scan");
+        assert_eq!(got.pairs, expected.pairs);
+        assert_eq!(got.families, expected.families);
+        assert_eq!(got.stats, expected.stats);
+        assert_eq!(streamed_skipped, skipped);
+        assert_eq!(streamed_skipped.len(), 1);
+        assert_eq!(got.families.len(), 1);
+        for (k, item) in items.iter().enumerate() {
+            assert_eq!(spill.id(k), item.id);
+            assert_eq!(spill.get(k).expect("read back"), item.article);
+        }
     }
 
     #[test]

@@ -292,7 +292,7 @@ impl Index {
 }
 
 /// An article from its stored record.
-fn article_of(r: &serde_json::Value) -> Article {
+pub(crate) fn article_of(r: &serde_json::Value) -> Article {
     let mut a = Article::new(
         r["origin"].as_str().unwrap_or(""),
         r["text"].as_str().unwrap_or(""),

@@ -21,8 +21,9 @@ use std::path::Path;
 use anyhow::{Context, Result};
 use serde_json::{Value, json};
 use unspin_core::Config;
-use unspin_index::corpus::{self, Item};
-use unspin_index::scan::{Family, ScanConfig, Stage, scan_with_progress};
+use unspin_index::articles::Articles;
+use unspin_index::corpus::Skipped;
+use unspin_index::scan::{Family, ScanConfig, ScanResult, Stage, scan_paths, scan_with_progress};
 use unspin_report::round;
 
 use crate::args::ScanArgs;
@@ -33,47 +34,63 @@ const INDEX_BATCH: usize = 500;
 
 pub fn run(args: &ScanArgs, cfg: &Config) -> Result<Outcome> {
     let opts = args.input.read_options();
-    let (items, skipped) = match &args.index {
-        Some(dir) => {
-            let index = unspin_index::store::Index::open(dir)?;
-            let added = crate::index_cmd::add(&index, &args.paths, &opts, INDEX_BATCH)?;
-            (index.items()?, added.skipped)
-        }
-        None => corpus::read_all(&args.paths, &opts),
-    };
     let threads = args
         .threads
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from));
+    let scan_cfg = ScanConfig {
+        threads,
+        ..ScanConfig::default()
+    };
     let bar = crate::progress::bar("analysing");
-    let result = scan_with_progress(
-        &items,
-        cfg,
-        &ScanConfig {
-            threads,
-            ..ScanConfig::default()
-        },
-        &|stage| match stage {
-            Stage::Analysing(done, total) => {
+    let progress = |stage: Stage| match stage {
+        Stage::Analysing(done, total) => {
+            if let Some(total) = total {
                 bar.set_length(total as u64);
-                bar.set_position(done as u64);
             }
-            Stage::Verifying(done, total) => {
-                if done <= 64 {
-                    bar.set_prefix("verifying");
-                }
-                bar.set_length(total as u64);
-                bar.set_position(done as u64);
+            bar.set_position(done as u64);
+        }
+        Stage::Verifying(done, total) => {
+            if done <= 64 {
+                bar.set_prefix("verifying");
             }
-        },
-    );
-    bar.finish_and_clear();
+            bar.set_length(total as u64);
+            bar.set_position(done as u64);
+        }
+    };
+    match &args.index {
+        Some(dir) => {
+            let index = unspin_index::store::Index::open(dir)?;
+            let added = crate::index_cmd::add(&index, &args.paths, &opts, INDEX_BATCH)?;
+            let items = index.items()?;
+            let result = scan_with_progress(&items, cfg, &scan_cfg, &progress);
+            bar.finish_and_clear();
+            output(args, cfg, items.as_slice(), &result, &added.skipped)
+        }
+        None => {
+            let (result, spill, skipped) =
+                scan_paths(&args.paths, &opts, cfg, &scan_cfg, &progress)
+                    .context("the scan could not keep its articles on disk")?;
+            bar.finish_and_clear();
+            output(args, cfg, &spill, &result, &skipped)
+        }
+    }
+}
+
+/// Write the scan's output files and report.
+fn output<A: Articles + ?Sized>(
+    args: &ScanArgs,
+    cfg: &Config,
+    articles: &A,
+    result: &ScanResult,
+    skipped: &[Skipped],
+) -> Result<Outcome> {
     let out = &args.out;
     std::fs::create_dir_all(out).with_context(|| format!("cannot create {}", out.display()))?;
 
-    let id = |k: usize| items[k].id.to_string();
+    let id = |k: usize| articles.id(k).to_string();
     let mut families = String::new();
     for (n, f) in result.families.iter().enumerate() {
-        families.push_str(&family_json(n, f, &items).to_string());
+        families.push_str(&family_json(n, f, articles)?.to_string());
         families.push('\n');
     }
     write(out, "families.jsonl", &families)?;
@@ -106,7 +123,7 @@ pub fn run(args: &ScanArgs, cfg: &Config) -> Result<Outcome> {
     });
     write(out, "summary.json", &format!("{summary:#}\n"))?;
     if !args.no_report {
-        crate::scan_report::write(out, &items, &result, cfg)?;
+        crate::scan_report::write(out, articles, result, cfg)?;
     }
 
     let mut stderr = std::io::stderr().lock();
@@ -127,28 +144,35 @@ pub fn run(args: &ScanArgs, cfg: &Config) -> Result<Outcome> {
     })
 }
 
-fn family_json(n: usize, f: &Family, items: &[Item]) -> Value {
-    let id = |k: usize| items[k].id.to_string();
-    json!({
+fn family_json<A: Articles + ?Sized>(n: usize, f: &Family, articles: &A) -> Result<Value> {
+    let id = |k: usize| articles.id(k).to_string();
+    let mut members = Vec::with_capacity(f.members.len());
+    for m in &f.members {
+        let a = articles.get(m.item)?;
+        members.push(json!({
+            "id": id(m.item),
+            "path": a.meta.origin,
+            "url": a.meta.url,
+            "title": a.meta.title,
+            "source": m.source.map(id),
+            "relation": m.relation.map(|r| r.as_str()),
+            "confidence": round(m.confidence),
+        }));
+    }
+    let mut partial = Vec::with_capacity(f.partial_reuse.len());
+    for &(k, m) in &f.partial_reuse {
+        let a = articles.get(k)?;
+        partial.push(json!({"id": id(k), "path": a.meta.origin, "with": id(m)}));
+    }
+    Ok(json!({
         "schema": "unspin.families/1",
         "family": n,
         "original": id(f.original),
         "size": f.members.len(),
-        "members": f.members.iter().map(|m| {
-            let a = &items[m.item].article;
-            json!({
-                "id": id(m.item),
-                "path": a.meta.origin,
-                "url": a.meta.url,
-                "title": a.meta.title,
-                "source": m.source.map(id),
-                "relation": m.relation.map(|r| r.as_str()),
-                "confidence": round(m.confidence),
-            })
-        }).collect::<Vec<_>>(),
+        "members": members,
         "same_story": f.same_story.iter().map(|&k| id(k)).collect::<Vec<_>>(),
-        "partial_reuse": f.partial_reuse.iter().map(|&(k, m)| json!({"id": id(k), "path": items[k].article.meta.origin, "with": id(m)})).collect::<Vec<_>>(),
-    })
+        "partial_reuse": partial,
+    }))
 }
 
 fn write(dir: &Path, name: &str, text: &str) -> Result<()> {

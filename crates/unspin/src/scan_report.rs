@@ -5,27 +5,32 @@ use std::path::Path;
 
 use anyhow::{Context, Result};
 use unspin_core::{Config, compare};
-use unspin_index::corpus::Item;
+use unspin_index::articles::Articles;
 use unspin_index::scan::{Family, ScanResult};
 use unspin_report::html::esc;
 
-pub fn write(out: &Path, items: &[Item], result: &ScanResult, cfg: &Config) -> Result<()> {
+pub fn write<A: Articles + ?Sized>(
+    out: &Path,
+    articles: &A,
+    result: &ScanResult,
+    cfg: &Config,
+) -> Result<()> {
     let dir = out.join("report");
     std::fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
-    let label = |k: usize| {
-        let a = &items[k].article;
+    let label = |k: usize| -> Result<String> {
+        let a = articles.get(k)?;
         let title = a.meta.title.clone().unwrap_or_default();
-        if title.is_empty() {
+        Ok(if title.is_empty() {
             a.meta.origin.clone()
         } else {
             format!("{title} ({})", a.meta.origin)
-        }
+        })
     };
     let mut index = page_head("unspin scan: copy families");
     let _ = write!(
         index,
         "<h1>Copy families</h1><p>{} articles, {} families.</p><table><tr><th>family</th><th>size</th><th>original</th><th>worst changes</th></tr>",
-        items.len(),
+        articles.len(),
         result.families.len()
     );
     let mut pair_no = 0usize;
@@ -41,19 +46,19 @@ pub fn write(out: &Path, items: &[Item], result: &ScanResult, cfg: &Config) -> R
             index,
             "<tr><td><a href=\"family-{n}.html\">{n}</a></td><td>{}</td><td>{}</td><td>{}</td></tr>",
             f.members.len(),
-            esc(&label(f.original)),
+            esc(&label(f.original)?),
             esc(&worst.join(", "))
         );
         let mut page = page_head(&format!("family {n}"));
         let _ = write!(
             page,
             "<p><a href=\"index.html\">all families</a></p><h1>Family {n}</h1><p>Original: <b>{}</b></p>",
-            esc(&label(f.original))
+            esc(&label(f.original)?)
         );
         page.push_str(&tree(
             f,
             f.original,
-            items,
+            articles,
             &label,
             &mut pair_no,
             &dir,
@@ -62,7 +67,7 @@ pub fn write(out: &Path, items: &[Item], result: &ScanResult, cfg: &Config) -> R
         if !f.same_story.is_empty() {
             page.push_str("<h2>Same story, written independently</h2><ul>");
             for &k in &f.same_story {
-                let _ = write!(page, "<li>{}</li>", esc(&label(k)));
+                let _ = write!(page, "<li>{}</li>", esc(&label(k)?));
             }
             page.push_str("</ul>");
         }
@@ -75,20 +80,21 @@ pub fn write(out: &Path, items: &[Item], result: &ScanResult, cfg: &Config) -> R
 }
 
 /// The family as a nested list from `root`, writing a pair page for every edge.
-fn tree(
+fn tree<A: Articles + ?Sized>(
     f: &Family,
     root: usize,
-    items: &[Item],
-    label: &dyn Fn(usize) -> String,
+    articles: &A,
+    label: &dyn Fn(usize) -> Result<String>,
     pair_no: &mut usize,
     dir: &Path,
     cfg: &Config,
 ) -> Result<String> {
-    let mut html = format!("<ul><li>{}", esc(&label(root)));
+    let mut html = format!("<ul><li>{}", esc(&label(root)?));
     for m in f.members.iter().filter(|m| m.source == Some(root)) {
         let n = *pair_no;
         *pair_no += 1;
-        let cmp = compare(&items[root].article, &items[m.item].article, cfg);
+        let (a, b) = (articles.get(root)?, articles.get(m.item)?);
+        let cmp = compare(&a, &b, cfg);
         std::fs::write(
             dir.join(format!("pair-{n}.html")),
             unspin_report::html::render(&cmp),
@@ -101,7 +107,7 @@ fn tree(
             m.confidence,
             cmp.changes.len()
         );
-        html.push_str(&tree(f, m.item, items, label, pair_no, dir, cfg)?);
+        html.push_str(&tree(f, m.item, articles, label, pair_no, dir, cfg)?);
     }
     html.push_str("</li></ul>");
     Ok(html)
