@@ -29,7 +29,8 @@ read -r seconds kb < "$work/time-$docs"
 python3 - "$n" "$seconds" "$kb" <<'PY'
 import sys
 n, s, kb = int(sys.argv[1]), float(sys.argv[2]), int(sys.argv[3])
-print(f"unspin scan: {n} documents in {s:.2f} s = {n / s:.0f} docs/s; peak {kb / 1024:.0f} MiB = {kb * 1024 / n / 1024:.1f} KiB per document")
+budget = 200 + 2 * n / 1024  # MiB: 2 KiB per document + 200 MB
+print(f"unspin scan: {n} documents in {s:.2f} s = {n / s:.0f} docs/s; peak {kb / 1024:.0f} MiB (budget 2 KiB/doc + 200 MB = {budget:.0f} MiB)")
 PY
 if [ "${SKIP_PYTHON:-0}" != 1 ]; then
     venv=$work/venv

@@ -34,11 +34,22 @@ pub fn write<A: Articles + ?Sized>(
         result.families.len()
     );
     let mut pair_no = 0usize;
+    // Each family's derived pairs, found in one pass over the pairs.
+    let family_of: std::collections::HashMap<usize, usize> = result
+        .families
+        .iter()
+        .enumerate()
+        .flat_map(|(n, f)| f.members.iter().map(move |m| (m.item, n)))
+        .collect();
+    let mut derived: Vec<Vec<&unspin_index::scan::Pair>> = vec![Vec::new(); result.families.len()];
+    for p in result.pairs.iter().filter(|p| p.relation.is_derived()) {
+        if let Some(&n) = family_of.get(&p.a) {
+            derived[n].push(p);
+        }
+    }
     for (n, f) in result.families.iter().enumerate() {
-        let worst: Vec<String> = result
-            .pairs
+        let worst: Vec<String> = derived[n]
             .iter()
-            .filter(|p| f.members.iter().any(|m| m.item == p.a) && p.relation.is_derived())
             .flat_map(|p| p.top_changes.iter().take(2).map(|(k, _)| k.to_string()))
             .take(4)
             .collect();
