@@ -57,6 +57,9 @@ struct SentencePart {
     /// Byte range of the sentence's words in [`Parts::words`].
     words: std::ops::Range<usize>,
     keys: Vec<u64>,
+    /// Hashes of the stems of the sentence's name words (32 bits: a scan keeps them for
+    /// every article, and a rare collision only adds a pair to verify).
+    names: Vec<u32>,
 }
 
 impl Parts {
@@ -80,21 +83,28 @@ pub fn parts(doc: &Doc<'_>) -> Parts {
             continue;
         }
         let tokens = doc.sentence_tokens(i);
+        let in_name = |t: &unspin_core::text::words::Token| {
+            s.names
+                .iter()
+                .any(|n| n.range.start <= t.range.start && t.range.end <= n.range.end)
+        };
         let start = out.words.len();
         for t in tokens {
             out.words.push_str(&t.lower);
             out.words.push(' ');
         }
+        let names: Vec<u32> = tokens
+            .iter()
+            .filter(|t| !t.stop && t.cap && in_name(t))
+            .map(|t| (xxh3_64_with_seed(t.stem.as_bytes(), SEED) >> 32) as u32)
+            .collect();
         let mut salient: Vec<&str> = tokens
             .iter()
             .filter(|t| {
                 !t.stop
                     && (t.numeric
                         || t.acronym
-                        || (t.cap
-                            && s.names.iter().any(|n| {
-                                n.range.start <= t.range.start && t.range.end <= n.range.end
-                            }))
+                        || (t.cap && in_name(t))
                         || t.lower.chars().count() >= 8)
             })
             .map(|t| t.stem.as_str())
@@ -113,6 +123,7 @@ pub fn parts(doc: &Doc<'_>) -> Parts {
             n_words: s.n_words,
             words: start..out.words.len(),
             keys,
+            names,
         });
     }
     out
@@ -125,26 +136,36 @@ pub fn parts(doc: &Doc<'_>) -> Parts {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Sketch {
     pub bands: Vec<u64>,
-    /// Per body sentence: its hash, its word count and the end of its keys in `keys`.
+    /// Hashes of the name words' stems, by sentence (see [`Sketch::names`]).
+    names: Vec<u32>,
+    /// Per body sentence: its hash if it is short (0 if not: only short sentences can be
+    /// boilerplate), the end of its keys in `keys` and of its names in `names`.
     sentences: Vec<(u64, u32, u32)>,
     keys: Vec<u64>,
 }
 
 impl Parts {
-    /// This article's [`Sketch`].
-    pub fn sketch(&self) -> Sketch {
+    /// This article's [`Sketch`], remembering which sentences have at most
+    /// `max_short_words` words.
+    pub fn sketch(&self, max_short_words: usize) -> Sketch {
         let words: Vec<&str> = self.words.split_terminator(' ').collect();
         // Exact capacities: a scan holds one sketch per article.
         let mut keys = Vec::with_capacity(self.sentences.iter().map(|s| s.keys.len()).sum());
+        let mut names = Vec::with_capacity(self.sentences.iter().map(|s| s.names.len()).sum());
         let sentences = self
             .sentences
             .iter()
             .map(|s| {
                 keys.extend_from_slice(&s.keys);
+                names.extend_from_slice(&s.names);
                 (
-                    s.hash,
-                    u32::try_from(s.n_words).unwrap_or(u32::MAX),
+                    if s.n_words <= max_short_words {
+                        s.hash.max(1)
+                    } else {
+                        0
+                    },
                     u32::try_from(keys.len()).unwrap_or(u32::MAX),
+                    u32::try_from(names.len()).unwrap_or(u32::MAX),
                 )
             })
             .collect();
@@ -152,6 +173,7 @@ impl Parts {
         bands.shrink_to_fit();
         Sketch {
             bands,
+            names,
             sentences,
             keys,
         }
@@ -159,12 +181,28 @@ impl Parts {
 }
 
 impl Sketch {
-    /// Hashes of the body sentences of at most `max_words` words.
-    pub fn short_sentences(&self, max_words: usize) -> impl Iterator<Item = u64> + '_ {
-        self.sentences
-            .iter()
-            .filter(move |s| s.1 as usize <= max_words)
-            .map(|s| s.0)
+    /// The name words (hashed stems, sorted, distinct) of the sentences not in `skip`:
+    /// articles naming the same rare people and places are on one story even when they
+    /// share no sentence.
+    pub fn names(&self, skip: &FxHashSet<u64>) -> Vec<u32> {
+        let mut out = Vec::new();
+        let mut start = 0;
+        for &(hash, _, end) in &self.sentences {
+            let end = end as usize;
+            if !skip.contains(&hash) {
+                out.extend_from_slice(self.names.get(start..end).unwrap_or(&[]));
+            }
+            start = end;
+        }
+        out.sort_unstable();
+        out.dedup();
+        out.shrink_to_fit();
+        out
+    }
+
+    /// Hashes of the short body sentences (see [`Parts::sketch`]).
+    pub fn short_sentences(&self) -> impl Iterator<Item = u64> + '_ {
+        self.sentences.iter().map(|s| s.0).filter(|&h| h != 0)
     }
 
     /// The fingerprint: the bands, and the keys of the sentences not in `skip`, sorted
@@ -175,9 +213,10 @@ impl Sketch {
             bands,
             sentences,
             mut keys,
+            ..
         } = self;
         let (mut write, mut start) = (0, 0);
-        for (hash, _, end) in sentences {
+        for (hash, end, _) in sentences {
             let end = (end as usize).min(keys.len());
             if !skip.contains(&hash) {
                 keys.copy_within(start..end, write);
@@ -199,7 +238,7 @@ impl Sketch {
     pub fn sentence_keys(&self, skip: &FxHashSet<u64>) -> Vec<u64> {
         let mut out = Vec::new();
         let mut start = 0;
-        for &(hash, _, end) in &self.sentences {
+        for &(hash, end, _) in &self.sentences {
             let end = end as usize;
             if !skip.contains(&hash) {
                 out.extend_from_slice(self.keys.get(start..end).unwrap_or(&[]));
@@ -358,7 +397,7 @@ mod tests {
             .position(|s| doc.ntext(s.sentence.range.clone()).starts_with("Sign up"))
             .expect("the footer sentence");
         let skip: FxHashSet<u64> = [sentence_hash(&doc, footer)].into_iter().collect();
-        let sketch = p.sketch();
+        let sketch = p.sketch(20);
         assert_eq!(sketch.bands, assemble(&p, &FxHashSet::default()).bands);
         let with = sketch.sentence_keys(&FxHashSet::default());
         let without = sketch.sentence_keys(&skip);

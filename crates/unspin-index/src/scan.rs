@@ -34,6 +34,11 @@ pub struct ScanConfig {
     pub min_shared_keys: usize,
     /// …and at least this share of the smaller article's keys.
     pub min_shared_key_share: f64,
+    /// Distinct rare name words two articles must share to be verified as possibly on
+    /// the same story…
+    pub min_shared_names: usize,
+    /// …and at least this share of the smaller article's name words.
+    pub min_shared_name_share: f64,
     /// Threads verifying candidates (output does not depend on it).
     pub threads: usize,
 }
@@ -46,6 +51,8 @@ impl Default for ScanConfig {
             max_posting: 200,
             min_shared_keys: 3,
             min_shared_key_share: 0.1,
+            min_shared_names: 4,
+            min_shared_name_share: 0.3,
             threads: 1,
         }
     }
@@ -122,7 +129,7 @@ pub fn scan_with_progress(
     progress: &(dyn Fn(Stage) + Sync),
 ) -> ScanResult {
     let mut first = FirstPass::default();
-    first.add(items, scan_cfg.threads, progress);
+    first.add(items, scan_cfg, progress);
     match first.finish(items, cfg, scan_cfg, progress) {
         Ok(result) => result,
         Err(never) => match never {},
@@ -145,7 +152,7 @@ pub fn scan_paths(
     let mut batch: Vec<Item> = Vec::with_capacity(READ_BATCH);
     let mut failed: Option<std::io::Error> = None;
     let mut flush = |batch: &mut Vec<Item>, first: &mut FirstPass| {
-        first.add(batch, scan_cfg.threads, progress);
+        first.add(batch, scan_cfg, progress);
         for item in batch.drain(..) {
             if failed.is_none()
                 && let Err(e) = spill.push(&item)
@@ -187,19 +194,25 @@ pub struct FirstPass {
 
 impl FirstPass {
     /// Sketch the next `items` (numbered after those added before).
-    pub fn add(&mut self, items: &[Item], threads: usize, progress: &(dyn Fn(Stage) + Sync)) {
+    pub fn add(
+        &mut self,
+        items: &[Item],
+        scan_cfg: &ScanConfig,
+        progress: &(dyn Fn(Stage) + Sync),
+    ) {
         // Articles are analysed twice: here for their sketches (the analyses are
         // dropped, so memory holds no more than bands and sentence keys), and again,
         // component by component, for the pairs to verify.
         let before = self.sketches.len();
         let analysed = std::sync::atomic::AtomicUsize::new(before);
         self.sketches
-            .extend(parallel_map(items, threads.max(1), |i| {
+            .extend(parallel_map(items, scan_cfg.threads.max(1), |i| {
                 let n = analysed.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
                 if n.is_multiple_of(64) {
                     progress(Stage::Analysing(n, None));
                 }
-                fingerprint::parts(&Doc::with_depth(&i.article, Depth::Sentences)).sketch()
+                fingerprint::parts(&Doc::with_depth(&i.article, Depth::Sentences))
+                    .sketch(scan_cfg.boilerplate_words)
             }));
         self.ids.extend(items.iter().map(|i| i.id));
         self.dates.extend(items.iter().map(|i| i.article.meta.date));
@@ -246,7 +259,7 @@ fn scan_sketches<A: Articles + ?Sized>(
     // Counted first, sampled second: most short sentences occur once, and a sample
     // list for each would be most of the memory here.
     let own_short = |p: &Sketch| {
-        let mut own: Vec<u64> = p.short_sentences(scan_cfg.boilerplate_words).collect();
+        let mut own: Vec<u64> = p.short_sentences().collect();
         own.sort_unstable();
         own.dedup();
         own
@@ -287,10 +300,27 @@ fn scan_sketches<A: Articles + ?Sized>(
     // Bands stay as sketched (boilerplate included: a band needs most of two articles'
     // shingles to agree, which a shared footer alone does not give, and verification
     // leaves boilerplate out); sentence keys lose the boilerplate sentences' keys.
+    let mut name_entries: Vec<(u32, u32)> = Vec::new();
+    let mut name_counts: Vec<usize> = Vec::with_capacity(n_articles);
     let prints: Vec<Fingerprint> = sketches
         .into_iter()
-        .map(|s| s.into_fingerprint(&boilerplate))
+        .enumerate()
+        .map(|(k, s)| {
+            let names = s.names(&boilerplate);
+            name_counts.push(names.len());
+            name_entries.extend(names.into_iter().map(|h| (h, k as u32)));
+            s.into_fingerprint(&boilerplate)
+        })
         .collect();
+    name_entries.sort_unstable();
+    let mut name_runs = Runs::default();
+    for run in name_entries.chunk_by(|x, y| x.0 == y.0) {
+        if (2..=scan_cfg.max_posting).contains(&run.len()) {
+            name_runs.push(run);
+        }
+    }
+    name_runs.close();
+    drop(name_entries);
 
     // 2. Candidates.
     // Postings as sorted (key, article) runs: flat vectors take a fraction of the
@@ -320,36 +350,28 @@ fn scan_sketches<A: Articles + ?Sized>(
     // of them) go, which makes the lookups below short. The postings are built a slice
     // of the key space at a time, so that all of them are never in memory at once; the
     // slices follow the keys' order, so the result is sorted.
-    // Kept runs as their articles, one after another (`run_members`), and where each
-    // run starts (`run_bounds`, closed by the total): the keys themselves are not needed
-    // once runs are formed.
-    let mut run_members: Vec<u32> = Vec::new();
-    let mut run_bounds: Vec<u32> = Vec::new();
+    let mut key_runs = Runs::default();
     let mut slice: Vec<(u64, u32)> = Vec::new();
     for part in 0..KEY_SLICES {
         for (k, p) in prints.iter().enumerate() {
-            slice.extend(
-                p.sentence_keys
-                    .iter()
-                    .filter(|&&key| key >> (64 - KEY_SLICE_BITS) == part)
-                    .map(|&key| (key, k as u32)),
-            );
+            // Each article's keys are sorted: its keys in this slice are one range.
+            let keys = &p.sentence_keys;
+            let from = keys.partition_point(|&key| key >> (64 - KEY_SLICE_BITS) < part);
+            let to = keys.partition_point(|&key| key >> (64 - KEY_SLICE_BITS) <= part);
+            slice.extend(keys[from..to].iter().map(|&key| (key, k as u32)));
         }
         slice.sort_unstable();
         for run in slice.chunk_by(|x, y| x.0 == y.0) {
             if run.len() > scan_cfg.max_posting {
                 stats.dropped_keys += 1;
             } else if run.len() >= 2 {
-                run_bounds.push(run_members.len() as u32);
-                run_members.extend(run.iter().map(|&(_, a)| a));
+                key_runs.push(run);
             }
         }
         slice.clear();
     }
     drop(slice);
-    run_bounds.push(run_members.len() as u32);
-    run_members.shrink_to_fit();
-    run_bounds.shrink_to_fit();
+    key_runs.close();
     let key_counts: Vec<usize> = prints.iter().map(|p| p.sentence_keys.len()).collect();
     drop(prints);
     // Exact duplicates share an id whatever their fingerprints.
@@ -368,48 +390,26 @@ fn scan_sketches<A: Articles + ?Sized>(
     // counted article by article (never a map of every pair sharing one key, which
     // would outgrow everything else).
     // Each article's runs (CSR layout: `member_runs[run_start[i]..run_start[i + 1]]`).
-    let run = |r: usize| &run_members[run_bounds[r] as usize..run_bounds[r + 1] as usize];
-    let n_runs = run_bounds.len() - 1;
-    let mut run_start = vec![0usize; n_articles + 1];
-    for &a in &run_members {
-        run_start[a as usize + 1] += 1;
-    }
-    for k in 1..run_start.len() {
-        run_start[k] += run_start[k - 1];
-    }
-    let mut member_runs = vec![0u32; run_members.len()];
-    let mut fill = run_start.clone();
-    for r in 0..n_runs {
-        for &a in run(r) {
-            member_runs[fill[a as usize]] = r as u32;
-            fill[a as usize] += 1;
-        }
-    }
-    drop(fill);
-    let indices: Vec<u32> = (0..n_articles as u32).collect();
-    let key_pairs: Vec<Vec<(u32, u32)>> = parallel_map(&indices, threads, |&i| {
-        let mut shared: FxHashMap<u32, u32> = FxHashMap::default();
-        for &r in &member_runs[run_start[i as usize]..run_start[i as usize + 1]] {
-            for &j in run(r as usize) {
-                if j > i {
-                    *shared.entry(j).or_default() += 1;
-                }
-            }
-        }
-        shared
-            .into_iter()
-            .filter(|&(j, n)| {
-                let smaller = key_counts[i as usize].min(key_counts[j as usize]).max(1);
-                n as usize >= scan_cfg.min_shared_keys
-                    && f64::from(n) >= scan_cfg.min_shared_key_share * smaller as f64
-            })
-            .map(|(j, _)| (i, j))
-            .collect()
-    });
-    drop((run_members, run_bounds, member_runs, run_start));
+    let key_pairs = key_runs.pairs(
+        &key_counts,
+        scan_cfg.min_shared_keys,
+        scan_cfg.min_shared_key_share,
+        threads,
+    );
+    drop(key_runs);
+    // Articles naming enough of the same rare people and places: verified too, so that
+    // independent reports of one story are linked as same story.
+    let story_pairs = name_runs.pairs(
+        &name_counts,
+        scan_cfg.min_shared_names,
+        scan_cfg.min_shared_name_share,
+        threads,
+    );
+    drop((name_runs, name_counts));
     let mut candidates: Vec<(u32, u32)> = band_pairs
         .into_iter()
-        .chain(key_pairs.into_iter().flatten())
+        .chain(key_pairs)
+        .chain(story_pairs)
         .collect();
     candidates.sort_unstable();
     candidates.dedup();
@@ -491,8 +491,81 @@ fn scan_sketches<A: Articles + ?Sized>(
     })
 }
 
+/// Postings kept as article runs: the articles holding one key, key after key (the keys
+/// themselves are not needed once runs are formed).
+#[derive(Default)]
+struct Runs {
+    members: Vec<u32>,
+    /// Where each run starts in `members`; closed by `members.len()` (see [`Runs::close`]).
+    bounds: Vec<u32>,
+}
+
+impl Runs {
+    fn push<K>(&mut self, run: &[(K, u32)]) {
+        self.bounds.push(self.members.len() as u32);
+        self.members.extend(run.iter().map(|&(_, a)| a));
+    }
+
+    fn close(&mut self) {
+        self.bounds.push(self.members.len() as u32);
+        self.members.shrink_to_fit();
+        self.bounds.shrink_to_fit();
+    }
+
+    fn run(&self, r: usize) -> &[u32] {
+        &self.members[self.bounds[r] as usize..self.bounds[r + 1] as usize]
+    }
+
+    /// Pairs `(i, j)`, `i < j`, holding at least `min` of the same keys and at least
+    /// `share` of the smaller holder's `counts`. Counted article by article through each
+    /// article's runs (never a map of every pair sharing one key, which would outgrow
+    /// everything else).
+    fn pairs(&self, counts: &[usize], min: usize, share: f64, threads: usize) -> Vec<(u32, u32)> {
+        let n_runs = self.bounds.len().saturating_sub(1);
+        // Each article's runs (CSR layout: `member_runs[run_start[i]..run_start[i + 1]]`).
+        let mut run_start = vec![0usize; counts.len() + 1];
+        for &a in &self.members {
+            run_start[a as usize + 1] += 1;
+        }
+        for k in 1..run_start.len() {
+            run_start[k] += run_start[k - 1];
+        }
+        let mut member_runs = vec![0u32; self.members.len()];
+        let mut fill = run_start.clone();
+        for r in 0..n_runs {
+            for &a in self.run(r) {
+                member_runs[fill[a as usize]] = r as u32;
+                fill[a as usize] += 1;
+            }
+        }
+        drop(fill);
+        let indices: Vec<u32> = (0..counts.len() as u32).collect();
+        parallel_map(&indices, threads, |&i| {
+            let mut shared: FxHashMap<u32, u32> = FxHashMap::default();
+            for &r in &member_runs[run_start[i as usize]..run_start[i as usize + 1]] {
+                for &j in self.run(r as usize) {
+                    if j > i {
+                        *shared.entry(j).or_default() += 1;
+                    }
+                }
+            }
+            shared
+                .into_iter()
+                .filter(|&(j, n)| {
+                    let smaller = counts[i as usize].min(counts[j as usize]).max(1);
+                    n as usize >= min && f64::from(n) >= share * smaller as f64
+                })
+                .map(|(j, _)| (i, j))
+                .collect::<Vec<_>>()
+        })
+        .into_iter()
+        .flatten()
+        .collect()
+    }
+}
+
 /// The sentence-key postings are built in 2^KEY_SLICE_BITS slices of the key space.
-const KEY_SLICE_BITS: u32 = 4;
+const KEY_SLICE_BITS: u32 = 6;
 const KEY_SLICES: u64 = 1 << KEY_SLICE_BITS;
 
 /// Analysed articles a work unit keeps at most.
