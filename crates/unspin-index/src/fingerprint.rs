@@ -185,19 +185,8 @@ impl Sketch {
     /// articles naming the same rare people and places are on one story even when they
     /// share no sentence.
     pub fn names(&self, skip: &FxHashSet<u64>) -> Vec<u32> {
-        let mut out = Vec::new();
-        let mut start = 0;
-        for &(hash, _, end) in &self.sentences {
-            let end = end as usize;
-            if !skip.contains(&hash) {
-                out.extend_from_slice(self.names.get(start..end).unwrap_or(&[]));
-            }
-            start = end;
-        }
-        out.sort_unstable();
-        out.dedup();
-        out.shrink_to_fit();
-        out
+        let ends = self.sentences.iter().map(|&(h, _, end)| (h, end as usize));
+        kept(ends, &self.names, skip)
     }
 
     /// Hashes of the short body sentences (see [`Parts::sketch`]).
@@ -236,20 +225,30 @@ impl Sketch {
 
     /// The sorted, deduplicated keys of the sentences not in `skip`.
     pub fn sentence_keys(&self, skip: &FxHashSet<u64>) -> Vec<u64> {
-        let mut out = Vec::new();
-        let mut start = 0;
-        for &(hash, end, _) in &self.sentences {
-            let end = end as usize;
-            if !skip.contains(&hash) {
-                out.extend_from_slice(self.keys.get(start..end).unwrap_or(&[]));
-            }
-            start = end;
-        }
-        out.sort_unstable();
-        out.dedup();
-        out.shrink_to_fit();
-        out
+        let ends = self.sentences.iter().map(|&(h, end, _)| (h, end as usize));
+        kept(ends, &self.keys, skip)
     }
+}
+
+/// The sorted, distinct `values` of the sentences whose hash is not in `skip`; sentence
+/// by sentence, `ends` gives (hash, end of its values).
+fn kept<T: Copy + Ord>(
+    ends: impl Iterator<Item = (u64, usize)>,
+    values: &[T],
+    skip: &FxHashSet<u64>,
+) -> Vec<T> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (hash, end) in ends {
+        if !skip.contains(&hash) {
+            out.extend_from_slice(values.get(start..end).unwrap_or(&[]));
+        }
+        start = end;
+    }
+    out.sort_unstable();
+    out.dedup();
+    out.shrink_to_fit();
+    out
 }
 
 /// The fingerprint of the article `parts` describes, its `boilerplate` sentences left out.
@@ -408,6 +407,12 @@ mod tests {
             with.len()
         );
         assert_eq!(without, sentence_keys(&p, &skip));
+        let names = sketch.names(&FxHashSet::default());
+        assert!(
+            names.len() >= 5,
+            "Peskov, Lavrov, Kremlin, Financial Times, Rubio: {names:?}"
+        );
+        assert!(sketch.names(&skip).len() < names.len());
         let print = sketch.into_fingerprint(&skip);
         assert_eq!(print.sentence_keys, without);
     }
