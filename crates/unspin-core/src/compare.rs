@@ -77,7 +77,7 @@ pub fn compare_docs<'x>(da: &Doc<'x>, db: &Doc<'x>, cfg: &Config) -> Comparison<
         verdict,
         changes,
         alignment,
-    } = assess(da, db, cfg);
+    } = assess(da, db, cfg, ChangesFor::Related);
     let groups = alignment
         .groups
         .iter()
@@ -106,16 +106,31 @@ pub struct Assessment {
     pub alignment: align::Alignment,
 }
 
+/// Which pairs get their typed changes listed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ChangesFor {
+    /// Every related pair (what `compare` shows).
+    Related,
+    /// Pairs where one article derives from the other: a corpus scan, where most
+    /// related pairs are independent reports of one story and their differences are not
+    /// distortions.
+    Derived,
+}
+
 /// The verdict and changes of [`compare_docs`], for callers that show no side-by-side
 /// view.
-pub fn assess(da: &Doc<'_>, db: &Doc<'_>, cfg: &Config) -> Assessment {
+pub fn assess(da: &Doc<'_>, db: &Doc<'_>, cfg: &Config, changes_for: ChangesFor) -> Assessment {
     let weights = Weights::new(da, db);
     let alignment = align::align(da, db, &weights, cfg);
     let mut verdict = verdict::decide(da, db, &alignment, &weights, cfg);
-    let changes = if verdict.relation == Relation::Unrelated {
-        Vec::new()
-    } else {
+    let listed = match changes_for {
+        ChangesFor::Related => verdict.relation != Relation::Unrelated,
+        ChangesFor::Derived => verdict.relation.is_derived(),
+    };
+    let changes = if listed {
         oriented_changes(da, db, &alignment.groups, verdict.source)
+    } else {
+        Vec::new()
     };
     if verdict.relation.is_derived() && is_template(db, &alignment.groups, &changes, cfg) {
         verdict.relation = Relation::SameStory;

@@ -21,7 +21,7 @@ pub mod tiling;
 pub mod trace;
 pub mod verdict;
 
-pub use compare::{Assessment, Comparison, assess, compare, compare_docs};
+pub use compare::{Assessment, ChangesFor, Comparison, assess, compare, compare_docs};
 pub use config::Config;
 pub use trace::{Trace, trace};
 pub use unspin_text::{Article, CivilDate, Meta, Span, article, doc, features, text};

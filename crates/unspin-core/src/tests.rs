@@ -99,3 +99,29 @@ proptest! {
         for u in &c.a_units { prop_assert!(x.text.get(u.span.start..u.span.end).is_some()); }
     }
 }
+
+/// `ChangesFor::Derived` lists no changes for independent reports of one story, and
+/// decides the same relation as `compare`.
+#[test]
+fn scan_assessment_skips_changes_of_same_story_pairs() {
+    use crate::compare::{ChangesFor, assess};
+    use crate::doc::Doc;
+    let a = Article::new(
+        "a",
+        include_str!("../../../examples/corpus/original.md").to_string(),
+    );
+    let b = Article::new(
+        "b",
+        include_str!("../../../examples/corpus/same-story.txt").to_string(),
+    );
+    let cfg = Config::default();
+    let (da, db) = (Doc::new(&a), Doc::new(&b));
+    let full = assess(&da, &db, &cfg, ChangesFor::Related);
+    let scan = assess(&da, &db, &cfg, ChangesFor::Derived);
+    assert_eq!(full.verdict.relation, Relation::SameStory);
+    assert_eq!(scan.verdict, full.verdict);
+    assert!(!full.changes.is_empty());
+    assert!(scan.changes.is_empty());
+    let c = compare(&a, &b, &cfg);
+    assert_eq!(c.changes.len(), full.changes.len());
+}

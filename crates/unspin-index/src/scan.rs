@@ -14,7 +14,7 @@
 use rustc_hash::{FxHashMap, FxHashSet};
 use unspin_core::doc::{Depth, Doc};
 use unspin_core::verdict::{Relation, Side};
-use unspin_core::{Assessment, Config, assess};
+use unspin_core::{Assessment, ChangesFor, Config, assess};
 
 use unspin_core::{Article, CivilDate};
 
@@ -406,80 +406,36 @@ fn scan_sketches<A: Articles + ?Sized>(
         threads,
     );
     drop((name_runs, name_counts));
-    let mut candidates: Vec<(u32, u32)> = band_pairs
-        .into_iter()
-        .chain(key_pairs)
-        .chain(story_pairs)
-        .collect();
+    let mut candidates: Vec<(u32, u32)> = band_pairs.into_iter().chain(key_pairs).collect();
     candidates.sort_unstable();
     candidates.dedup();
-    stats.candidates = candidates.len();
 
-    // 3. Verification in work units: a connected component of the candidate graph, or a
-    // slice of a big one with its pairs in breadth-first order, so that the articles a
-    // pair needs were mostly analysed for the pairs just before. Each unit analyses what
-    // it needs into a bounded cache (boilerplate marked) and drops it at the end. Threads
-    // take units in turn; results go back in candidate order.
-    let units = work_units(n_articles, &candidates);
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let done = std::sync::atomic::AtomicUsize::new(0);
-    let total = candidates.len();
-    let verify = || -> Result<Vec<(usize, Pair)>, A::Error> {
-        let mut out = Vec::new();
-        loop {
-            let u = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-            let Some(unit) = units.get(u) else {
-                return Ok(out);
-            };
-            // The unit's articles, read once (a unit holds at most 2 * UNIT_PAIRS).
-            let mut needed: Vec<u32> = unit
-                .iter()
-                .flat_map(|&k| [candidates[k].0, candidates[k].1])
-                .collect();
-            needed.sort_unstable();
-            needed.dedup();
-            let loaded: Vec<Article> = needed
-                .iter()
-                .map(|&m| articles.get(m as usize))
-                .collect::<Result<_, _>>()?;
-            let mut cache = DocCache::new(CACHE_DOCS);
-            for &k in unit {
-                let (i, j) = candidates[k];
-                let analyse = |m: u32| {
-                    let slot = needed.binary_search(&m).unwrap_or(0);
-                    let mut d = Doc::new(&loaded[slot]);
-                    d.mark_boilerplate(|d, s| boilerplate.contains(&sentence_hash(d, s)));
-                    d
-                };
-                cache.ensure(i, analyse);
-                cache.ensure(j, analyse);
-                let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
-                if n.is_multiple_of(64) || n == total {
-                    progress(Stage::Verifying(n, total));
-                }
-                if let (Some(a), Some(b)) = (cache.get(i), cache.get(j)) {
-                    let c = assess(a, b, cfg);
-                    if c.verdict.relation != Relation::Unrelated {
-                        out.push((k, pair(i as usize, j as usize, &c)));
-                    }
-                }
-            }
-        }
+    // 3. Verification: copy candidates first; then the same-story candidates that touch
+    // an article found in a copy pair (same-story links are reported for families, and
+    // most articles are in none).
+    let ctx = Verify {
+        articles,
+        boilerplate: &boilerplate,
+        cfg,
+        threads,
+        progress,
     };
-    let mut found: Vec<(usize, Pair)> = if threads == 1 {
-        verify()?
-    } else {
-        std::thread::scope(|scope| {
-            let handles: Vec<_> = (0..threads).map(|_| scope.spawn(verify)).collect();
-            let mut all = Vec::new();
-            for h in handles {
-                all.extend(h.join().unwrap_or_else(|e| std::panic::resume_unwind(e))?);
-            }
-            Ok(all)
-        })?
-    };
-    found.sort_by_key(|(k, _)| *k);
-    let pairs: Vec<Pair> = found.into_iter().map(|(_, p)| p).collect();
+    let mut pairs = ctx.run(n_articles, &candidates)?;
+    let mut in_copy = vec![false; n_articles];
+    for p in pairs.iter().filter(|p| p.relation.is_copy()) {
+        in_copy[p.a] = true;
+        in_copy[p.b] = true;
+    }
+    let story: Vec<(u32, u32)> = story_pairs
+        .into_iter()
+        .filter(|&(i, j)| in_copy[i as usize] || in_copy[j as usize])
+        .filter(|p| candidates.binary_search(p).is_err())
+        .collect();
+    stats.candidates = candidates.len() + story.len();
+    drop(candidates);
+    pairs.extend(ctx.run(n_articles, &story)?);
+    // In pair order, as one pass over all candidates would give them.
+    pairs.sort_by_key(|p| (p.a, p.b));
     stats.verified_related = pairs.len();
 
     // 4. Families.
@@ -561,6 +517,93 @@ impl Runs {
         .into_iter()
         .flatten()
         .collect()
+    }
+}
+
+/// Verification of candidate pairs in work units: a connected component of the candidate
+/// graph, or a slice of a big one with its pairs in breadth-first order, so that the
+/// articles a pair needs were mostly analysed for the pairs just before. Each unit reads
+/// its articles once, analyses what it needs into a bounded cache (boilerplate marked)
+/// and drops it at the end. Threads take units in turn; results come back in candidate
+/// order.
+struct Verify<'v, A: Articles + ?Sized> {
+    articles: &'v A,
+    boilerplate: &'v FxHashSet<u64>,
+    cfg: &'v Config,
+    threads: usize,
+    progress: &'v (dyn Fn(Stage) + Sync),
+}
+
+impl<A: Articles + ?Sized> Verify<'_, A> {
+    /// The related pairs among `candidates`, in their order.
+    fn run(&self, n_articles: usize, candidates: &[(u32, u32)]) -> Result<Vec<Pair>, A::Error> {
+        let Verify {
+            articles,
+            boilerplate,
+            cfg,
+            threads,
+            progress,
+        } = *self;
+        let units = work_units(n_articles, candidates);
+        let next = std::sync::atomic::AtomicUsize::new(0);
+        let done = std::sync::atomic::AtomicUsize::new(0);
+        let total = candidates.len();
+        let verify = || -> Result<Vec<(usize, Pair)>, A::Error> {
+            let mut out = Vec::new();
+            loop {
+                let u = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                let Some(unit) = units.get(u) else {
+                    return Ok(out);
+                };
+                // The unit's articles, read once (a unit holds at most 2 * UNIT_PAIRS).
+                let mut needed: Vec<u32> = unit
+                    .iter()
+                    .flat_map(|&k| [candidates[k].0, candidates[k].1])
+                    .collect();
+                needed.sort_unstable();
+                needed.dedup();
+                let loaded: Vec<Article> = needed
+                    .iter()
+                    .map(|&m| articles.get(m as usize))
+                    .collect::<Result<_, _>>()?;
+                let mut cache = DocCache::new(CACHE_DOCS);
+                for &k in unit {
+                    let (i, j) = candidates[k];
+                    let analyse = |m: u32| {
+                        let slot = needed.binary_search(&m).unwrap_or(0);
+                        let mut d = Doc::new(&loaded[slot]);
+                        d.mark_boilerplate(|d, s| boilerplate.contains(&sentence_hash(d, s)));
+                        d
+                    };
+                    cache.ensure(i, analyse);
+                    cache.ensure(j, analyse);
+                    let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+                    if n.is_multiple_of(64) || n == total {
+                        progress(Stage::Verifying(n, total));
+                    }
+                    if let (Some(a), Some(b)) = (cache.get(i), cache.get(j)) {
+                        let c = assess(a, b, cfg, ChangesFor::Derived);
+                        if c.verdict.relation != Relation::Unrelated {
+                            out.push((k, pair(i as usize, j as usize, &c)));
+                        }
+                    }
+                }
+            }
+        };
+        let mut found: Vec<(usize, Pair)> = if threads == 1 {
+            verify()?
+        } else {
+            std::thread::scope(|scope| {
+                let handles: Vec<_> = (0..threads).map(|_| scope.spawn(verify)).collect();
+                let mut all = Vec::new();
+                for h in handles {
+                    all.extend(h.join().unwrap_or_else(|e| std::panic::resume_unwind(e))?);
+                }
+                Ok(all)
+            })?
+        };
+        found.sort_by_key(|(k, _)| *k);
+        Ok(found.into_iter().map(|(_, p)| p).collect())
     }
 }
 
