@@ -10,7 +10,10 @@
 //!   passage with a member (linked, not merged into the family).
 //! - `pairs.jsonl` (schema `unspin.pairs/1`): every verified related pair
 //!   `{"a": id, "b": id, "relation", "source": "a" | "b" | null, "confidence",
-//!   "coverage": {"a", "b"}, "top_changes": [{"kind", "detail"}]}`.
+//!   "coverage": {"a", "b"}, "top_changes": [{"kind", "detail"}]}` — changes are listed
+//!   for pairs where one article derives from the other (same-story pairs have none).
+//!   Besides copy candidates, articles naming enough of the same rare people and places
+//!   as a family member are verified, so independent reports link as `same_story`.
 //! - `skipped.jsonl`: `{"origin", "reason"}` for every unreadable input.
 //! - `summary.json`: counts (articles, skipped, boilerplate sentences, candidates, …).
 //! - `report/index.html` → `report/family-N.html` → `report/pair-N.html`.
