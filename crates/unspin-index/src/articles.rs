@@ -9,6 +9,7 @@ use std::io::{self, BufWriter, Write};
 use unspin_core::Article;
 
 use crate::corpus::{ArticleId, Item};
+use crate::store::{Index, StoreError};
 
 /// The articles of a scan, by index.
 pub trait Articles: Sync {
@@ -120,6 +121,37 @@ impl Articles for Spill {
         let mut article = crate::store::article_of(&record);
         article.meta.site = record["site"].as_str().map(str::to_string);
         Ok(article)
+    }
+}
+
+/// The articles of an on-disk index, in id order, read back by id.
+pub struct Indexed<'i> {
+    index: &'i Index,
+    ids: Vec<ArticleId>,
+}
+
+impl<'i> Indexed<'i> {
+    pub fn new(index: &'i Index, ids: Vec<ArticleId>) -> Indexed<'i> {
+        Indexed { index, ids }
+    }
+}
+
+impl Articles for Indexed<'_> {
+    type Error = StoreError;
+    fn len(&self) -> usize {
+        self.ids.len()
+    }
+    fn id(&self, k: usize) -> ArticleId {
+        self.ids[k]
+    }
+    fn get(&self, k: usize) -> Result<Article, StoreError> {
+        self.index
+            .article(self.ids[k])?
+            .ok_or_else(|| StoreError::Damaged {
+                path: self.index.path().display().to_string(),
+                id: self.ids[k].to_string(),
+                reason: "listed but not stored".to_string(),
+            })
     }
 }
 

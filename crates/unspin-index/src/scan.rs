@@ -18,7 +18,7 @@ use unspin_core::{Assessment, ChangesFor, Config, assess};
 
 use unspin_core::{Article, CivilDate};
 
-use crate::articles::{Articles, Spill, SpillWriter};
+use crate::articles::{Articles, Indexed, Spill, SpillWriter};
 use crate::corpus::{self, ArticleId, Item, Skipped};
 use crate::fingerprint::{self, Fingerprint, Sketch, sentence_hash};
 
@@ -179,6 +179,32 @@ pub fn scan_paths(
         .finish(&spill, cfg, scan_cfg, progress)
         .map_err(std::io::Error::other)?;
     Ok((result, spill, skipped))
+}
+
+/// Every article of an on-disk index, scanned as it is read from the index: memory holds
+/// sketches, and pairs are verified from the index. Returns the result and the articles
+/// (for output).
+pub fn scan_index<'i>(
+    index: &'i crate::store::Index,
+    cfg: &Config,
+    scan_cfg: &ScanConfig,
+    progress: &(dyn Fn(Stage) + Sync),
+) -> Result<(ScanResult, Indexed<'i>), crate::store::StoreError> {
+    let mut first = FirstPass::default();
+    let mut ids = Vec::new();
+    let mut batch: Vec<Item> = Vec::with_capacity(READ_BATCH);
+    index.each_item(&mut |item| {
+        ids.push(item.id);
+        batch.push(item);
+        if batch.len() == READ_BATCH {
+            first.add(&batch, scan_cfg, progress);
+            batch.clear();
+        }
+    })?;
+    first.add(&batch, scan_cfg, progress);
+    let articles = Indexed::new(index, ids);
+    let result = first.finish(&articles, cfg, scan_cfg, progress)?;
+    Ok((result, articles))
 }
 
 /// Articles read before their sketches are computed together (in parallel).
@@ -979,6 +1005,32 @@ mod tests {
         for (k, item) in items.iter().enumerate() {
             assert_eq!(spill.id(k), item.id);
             assert_eq!(spill.get(k).expect("read back"), item.article);
+        }
+    }
+
+    #[test]
+    fn index_scan_equals_the_in_memory_one() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let index = crate::store::Index::open(dir.path()).expect("index");
+        let original = story("harbour", &["Ada Fenwick", "Bo Marsh", "Kell"], FOOTER);
+        let copy = original.replace("would rise", "is set to climb");
+        let other = story("museum", &["Eve Talbot", "Fen Rook", "Lark"], FOOTER);
+        let mut items: Vec<Item> = [original, copy, other]
+            .into_iter()
+            .enumerate()
+            .map(|(k, t)| item(Article::new(format!("a{k}"), t)))
+            .collect();
+        index.add(&items).expect("add");
+        items.sort_by_key(|i| i.id);
+        let cfg = ScanConfig::default();
+        let expected = scan(&items, &Config::default(), &cfg);
+        let (got, articles) = scan_index(&index, &Config::default(), &cfg, &|_| {}).expect("scan");
+        assert_eq!(got.pairs, expected.pairs);
+        assert_eq!(got.families, expected.families);
+        assert_eq!(got.families.len(), 1);
+        for (k, i) in items.iter().enumerate() {
+            assert_eq!(articles.id(k), i.id);
+            assert_eq!(articles.get(k).expect("stored").text, i.article.text);
         }
     }
 

@@ -87,6 +87,11 @@ impl Index {
         Ok(index)
     }
 
+    /// The index file.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
     fn err(&self) -> impl Fn(redb::Error) -> StoreError + '_ {
         move |source| StoreError::Db {
             path: self.path.display().to_string(),
@@ -244,10 +249,16 @@ impl Index {
 
     /// Every stored article, in id order.
     pub fn items(&self) -> Result<Vec<Item>, StoreError> {
+        let mut out = Vec::new();
+        self.each_item(&mut |item| out.push(item))?;
+        Ok(out)
+    }
+
+    /// Every stored article, in id order, handed to `visit` one at a time.
+    pub fn each_item(&self, visit: &mut dyn FnMut(Item)) -> Result<(), StoreError> {
         let e = self.err();
         let tx = self.db.begin_read().map_err(|x| e(x.into()))?;
         let articles = tx.open_table(ARTICLES).map_err(|x| e(x.into()))?;
-        let mut out = Vec::new();
         for entry in articles.iter().map_err(|x| e(x.into()))? {
             let (id, bytes) = entry.map_err(|x| e(x.into()))?;
             let record: serde_json::Value =
@@ -256,12 +267,12 @@ impl Index {
                     id: ArticleId(id.value()).to_string(),
                     reason: err.to_string(),
                 })?;
-            out.push(Item {
+            visit(Item {
                 id: ArticleId(id.value()),
                 article: article_of(&record),
             });
         }
-        Ok(out)
+        Ok(())
     }
 
     /// Read every article back and check it against its id; returns the count.

@@ -26,7 +26,7 @@ use serde_json::{Value, json};
 use unspin_core::Config;
 use unspin_index::articles::Articles;
 use unspin_index::corpus::Skipped;
-use unspin_index::scan::{Family, ScanConfig, ScanResult, Stage, scan_paths, scan_with_progress};
+use unspin_index::scan::{Family, ScanConfig, ScanResult, Stage, scan_index, scan_paths};
 use unspin_report::round;
 
 use crate::args::ScanArgs;
@@ -64,10 +64,9 @@ pub fn run(args: &ScanArgs, cfg: &Config) -> Result<Outcome> {
         Some(dir) => {
             let index = unspin_index::store::Index::open(dir)?;
             let added = crate::index_cmd::add(&index, &args.paths, &opts, INDEX_BATCH)?;
-            let items = index.items()?;
-            let result = scan_with_progress(&items, cfg, &scan_cfg, &progress);
+            let (result, articles) = scan_index(&index, cfg, &scan_cfg, &progress)?;
             bar.finish_and_clear();
-            output(args, cfg, items.as_slice(), &result, &added.skipped)
+            output(args, cfg, &articles, &result, &added.skipped)
         }
         None => {
             let (result, spill, skipped) =
