@@ -54,26 +54,15 @@ pub struct Parts {
 struct SentencePart {
     hash: u64,
     n_words: usize,
-    /// Byte range of the sentence's words in [`Parts::words`].
-    words: std::ops::Range<usize>,
     keys: Vec<u64>,
     /// Hashes of the stems of the sentence's name words (32 bits: a scan keeps them for
     /// every article, and a rare collision only adds a pair to verify).
     names: Vec<u32>,
 }
 
-impl Parts {
-    /// Hashes of the body sentences of at most `max_words` words.
-    pub fn short_sentences(&self, max_words: usize) -> impl Iterator<Item = u64> + '_ {
-        self.sentences
-            .iter()
-            .filter(move |s| s.n_words <= max_words)
-            .map(|s| s.hash)
-    }
-}
-
-pub fn fingerprint(doc: &Doc<'_>, boilerplate: &FxHashSet<u64>) -> Fingerprint {
-    assemble(&parts(doc), boilerplate)
+/// The fingerprint of a whole article (what the on-disk index stores).
+pub fn fingerprint(doc: &Doc<'_>) -> Fingerprint {
+    parts(doc).sketch(0).into_fingerprint(&FxHashSet::default())
 }
 
 pub fn parts(doc: &Doc<'_>) -> Parts {
@@ -88,7 +77,6 @@ pub fn parts(doc: &Doc<'_>) -> Parts {
                 .iter()
                 .any(|n| n.range.start <= t.range.start && t.range.end <= n.range.end)
         };
-        let start = out.words.len();
         for t in tokens {
             out.words.push_str(&t.lower);
             out.words.push(' ');
@@ -121,7 +109,6 @@ pub fn parts(doc: &Doc<'_>) -> Parts {
         out.sentences.push(SentencePart {
             hash: sentence_hash(doc, i),
             n_words: s.n_words,
-            words: start..out.words.len(),
             keys,
             names,
         });
@@ -251,41 +238,6 @@ fn kept<T: Copy + Ord>(
     out
 }
 
-/// The fingerprint of the article `parts` describes, its `boilerplate` sentences left out.
-pub fn assemble(parts: &Parts, boilerplate: &FxHashSet<u64>) -> Fingerprint {
-    let mut words: Vec<&str> = Vec::new();
-    for s in &parts.sentences {
-        if boilerplate.contains(&s.hash) {
-            continue;
-        }
-        words.extend(
-            parts
-                .words
-                .get(s.words.clone())
-                .unwrap_or("")
-                .split_terminator(' '),
-        );
-    }
-    Fingerprint {
-        bands: bands(&words),
-        sentence_keys: sentence_keys(parts, boilerplate),
-    }
-}
-
-/// The sorted, deduplicated sentence keys of [`assemble`]'s fingerprint, without the
-/// MinHash work.
-pub fn sentence_keys(parts: &Parts, boilerplate: &FxHashSet<u64>) -> Vec<u64> {
-    let mut keys: Vec<u64> = parts
-        .sentences
-        .iter()
-        .filter(|s| !boilerplate.contains(&s.hash))
-        .flat_map(|s| s.keys.iter().copied())
-        .collect();
-    keys.sort_unstable();
-    keys.dedup();
-    keys
-}
-
 /// MinHash signature over word 5-shingles, folded into band keys.
 fn bands(words: &[&str]) -> Vec<u64> {
     if words.len() < SHINGLE {
@@ -338,7 +290,7 @@ mod tests {
 
     fn fp(text: &str) -> Fingerprint {
         let a = Article::new("t", text);
-        fingerprint(&Doc::new(&a), &FxHashSet::default())
+        fingerprint(&Doc::new(&a))
     }
 
     #[test]
@@ -397,7 +349,7 @@ mod tests {
             .expect("the footer sentence");
         let skip: FxHashSet<u64> = [sentence_hash(&doc, footer)].into_iter().collect();
         let sketch = p.sketch(20);
-        assert_eq!(sketch.bands, assemble(&p, &FxHashSet::default()).bands);
+        assert_eq!(sketch.bands, fingerprint(&doc).bands);
         let with = sketch.sentence_keys(&FxHashSet::default());
         let without = sketch.sentence_keys(&skip);
         assert!(
@@ -406,7 +358,6 @@ mod tests {
             without.len(),
             with.len()
         );
-        assert_eq!(without, sentence_keys(&p, &skip));
         let names = sketch.names(&FxHashSet::default());
         assert!(
             names.len() >= 5,

@@ -216,7 +216,7 @@ pub fn generate(pool: &[Article], cfg: &GenConfig) -> Vec<GenDoc> {
     let mut sources: Vec<Source> = Vec::new();
     for article in pool {
         let doc = Doc::new(article);
-        let bands = crate::fingerprint::fingerprint(&doc, &Default::default()).bands;
+        let bands = crate::fingerprint::fingerprint(&doc).bands;
         let fresh = bands
             .iter()
             .enumerate()

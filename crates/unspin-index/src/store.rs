@@ -145,7 +145,7 @@ impl Index {
                     stats.already += 1;
                     continue;
                 }
-                let fp = fingerprint(&Doc::new(&item.article), &Default::default());
+                let fp = fingerprint(&Doc::new(&item.article));
                 let a = &item.article;
                 let record = json!({
                     "origin": a.meta.origin, "title": a.meta.title, "date": a.meta.date.map(|d| d.to_string()),
@@ -372,7 +372,7 @@ mod tests {
         let index = Index::open(dir.path()).expect("open");
         index.add(&[item(A), item(C)]).expect("add");
         let query = Article::new("q", B);
-        let fp = fingerprint(&Doc::new(&query), &Default::default());
+        let fp = fingerprint(&Doc::new(&query));
         let found = index.candidates(&fp, 3, 0.1).expect("candidates");
         assert_eq!(
             found.iter().map(|(id, _)| *id).collect::<Vec<_>>(),
@@ -403,7 +403,7 @@ mod tests {
             "q",
             include_str!("../../../examples/corpus/rewrite-llm.txt"),
         );
-        let fp = fingerprint(&Doc::new(&rewrite), &Default::default());
+        let fp = fingerprint(&Doc::new(&rewrite));
         let found: Vec<ArticleId> = index
             .candidates(&fp, 3, 0.1)
             .expect("candidates")

@@ -103,7 +103,7 @@ pub fn run_match(args: &MatchArgs, cfg: &Config) -> Result<Outcome> {
     let index = Index::open(&args.index)?;
     let article = read_path(&args.article, &args.input.read_options())?;
     let doc = Doc::new(&article);
-    let fp = fingerprint(&doc, &Default::default());
+    let fp = fingerprint(&doc);
     let scan_cfg = ScanConfig::default();
     let candidates =
         index.candidates(&fp, scan_cfg.min_shared_keys, scan_cfg.min_shared_key_share)?;
