@@ -7,7 +7,7 @@
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use compact_str::{CompactString, ToCompactString};
+use compact_str::CompactString;
 use rust_stemmers::{Algorithm, Stemmer};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -106,7 +106,7 @@ fn make_token(surface: &str, range: Range<usize>, stemmer: &Stemmer) -> Token {
             .chars()
             .filter(|c| c.is_alphabetic())
             .all(char::is_uppercase);
-    let mut lower = surface.to_lowercase().to_compact_string();
+    let mut lower = CompactString::from_str_to_lowercase(surface);
     if acronym || lower.contains('.') && !numeric {
         lower.retain(|c| c != '.');
     }
@@ -144,9 +144,10 @@ fn make_token(surface: &str, range: Range<usize>, stemmer: &Stemmer) -> Token {
 const CACHE_WORDS: usize = 200_000;
 
 thread_local! {
-    /// Stems and stopword flags of the words this thread has seen. Snowball stemming is
-    /// a large share of an article's analysis and news reuses its words; a pure function
-    /// memoized, so results never depend on what was analysed before.
+    /// What this thread knows of the words it has seen (stem, stopword, reporting verb).
+    /// Snowball stemming is a large share of an article's analysis and news reuses its
+    /// words; a pure function memoized, so results never depend on what was analysed
+    /// before.
     static STEMS: std::cell::RefCell<rustc_hash::FxHashMap<CompactString, Lexeme>> =
         std::cell::RefCell::new(rustc_hash::FxHashMap::default());
 }
