@@ -327,7 +327,7 @@ impl<'a> Frame<'a, '_> {
         let window = &self.after[..self.after.len().min(8)];
         if let Some(v) = window
             .iter()
-            .position(|t| t.attribution && !t.lower.ends_with("ing"))
+            .position(|t| t.attribution && !cues::is_participle(&t.lower))
         {
             if v > 0 {
                 let mut start = v;
