@@ -280,17 +280,9 @@ fn quotes(src: &Doc<'_>, copy: &Doc<'_>, groups: &[OrientedGroup<'_>], out: &mut
         .filter(close)
         .flat_map(|g| g.copy.iter().copied())
         .collect();
-    // Sentences are in text order: only those from the first ending after the quote's
-    // start can overlap it (a scan over every sentence per quote was quadratic).
     let in_aligned = |doc: &Doc<'_>, q: &Quote, aligned: &FxHashSet<usize>| {
-        let first = doc
-            .sentences
-            .partition_point(|s| s.sentence.range.end <= q.inner.start);
-        doc.sentences[first..]
-            .iter()
-            .take_while(|s| s.sentence.range.start < q.inner.end)
-            .enumerate()
-            .any(|(k, _)| aligned.contains(&(first + k)))
+        doc.sentences_overlapping(&q.inner)
+            .any(|k| aligned.contains(&k))
     };
     for (i, q) in src.quotes.iter().enumerate() {
         if !src_paired[i] && in_aligned(src, q, &src_aligned) {

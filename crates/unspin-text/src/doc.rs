@@ -64,6 +64,18 @@ pub struct Doc<'a> {
     pub vocab: FxHashSet<compact_str::CompactString>,
 }
 
+/// Indices of the `sentences` (in text order, not overlapping each other) that overlap
+/// `range`: found by binary search, as a quote or passage spans few of many sentences.
+fn overlapping(sentences: &[SentenceInfo], range: &Range<usize>) -> Range<usize> {
+    let first = sentences.partition_point(|s| s.sentence.range.end <= range.start);
+    let end = first
+        + sentences[first..]
+            .iter()
+            .take_while(|s| s.sentence.range.start < range.end)
+            .count();
+    first..end
+}
+
 pub fn term_hash(stem: &str) -> u64 {
     let mut h = FxHasher::default();
     stem.hash(&mut h);
@@ -183,13 +195,9 @@ impl<'a> Doc<'a> {
             .collect();
         quotes::attribute(text, &mut quotes, &views, &all_names);
         drop(views);
-        // Sentences are in text order: each quote visits only those it overlaps.
         for (qi, q) in quotes.iter().enumerate() {
-            let first = infos.partition_point(|s| s.sentence.range.end <= q.inner.start);
-            for s in infos[first..]
-                .iter_mut()
-                .take_while(|s| s.sentence.range.start < q.inner.end)
-            {
+            let span = overlapping(&infos, &q.inner);
+            for s in &mut infos[span] {
                 s.quotes.push(qi);
             }
         }
@@ -209,6 +217,11 @@ impl<'a> Doc<'a> {
             text_meta,
             vocab,
         }
+    }
+
+    /// Indices of the sentences overlapping the normalized `range`.
+    pub fn sentences_overlapping(&self, range: &Range<usize>) -> Range<usize> {
+        overlapping(&self.sentences, range)
     }
 
     /// Text of a normalized range.
@@ -254,5 +267,37 @@ impl<'a> Doc<'a> {
             .filter(|s| s.kind().is_content())
             .map(|s| s.n_words)
             .sum()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentences_overlapping_quotes_match_a_full_scan() {
+        let a = Article::new(
+            "t",
+            "First sentence here. \"A quote that runs on,\" she said. A third sentence.\n\n\
+             Later, \"another quote\" was heard. \"And one more at the end.\"",
+        );
+        let doc = Doc::new(&a);
+        assert!(doc.quotes.len() >= 2, "{:?}", doc.quotes);
+        for (qi, q) in doc.quotes.iter().enumerate() {
+            let span = doc.sentences_overlapping(&q.inner);
+            let by_scan: Vec<usize> = (0..doc.sentences.len())
+                .filter(|&k| {
+                    let r = &doc.sentences[k].sentence.range;
+                    r.start < q.inner.end && q.inner.start < r.end
+                })
+                .collect();
+            assert!(!by_scan.is_empty());
+            assert_eq!(span.clone().collect::<Vec<_>>(), by_scan);
+            assert!(
+                span.into_iter()
+                    .all(|k| doc.sentences[k].quotes.contains(&qi))
+            );
+        }
+        assert!(doc.sentences_overlapping(&(0..0)).is_empty());
     }
 }
