@@ -19,7 +19,7 @@ use unspin_core::{Assessment, ChangesFor, Config, assess};
 use unspin_core::{Article, CivilDate};
 
 use crate::articles::{Articles, Indexed, Spill, SpillWriter};
-use crate::corpus::{self, ArticleId, Item, Skipped};
+use crate::corpus::{self, Item, Skipped};
 use crate::fingerprint::{self, Fingerprint, Sketch, sentence_hash};
 
 #[derive(Clone, Debug, PartialEq)]
@@ -149,28 +149,26 @@ pub fn scan_paths(
     let mut first = FirstPass::default();
     let mut spill = SpillWriter::new()?;
     let mut skipped = Vec::new();
-    let mut batch: Vec<Item> = Vec::with_capacity(READ_BATCH);
     let mut failed: Option<std::io::Error> = None;
-    let mut flush = |batch: &mut Vec<Item>, first: &mut FirstPass| {
-        first.add(batch, scan_cfg, progress);
-        for item in batch.drain(..) {
-            if failed.is_none()
-                && let Err(e) = spill.push(&item)
-            {
-                failed = Some(e);
+    first.add_stream(
+        scan_cfg,
+        progress,
+        |sink| {
+            corpus::read(paths, opts, &mut |r| match r {
+                Ok(item) => sink(item),
+                Err(s) => skipped.push(s),
+            })
+        },
+        &mut |batch| {
+            for item in batch {
+                if failed.is_none()
+                    && let Err(e) = spill.push(item)
+                {
+                    failed = Some(e);
+                }
             }
-        }
-    };
-    corpus::read(paths, opts, &mut |r| match r {
-        Ok(item) => {
-            batch.push(item);
-            if batch.len() == READ_BATCH {
-                flush(&mut batch, &mut first);
-            }
-        }
-        Err(s) => skipped.push(s),
-    });
-    flush(&mut batch, &mut first);
+        },
+    );
     if let Some(e) = failed {
         return Err(e);
     }
@@ -192,16 +190,12 @@ pub fn scan_index<'i>(
 ) -> Result<(ScanResult, Indexed<'i>), crate::store::StoreError> {
     let mut first = FirstPass::default();
     let mut ids = Vec::new();
-    let mut batch: Vec<Item> = Vec::with_capacity(READ_BATCH);
-    index.each_item(&mut |item| {
-        ids.push(item.id);
-        batch.push(item);
-        if batch.len() == READ_BATCH {
-            first.add(&batch, scan_cfg, progress);
-            batch.clear();
-        }
-    })?;
-    first.add(&batch, scan_cfg, progress);
+    first.add_stream(
+        scan_cfg,
+        progress,
+        |sink| index.each_item(sink),
+        &mut |batch| ids.extend(batch.iter().map(|i| i.id)),
+    )?;
     let articles = Indexed::new(index, ids);
     let result = first.finish(&articles, cfg, scan_cfg, progress)?;
     Ok((result, articles))
@@ -210,15 +204,38 @@ pub fn scan_index<'i>(
 /// Articles read before their sketches are computed together (in parallel).
 const READ_BATCH: usize = 1024;
 
-/// What a scan keeps of each article it has read: sketch, id and date.
+/// What a scan keeps of each article it has read: sketch and date.
 #[derive(Default)]
 pub struct FirstPass {
     sketches: Vec<Sketch>,
-    ids: Vec<ArticleId>,
     dates: Vec<Option<CivilDate>>,
 }
 
 impl FirstPass {
+    /// Sketch every item `read` hands to its sink, `READ_BATCH` at a time (each batch in
+    /// parallel); `sketched` sees each batch once it is sketched. Returns what `read`
+    /// returns.
+    pub fn add_stream<R>(
+        &mut self,
+        scan_cfg: &ScanConfig,
+        progress: &(dyn Fn(Stage) + Sync),
+        read: impl FnOnce(&mut dyn FnMut(Item)) -> R,
+        sketched: &mut dyn FnMut(&[Item]),
+    ) -> R {
+        let mut batch: Vec<Item> = Vec::with_capacity(READ_BATCH);
+        let out = read(&mut |item| {
+            batch.push(item);
+            if batch.len() == READ_BATCH {
+                self.add(&batch, scan_cfg, progress);
+                sketched(&batch);
+                batch.clear();
+            }
+        });
+        self.add(&batch, scan_cfg, progress);
+        sketched(&batch);
+        out
+    }
+
     /// Sketch the next `items` (numbered after those added before).
     pub fn add(
         &mut self,
@@ -240,7 +257,6 @@ impl FirstPass {
                 fingerprint::parts(&Doc::with_depth(&i.article, Depth::Sentences))
                     .sketch(scan_cfg.boilerplate_words)
             }));
-        self.ids.extend(items.iter().map(|i| i.id));
         self.dates.extend(items.iter().map(|i| i.article.meta.date));
     }
 
@@ -253,18 +269,13 @@ impl FirstPass {
         scan_cfg: &ScanConfig,
         progress: &(dyn Fn(Stage) + Sync),
     ) -> Result<ScanResult, A::Error> {
-        let FirstPass {
-            sketches,
-            ids,
-            dates,
-        } = self;
-        scan_sketches(sketches, &ids, &dates, articles, cfg, scan_cfg, progress)
+        let FirstPass { sketches, dates } = self;
+        scan_sketches(sketches, &dates, articles, cfg, scan_cfg, progress)
     }
 }
 
 fn scan_sketches<A: Articles + ?Sized>(
     sketches: Vec<Sketch>,
-    ids: &[ArticleId],
     dates: &[Option<CivilDate>],
     articles: &A,
     cfg: &Config,
@@ -340,11 +351,7 @@ fn scan_sketches<A: Articles + ?Sized>(
         .collect();
     name_entries.sort_unstable();
     let mut name_runs = Runs::default();
-    for run in name_entries.chunk_by(|x, y| x.0 == y.0) {
-        if (2..=scan_cfg.max_posting).contains(&run.len()) {
-            name_runs.push(run);
-        }
-    }
+    name_runs.extend_sorted(&name_entries, scan_cfg.max_posting);
     name_runs.close();
     drop(name_entries);
 
@@ -387,13 +394,7 @@ fn scan_sketches<A: Articles + ?Sized>(
             slice.extend(keys[from..to].iter().map(|&key| (key, k as u32)));
         }
         slice.sort_unstable();
-        for run in slice.chunk_by(|x, y| x.0 == y.0) {
-            if run.len() > scan_cfg.max_posting {
-                stats.dropped_keys += 1;
-            } else if run.len() >= 2 {
-                key_runs.push(run);
-            }
-        }
+        stats.dropped_keys += key_runs.extend_sorted(&slice, scan_cfg.max_posting);
         slice.clear();
     }
     drop(slice);
@@ -402,8 +403,8 @@ fn scan_sketches<A: Articles + ?Sized>(
     drop(prints);
     // Exact duplicates share an id whatever their fingerprints.
     let mut by_id: FxHashMap<u128, Vec<u32>> = FxHashMap::default();
-    for (k, id) in ids.iter().enumerate() {
-        by_id.entry(id.0).or_default().push(k as u32);
+    for k in 0..n_articles {
+        by_id.entry(articles.id(k).0).or_default().push(k as u32);
     }
     for list in by_id.values() {
         for (x, &i) in list.iter().enumerate() {
@@ -412,10 +413,7 @@ fn scan_sketches<A: Articles + ?Sized>(
             }
         }
     }
-    // Enough shared sentence keys, absolutely and relative to the smaller article:
-    // counted article by article (never a map of every pair sharing one key, which
-    // would outgrow everything else).
-    // Each article's runs (CSR layout: `member_runs[run_start[i]..run_start[i + 1]]`).
+    // Enough shared sentence keys, absolutely and relative to the smaller article.
     let key_pairs = key_runs.pairs(
         &key_counts,
         scan_cfg.min_shared_keys,
@@ -446,7 +444,7 @@ fn scan_sketches<A: Articles + ?Sized>(
         threads,
         progress,
     };
-    let mut pairs = ctx.run(n_articles, &candidates)?;
+    let mut pairs = ctx.run(&candidates)?;
     let mut in_copy = vec![false; n_articles];
     for p in pairs.iter().filter(|p| p.relation.is_copy()) {
         in_copy[p.a] = true;
@@ -459,7 +457,7 @@ fn scan_sketches<A: Articles + ?Sized>(
         .collect();
     stats.candidates = candidates.len() + story.len();
     drop(candidates);
-    pairs.extend(ctx.run(n_articles, &story)?);
+    pairs.extend(ctx.run(&story)?);
     // In pair order, as one pass over all candidates would give them.
     pairs.sort_by_key(|p| (p.a, p.b));
     stats.verified_related = pairs.len();
@@ -483,9 +481,19 @@ struct Runs {
 }
 
 impl Runs {
-    fn push<K>(&mut self, run: &[(K, u32)]) {
-        self.bounds.push(self.members.len() as u32);
-        self.members.extend(run.iter().map(|&(_, a)| a));
+    /// Add the runs of `entries` (sorted by key) held by 2 to `max_posting` articles;
+    /// returns how many keys more articles hold (dropped as uninformative).
+    fn extend_sorted<K: PartialEq>(&mut self, entries: &[(K, u32)], max_posting: usize) -> usize {
+        let mut dropped = 0;
+        for run in entries.chunk_by(|x, y| x.0 == y.0) {
+            if run.len() > max_posting {
+                dropped += 1;
+            } else if run.len() >= 2 {
+                self.bounds.push(self.members.len() as u32);
+                self.members.extend(run.iter().map(|&(_, a)| a));
+            }
+        }
+        dropped
     }
 
     fn close(&mut self) {
@@ -562,7 +570,7 @@ struct Verify<'v, A: Articles + ?Sized> {
 
 impl<A: Articles + ?Sized> Verify<'_, A> {
     /// The related pairs among `candidates`, in their order.
-    fn run(&self, n_articles: usize, candidates: &[(u32, u32)]) -> Result<Vec<Pair>, A::Error> {
+    fn run(&self, candidates: &[(u32, u32)]) -> Result<Vec<Pair>, A::Error> {
         let Verify {
             articles,
             boilerplate,
@@ -570,7 +578,7 @@ impl<A: Articles + ?Sized> Verify<'_, A> {
             threads,
             progress,
         } = *self;
-        let units = work_units(n_articles, candidates);
+        let units = work_units(articles.len(), candidates);
         let next = std::sync::atomic::AtomicUsize::new(0);
         let done = std::sync::atomic::AtomicUsize::new(0);
         let total = candidates.len();
