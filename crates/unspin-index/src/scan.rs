@@ -434,9 +434,25 @@ fn scan_sketches<A: Articles + ?Sized>(
     candidates.sort_unstable();
     candidates.dedup();
 
-    // 3. Verification: copy candidates first; then the same-story candidates that touch
-    // an article found in a copy pair (same-story links are reported for families, and
-    // most articles are in none).
+    // 3. Verification, in one run so that each article is analysed about once: the copy
+    // candidates, and the same-story candidates that touch one of their articles. A
+    // same-story candidate's link is kept only if it touches an article found in a copy
+    // pair (same-story links are reported for families, and most articles are in none).
+    let mut in_candidates = vec![false; n_articles];
+    for &(i, j) in &candidates {
+        in_candidates[i as usize] = true;
+        in_candidates[j as usize] = true;
+    }
+    let mut story: Vec<(u32, u32)> = story_pairs
+        .into_iter()
+        .filter(|&(i, j)| in_candidates[i as usize] || in_candidates[j as usize])
+        .filter(|p| candidates.binary_search(p).is_err())
+        .collect();
+    story.sort_unstable();
+    drop(in_candidates);
+    candidates.extend_from_slice(&story);
+    candidates.sort_unstable();
+    stats.candidates = candidates.len();
     let ctx = Verify {
         articles,
         boilerplate: &boilerplate,
@@ -444,22 +460,22 @@ fn scan_sketches<A: Articles + ?Sized>(
         threads,
         progress,
     };
-    let mut pairs = ctx.run(&candidates)?;
+    let verified = ctx.run(&candidates)?;
+    drop(candidates);
+    let is_story = |p: &Pair| story.binary_search(&(p.a as u32, p.b as u32)).is_ok();
     let mut in_copy = vec![false; n_articles];
-    for p in pairs.iter().filter(|p| p.relation.is_copy()) {
+    for p in verified
+        .iter()
+        .filter(|p| p.relation.is_copy() && !is_story(p))
+    {
         in_copy[p.a] = true;
         in_copy[p.b] = true;
     }
-    let story: Vec<(u32, u32)> = story_pairs
+    // In pair order: the candidates were sorted.
+    let pairs: Vec<Pair> = verified
         .into_iter()
-        .filter(|&(i, j)| in_copy[i as usize] || in_copy[j as usize])
-        .filter(|p| candidates.binary_search(p).is_err())
+        .filter(|p| !is_story(p) || in_copy[p.a] || in_copy[p.b])
         .collect();
-    stats.candidates = candidates.len() + story.len();
-    drop(candidates);
-    pairs.extend(ctx.run(&story)?);
-    // In pair order, as one pass over all candidates would give them.
-    pairs.sort_by_key(|p| (p.a, p.b));
     stats.verified_related = pairs.len();
 
     // 4. Families.
