@@ -159,6 +159,9 @@ pub fn attribute(
     sentences: &[SentenceView<'_>],
     all_names: &[NameMention],
 ) {
+    if quotes.is_empty() {
+        return;
+    }
     let mut last: Option<Speaker> = None;
     let spans: Vec<Range<usize>> = quotes.iter().map(|q| q.outer.clone()).collect();
     let cover = Cover::new(&spans);
@@ -218,16 +221,18 @@ pub fn attribute(
             quotes[qi].speaker = quotes[outer].speaker.clone();
             continue;
         }
-        let Some(s_start) = sentences
-            .iter()
-            .position(|s| s.range.start <= q.start && q.start < s.range.end.max(s.range.start + 1))
-        else {
+        // Sentences are in text order and do not overlap: binary searches find the
+        // sentence the quote starts in and the last one it reaches.
+        let s_start = sentences.partition_point(|s| s.range.end.max(s.range.start + 1) <= q.start);
+        if sentences
+            .get(s_start)
+            .is_none_or(|s| s.range.start > q.start)
+        {
             continue;
-        };
+        }
         let s_end = sentences
-            .iter()
-            .rposition(|s| s.range.start < q.end)
-            .unwrap_or(s_start)
+            .partition_point(|s| s.range.start < q.end)
+            .saturating_sub(1)
             .max(s_start);
         let in_quote = |t: &Token| cover.contains(&t.range);
         // The last quote end before this quote, the first quote start after it.

@@ -52,6 +52,19 @@ impl Normalized {
         let mut chars = original.char_indices().peekable();
         let mut at_line_start = true;
         while let Some((i, c)) = chars.next() {
+            // Plain ASCII, most of any text, is copied a stretch at a time.
+            if c.is_ascii() && !is_special(c as u8) {
+                let len = bytes[i..]
+                    .iter()
+                    .position(|&b| !b.is_ascii() || is_special(b))
+                    .unwrap_or(bytes.len() - i);
+                out.push_copied(&original[i..i + len], i);
+                at_line_start = bytes[i + len - 1] == b'\n';
+                if len > 1 {
+                    chars.nth(len - 2);
+                }
+                continue;
+            }
             let next_i = chars.peek().map_or(original.len(), |&(j, _)| j);
             let rest = &original[i..];
             // Markdown link `[text](target)` or image `![alt](target)`: keep the text only.
@@ -147,6 +160,30 @@ impl Normalized {
         out
     }
 
+    /// Append `text`, copied unchanged from original offset `orig_start`.
+    fn push_copied(&mut self, text: &str, orig_start: usize) {
+        let (norm, len) = (self.text.len() as u32, text.len() as u32);
+        let orig = orig_start as u32;
+        match self.runs.last_mut() {
+            Some(last)
+                if last.copy
+                    && last.norm + last.norm_len == norm
+                    && last.orig + last.orig_len == orig =>
+            {
+                last.norm_len += len;
+                last.orig_len += len;
+            }
+            _ => self.runs.push(Run {
+                norm,
+                norm_len: len,
+                orig,
+                orig_len: len,
+                copy: true,
+            }),
+        }
+        self.text.push_str(text);
+    }
+
     fn push_char(&mut self, c: char, orig_start: usize, orig_end: usize) {
         let (norm, norm_len) = (self.text.len() as u32, c.len_utf8() as u32);
         let (orig, orig_len) = (orig_start as u32, (orig_end - orig_start) as u32);
@@ -226,6 +263,15 @@ impl Normalized {
             Err(_) => QuoteDir::Neutral,
         }
     }
+}
+
+/// ASCII bytes that markup, line ends or quote handling may change: everything else
+/// is copied as it is.
+fn is_special(b: u8) -> bool {
+    matches!(
+        b,
+        b'[' | b'!' | b'*' | b'_' | b'#' | b'<' | b'>' | b'\r' | b'\t' | b'"' | b'\'' | b'`'
+    )
 }
 
 /// For a `[` at `open`, the end of the link text and of the whole `[text](target)`.

@@ -106,7 +106,13 @@ fn make_token(surface: &str, range: Range<usize>, stemmer: &Stemmer) -> Token {
             .chars()
             .filter(|c| c.is_alphabetic())
             .all(char::is_uppercase);
-    let mut lower = CompactString::from_str_to_lowercase(surface);
+    let mut lower = if surface.is_ascii() {
+        let mut lower = CompactString::from(surface);
+        lower.make_ascii_lowercase();
+        lower
+    } else {
+        CompactString::from_str_to_lowercase(surface)
+    };
     if acronym || lower.contains('.') && !numeric {
         lower.retain(|c| c != '.');
     }
