@@ -213,27 +213,40 @@ pub struct FirstPass {
 
 impl FirstPass {
     /// Sketch every item `read` hands to its sink, `READ_BATCH` at a time (each batch in
-    /// parallel); `sketched` sees each batch once it is sketched. Returns what `read`
-    /// returns.
-    pub fn add_stream<R>(
+    /// parallel); `sketched` sees each batch once it is sketched. `read` runs on a
+    /// thread of its own, a batch ahead: reading, parsing and hashing articles would
+    /// otherwise leave the sketching threads idle. Returns what `read` returns.
+    pub fn add_stream<R: Send>(
         &mut self,
         scan_cfg: &ScanConfig,
         progress: &(dyn Fn(Stage) + Sync),
-        read: impl FnOnce(&mut dyn FnMut(Item)) -> R,
+        read: impl FnOnce(&mut dyn FnMut(Item)) -> R + Send,
         sketched: &mut dyn FnMut(&[Item]),
     ) -> R {
-        let mut batch: Vec<Item> = Vec::with_capacity(READ_BATCH);
-        let out = read(&mut |item| {
-            batch.push(item);
-            if batch.len() == READ_BATCH {
+        let (batches, received) = std::sync::mpsc::sync_channel::<Vec<Item>>(1);
+        std::thread::scope(|scope| {
+            let reader = scope.spawn(move || {
+                let mut batch: Vec<Item> = Vec::with_capacity(READ_BATCH);
+                let out = read(&mut |item| {
+                    batch.push(item);
+                    if batch.len() == READ_BATCH {
+                        let full = std::mem::replace(&mut batch, Vec::with_capacity(READ_BATCH));
+                        // Sending fails only if the receiving side panicked, which the
+                        // scope then reports.
+                        let _ = batches.send(full);
+                    }
+                });
+                let _ = batches.send(batch);
+                out
+            });
+            for batch in received {
                 self.add(&batch, scan_cfg, progress);
                 sketched(&batch);
-                batch.clear();
             }
-        });
-        self.add(&batch, scan_cfg, progress);
-        sketched(&batch);
-        out
+            reader
+                .join()
+                .unwrap_or_else(|e| std::panic::resume_unwind(e))
+        })
     }
 
     /// Sketch the next `items` (numbered after those added before).
@@ -326,11 +339,20 @@ fn scan_sketches<A: Articles + ?Sized>(
     // Sentence keys with every repeated sentence left out say whether the articles
     // sharing one are related otherwise (computed for each sample as it is judged: kept
     // for all sampled articles, they would outweigh the sketches).
+    // The lines of one copy family mostly have the same sample: each distinct sample is
+    // judged once, on all threads.
     let keys = |k: u32| sketches[k as usize].sentence_keys(&repeated);
-    let boilerplate: FxHashSet<u64> = repeated
+    let mut samples: Vec<&[u32]> = seen_in.values().map(|(_, s)| s.as_slice()).collect();
+    samples.sort_unstable();
+    samples.dedup();
+    let family_lines = parallel_map(&samples, threads, |s| within_family(s, &keys));
+    let boilerplate: FxHashSet<u64> = seen_in
         .iter()
-        .copied()
-        .filter(|h| !within_family(&seen_in[h].1, &keys))
+        .filter(|(_, (_, s))| {
+            let k = samples.binary_search(&s.as_slice()).unwrap_or(0);
+            !family_lines[k]
+        })
+        .map(|(&h, _)| h)
         .collect();
     stats.boilerplate_sentences = boilerplate.len();
     drop((seen_in, repeated));
