@@ -67,6 +67,7 @@ pub fn fingerprint(doc: &Doc<'_>) -> Fingerprint {
 
 pub fn parts(doc: &Doc<'_>) -> Parts {
     let mut out = Parts::default();
+    let mut pair: Vec<u8> = Vec::new();
     for (i, s) in doc.sentences.iter().enumerate() {
         if s.kind() != UnitKind::Body {
             continue;
@@ -103,7 +104,12 @@ pub fn parts(doc: &Doc<'_>) -> Parts {
         let mut keys = Vec::new();
         for (x, a) in salient.iter().enumerate() {
             for b in &salient[x + 1..] {
-                keys.push(xxh3_64_with_seed(format!("{a}\u{1f}{b}").as_bytes(), SEED));
+                // The bytes of "{a}\u{1f}{b}", built in a reused buffer.
+                pair.clear();
+                pair.extend_from_slice(a.as_bytes());
+                pair.push(0x1f);
+                pair.extend_from_slice(b.as_bytes());
+                keys.push(xxh3_64_with_seed(&pair, SEED));
             }
         }
         out.sentences.push(SentencePart {
