@@ -567,24 +567,44 @@ impl Runs {
             }
         }
         drop(fill);
-        let indices: Vec<u32> = (0..counts.len() as u32).collect();
-        parallel_map(&indices, threads, |&i| {
-            let mut shared: FxHashMap<u32, u32> = FxHashMap::default();
-            for &r in &member_runs[run_start[i as usize]..run_start[i as usize + 1]] {
-                for &j in self.run(r as usize) {
-                    if j > i {
-                        *shared.entry(j).or_default() += 1;
+        // Each thread counts into a dense array over all articles (a hash map per
+        // article was most of the time), clearing only what it touched. Threads take
+        // blocks of articles in turn: early articles have more pairs (j > i).
+        let n = counts.len();
+        let threads = threads.max(1);
+        let blocks: Vec<std::ops::Range<u32>> = (0..n as u32)
+            .step_by(PAIR_BLOCK)
+            .map(|start| start..(start + PAIR_BLOCK as u32).min(n as u32))
+            .collect();
+        let chunks: Vec<Vec<std::ops::Range<u32>>> = (0..threads)
+            .map(|t| blocks.iter().skip(t).step_by(threads).cloned().collect())
+            .collect();
+        parallel_map(&chunks, threads, |chunk| {
+            let mut shared = vec![0u32; n];
+            let mut touched: Vec<u32> = Vec::new();
+            let mut out = Vec::new();
+            for i in chunk.iter().flat_map(Clone::clone) {
+                for &r in &member_runs[run_start[i as usize]..run_start[i as usize + 1]] {
+                    for &j in self.run(r as usize) {
+                        if j > i {
+                            if shared[j as usize] == 0 {
+                                touched.push(j);
+                            }
+                            shared[j as usize] += 1;
+                        }
                     }
                 }
-            }
-            shared
-                .into_iter()
-                .filter(|&(j, n)| {
+                touched.sort_unstable();
+                for &j in &touched {
+                    let n = std::mem::take(&mut shared[j as usize]);
                     let smaller = counts[i as usize].min(counts[j as usize]).max(1);
-                    n as usize >= min && f64::from(n) >= share * smaller as f64
-                })
-                .map(|(j, _)| (i, j))
-                .collect::<Vec<_>>()
+                    if n as usize >= min && f64::from(n) >= share * smaller as f64 {
+                        out.push((i, j));
+                    }
+                }
+                touched.clear();
+            }
+            out
         })
         .into_iter()
         .flatten()
@@ -682,6 +702,9 @@ impl<A: Articles + ?Sized> Verify<'_, A> {
 /// The sentence-key postings are built in 2^KEY_SLICE_BITS slices of the key space.
 const KEY_SLICE_BITS: u32 = 6;
 const KEY_SLICES: u64 = 1 << KEY_SLICE_BITS;
+
+/// Articles whose shared keys a thread counts in one go (see [`Runs::pairs`]).
+const PAIR_BLOCK: usize = 4096;
 
 /// Analysed articles a work unit keeps at most.
 const CACHE_DOCS: usize = 256;
@@ -1008,6 +1031,33 @@ mod tests {
     use unspin_core::Article;
 
     const FOOTER: &str = "Follow us for more news every day.";
+
+    #[test]
+    fn runs_pair_articles_sharing_enough_keys_on_any_thread_count() {
+        // Articles 2m and 2m + 1 share three keys; every article also holds a key
+        // shared with the articles of the same residue mod 7 (one key: too few).
+        let n = 3 * PAIR_BLOCK as u32 + 17;
+        let mut entries: Vec<(u64, u32)> = (0..n)
+            .flat_map(|i| {
+                let own = (0..3).map(move |c| (u64::from(i / 2) * 10 + c, i));
+                own.chain([(1_000_000 + u64::from(i % 7), i)])
+            })
+            .collect();
+        entries.sort_unstable();
+        let mut runs = Runs::default();
+        // The mod-7 keys are held by more than `max_posting` articles: dropped.
+        assert_eq!(runs.extend_sorted(&entries, 1000), 7);
+        runs.close();
+        let counts = vec![4; n as usize];
+        let expect: Vec<(u32, u32)> = (0..n / 2).map(|m| (2 * m, 2 * m + 1)).collect();
+        for threads in [1, 2, 3] {
+            let mut got = runs.pairs(&counts, 3, 0.5, threads);
+            got.sort_unstable();
+            assert_eq!(got, expect, "{threads} threads");
+        }
+        // Three shared keys are too few a share of articles holding twelve.
+        assert!(runs.pairs(&vec![12; n as usize], 3, 0.5, 2).is_empty());
+    }
 
     fn story(topic: &str, people: &[&str], extra: &str) -> String {
         format!(
