@@ -250,14 +250,18 @@ fn bands(words: &[&str]) -> Vec<u64> {
         return Vec::new();
     }
     let mut sig = [u64::MAX; PERMUTATIONS];
-    let mults: Vec<(u64, u64)> = (0..PERMUTATIONS as u64)
-        .map(|i| {
-            (
-                xxh3_64_with_seed(b"a", SEED + i) | 1,
-                xxh3_64_with_seed(b"b", SEED + i),
-            )
-        })
-        .collect();
+    // The permutations' coefficients, derived once.
+    static MULTS: std::sync::OnceLock<Vec<(u64, u64)>> = std::sync::OnceLock::new();
+    let mults = MULTS.get_or_init(|| {
+        (0..PERMUTATIONS as u64)
+            .map(|i| {
+                (
+                    xxh3_64_with_seed(b"a", SEED + i) | 1,
+                    xxh3_64_with_seed(b"b", SEED + i),
+                )
+            })
+            .collect()
+    });
     let mut shingle = String::new();
     for w in words.windows(SHINGLE) {
         // The words joined by spaces, in one reused buffer.
@@ -269,7 +273,7 @@ fn bands(words: &[&str]) -> Vec<u64> {
             shingle.push_str(word);
         }
         let h = xxh3_64_with_seed(shingle.as_bytes(), SEED);
-        for (slot, &(a, b)) in sig.iter_mut().zip(&mults) {
+        for (slot, &(a, b)) in sig.iter_mut().zip(mults) {
             let v = a.wrapping_mul(h).wrapping_add(b);
             if v < *slot {
                 *slot = v;

@@ -98,6 +98,7 @@ pub struct ScanStats {
     pub articles: usize,
     pub boilerplate_sentences: usize,
     pub dropped_keys: usize,
+    /// Pairs verified: copy candidates and the same-story candidates touching them.
     pub candidates: usize,
     pub verified_related: usize,
 }
@@ -405,21 +406,30 @@ fn scan_sketches<A: Articles + ?Sized>(
     // of them) go, which makes the lookups below short. The postings are built a slice
     // of the key space at a time, so that all of them are never in memory at once; the
     // slices follow the keys' order, so the result is sorted.
+    // `threads` slices at a time, each on its own thread; their runs are appended in key
+    // order (a slice's runs are a small part of all).
     let mut key_runs = Runs::default();
-    let mut slice: Vec<(u64, u32)> = Vec::new();
-    for part in 0..KEY_SLICES {
-        for (k, p) in prints.iter().enumerate() {
-            // Each article's keys are sorted: its keys in this slice are one range.
-            let keys = &p.sentence_keys;
-            let from = keys.partition_point(|&key| key >> (64 - KEY_SLICE_BITS) < part);
-            let to = keys.partition_point(|&key| key >> (64 - KEY_SLICE_BITS) <= part);
-            slice.extend(keys[from..to].iter().map(|&key| (key, k as u32)));
+    let parts: Vec<u64> = (0..KEY_SLICES).collect();
+    for group in parts.chunks(threads) {
+        let built = parallel_map(group, threads, |&part| {
+            let mut slice: Vec<(u64, u32)> = Vec::new();
+            for (k, p) in prints.iter().enumerate() {
+                // Each article's keys are sorted: its keys in this slice are one range.
+                let keys = &p.sentence_keys;
+                let from = keys.partition_point(|&key| key >> (64 - KEY_SLICE_BITS) < part);
+                let to = keys.partition_point(|&key| key >> (64 - KEY_SLICE_BITS) <= part);
+                slice.extend(keys[from..to].iter().map(|&key| (key, k as u32)));
+            }
+            slice.sort_unstable();
+            let mut runs = Runs::default();
+            let dropped = runs.extend_sorted(&slice, scan_cfg.max_posting);
+            (runs, dropped)
+        });
+        for (runs, dropped) in built {
+            stats.dropped_keys += dropped;
+            key_runs.append(&runs);
         }
-        slice.sort_unstable();
-        stats.dropped_keys += key_runs.extend_sorted(&slice, scan_cfg.max_posting);
-        slice.clear();
     }
-    drop(slice);
     key_runs.close();
     let key_counts: Vec<usize> = prints.iter().map(|p| p.sentence_keys.len()).collect();
     drop(prints);
@@ -532,6 +542,13 @@ impl Runs {
             }
         }
         dropped
+    }
+
+    /// Add `other`'s runs (not closed) after these.
+    fn append(&mut self, other: &Runs) {
+        let offset = self.members.len() as u32;
+        self.bounds.extend(other.bounds.iter().map(|&b| b + offset));
+        self.members.extend_from_slice(&other.members);
     }
 
     fn close(&mut self) {
@@ -1069,6 +1086,53 @@ mod tests {
             p1 = people[1],
             p2 = people[2],
         )
+    }
+
+    #[test]
+    fn thread_count_does_not_change_the_result() {
+        // Forty stories, each with a reworded copy and a copy with the footer: enough
+        // articles for several key slices per thread group, boilerplate to judge and
+        // many work units.
+        let topics = [
+            "harbour", "museum", "railway", "school", "hospital", "bridge", "library", "market",
+        ];
+        let names = ["Ada", "Bo", "Cy", "Dee", "Eli"];
+        let mut items = Vec::new();
+        for (t, topic) in topics.iter().enumerate() {
+            for (k, name) in names.iter().enumerate() {
+                let people = [
+                    format!("{name} Fenwick{t}"),
+                    format!("Bo Marsh{k}{t}"),
+                    format!("Kell{t}{k}"),
+                ];
+                let people: Vec<&str> = people.iter().map(String::as_str).collect();
+                let original = story(&format!("{topic}{k}"), &people, "");
+                let reworded = original.replace("would rise", "is set to climb");
+                let footed = format!("{original} {FOOTER}");
+                for text in [original, reworded, footed] {
+                    items.push(item(Article::new(
+                        format!("{topic}-{k}-{}", items.len()),
+                        text,
+                    )));
+                }
+            }
+        }
+        let scan_with = |threads| {
+            let cfg = ScanConfig {
+                threads,
+                ..ScanConfig::default()
+            };
+            scan(&items, &Config::default(), &cfg)
+        };
+        let one = scan_with(1);
+        // Stories on one topic differ only in names and numbers: one family each.
+        assert_eq!(one.families.len(), topics.len());
+        for threads in [2, 3] {
+            let many = scan_with(threads);
+            assert_eq!(many.pairs, one.pairs, "{threads} threads");
+            assert_eq!(many.families, one.families, "{threads} threads");
+            assert_eq!(many.stats, one.stats, "{threads} threads");
+        }
     }
 
     #[test]
