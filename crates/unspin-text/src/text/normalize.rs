@@ -162,32 +162,22 @@ impl Normalized {
 
     /// Append `text`, copied unchanged from original offset `orig_start`.
     fn push_copied(&mut self, text: &str, orig_start: usize) {
-        let (norm, len) = (self.text.len() as u32, text.len() as u32);
-        let orig = orig_start as u32;
-        match self.runs.last_mut() {
-            Some(last)
-                if last.copy
-                    && last.norm + last.norm_len == norm
-                    && last.orig + last.orig_len == orig =>
-            {
-                last.norm_len += len;
-                last.orig_len += len;
-            }
-            _ => self.runs.push(Run {
-                norm,
-                norm_len: len,
-                orig,
-                orig_len: len,
-                copy: true,
-            }),
-        }
+        let len = text.len() as u32;
+        self.add_run(len, orig_start as u32, len, true);
         self.text.push_str(text);
     }
 
     fn push_char(&mut self, c: char, orig_start: usize, orig_end: usize) {
-        let (norm, norm_len) = (self.text.len() as u32, c.len_utf8() as u32);
-        let (orig, orig_len) = (orig_start as u32, (orig_end - orig_start) as u32);
-        let copy = norm_len == orig_len;
+        let norm_len = c.len_utf8() as u32;
+        let orig_len = (orig_end - orig_start) as u32;
+        self.add_run(norm_len, orig_start as u32, orig_len, norm_len == orig_len);
+        self.text.push(c);
+    }
+
+    /// Map the next `norm_len` normalized bytes (about to be pushed) to `orig_len`
+    /// original bytes at `orig`: a copy extends the copied run just before it.
+    fn add_run(&mut self, norm_len: u32, orig: u32, orig_len: u32, copy: bool) {
+        let norm = self.text.len() as u32;
         match self.runs.last_mut() {
             Some(last)
                 if copy
@@ -206,7 +196,6 @@ impl Normalized {
                 copy,
             }),
         }
-        self.text.push(c);
     }
 
     /// The run holding normalized byte `at` (which must be < len).
