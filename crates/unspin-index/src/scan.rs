@@ -339,9 +339,9 @@ fn scan_sketches<A: Articles + ?Sized>(
     }
     // Sentence keys with every repeated sentence left out say whether the articles
     // sharing one are related otherwise (computed for each sample as it is judged: kept
-    // for all sampled articles, they would outweigh the sketches).
-    // The lines of one copy family mostly have the same sample: each distinct sample is
-    // judged once, on all threads.
+    // for all sampled articles, they would outweigh the sketches). The lines of one copy
+    // family mostly have the same sample: each distinct sample is judged once, on all
+    // threads.
     let keys = |k: u32| sketches[k as usize].sentence_keys(&repeated);
     let mut samples: Vec<&[u32]> = seen_in.values().map(|(_, s)| s.as_slice()).collect();
     samples.sort_unstable();
@@ -350,8 +350,9 @@ fn scan_sketches<A: Articles + ?Sized>(
     let boilerplate: FxHashSet<u64> = seen_in
         .iter()
         .filter(|(_, (_, s))| {
-            let k = samples.binary_search(&s.as_slice()).unwrap_or(0);
-            !family_lines[k]
+            samples
+                .binary_search(&s.as_slice())
+                .is_ok_and(|k| !family_lines[k])
         })
         .map(|(&h, _)| h)
         .collect();
@@ -404,10 +405,9 @@ fn scan_sketches<A: Articles + ?Sized>(
     drop(band_entries);
     // Only keys that two to `max_posting` articles hold can make a pair: the rest (most
     // of them) go, which makes the lookups below short. The postings are built a slice
-    // of the key space at a time, so that all of them are never in memory at once; the
-    // slices follow the keys' order, so the result is sorted.
-    // `threads` slices at a time, each on its own thread; their runs are appended in key
-    // order (a slice's runs are a small part of all).
+    // of the key space at a time, so that all of them are never in memory at once:
+    // `threads` slices at a time, each on its own thread, their runs appended in the
+    // keys' order (so the result is sorted).
     let mut key_runs = Runs::default();
     let parts: Vec<u64> = (0..KEY_SLICES).collect();
     for group in parts.chunks(threads) {
