@@ -14,56 +14,9 @@ pub struct ArticleId(pub u128);
 
 impl ArticleId {
     pub fn of(text: &str) -> ArticleId {
-        ArticleId(xxhash_rust::xxh3::xxh3_128(&fold_whitespace(text)))
+        let folded: Vec<&str> = text.split_whitespace().collect();
+        ArticleId(xxhash_rust::xxh3::xxh3_128(folded.join(" ").as_bytes()))
     }
-}
-
-/// `text`'s words (as `split_whitespace` finds them) joined by single spaces: a word
-/// at a time, with a byte test for ASCII, as every article read is hashed on the
-/// reading thread.
-fn fold_whitespace(text: &str) -> Vec<u8> {
-    let bytes = text.as_bytes();
-    // The length of the char at `i` and whether it is whitespace.
-    let char_at = |i: usize| match bytes[i] {
-        // `char::is_whitespace` on ASCII (vertical tab included).
-        b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ' => (1, true),
-        b if b.is_ascii() => (1, false),
-        _ => text[i..]
-            .chars()
-            .next()
-            .map_or((1, false), |c| (c.len_utf8(), c.is_whitespace())),
-    };
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let (len, white) = char_at(i);
-        if white {
-            i += len;
-            continue;
-        }
-        let mut end = i + len;
-        while end < bytes.len() {
-            // Printable ASCII, most of a word, is never whitespace.
-            end += bytes[end..]
-                .iter()
-                .position(|&b| b <= b' ' || b >= 0x7F)
-                .unwrap_or(bytes.len() - end);
-            if end == bytes.len() {
-                break;
-            }
-            let (len, white) = char_at(end);
-            if white {
-                break;
-            }
-            end += len;
-        }
-        if !out.is_empty() {
-            out.push(b' ');
-        }
-        out.extend_from_slice(&bytes[i..end]);
-        i = end;
-    }
-    out
 }
 
 impl std::fmt::Display for ArticleId {

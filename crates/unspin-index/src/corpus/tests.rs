@@ -154,33 +154,6 @@ fn ids_are_content_hashes() {
 }
 
 #[test]
-fn whitespace_folding_is_split_and_join() {
-    let mut texts: Vec<String> = [
-        "",
-        "   ",
-        " lead and trail ",
-        "tab\tvt\u{0B}ff\u{0C}cr\r\nnbsp\u{A0}ideo\u{3000}nel\u{85}end",
-        "caf\u{e9} \u{2014} na\u{ef}ve\u{2028}line",
-    ]
-    .map(String::from)
-    .to_vec();
-    // Every mix of a few ASCII and Unicode spaces and letters, up to four chars long.
-    let alphabet = [' ', '\t', 'a', '\u{A0}', '\u{e9}', '\u{2003}', '\u{0B}'];
-    let mut words = vec![String::new()];
-    for _ in 0..4 {
-        words = words
-            .iter()
-            .flat_map(|w| alphabet.iter().map(move |c| format!("{w}{c}")))
-            .collect();
-        texts.extend(words.iter().cloned());
-    }
-    for text in &texts {
-        let expect = text.split_whitespace().collect::<Vec<_>>().join(" ");
-        assert_eq!(fold_whitespace(text), expect.as_bytes(), "{text:?}");
-    }
-}
-
-#[test]
 fn truncated_gzip_keeps_what_came_before() {
     let lines: String = (0..5000)
         .map(|k| format!("{{\"text\": \"Record number {k} of the feed, with some words.\"}}\n"))
