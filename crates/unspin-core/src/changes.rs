@@ -340,7 +340,7 @@ fn name_supported(doc: &Doc<'_>, words: &[String]) -> bool {
 }
 
 fn word_supported(doc: &Doc<'_>, w: &str) -> bool {
-    if doc.vocab.contains(w) {
+    if doc.vocab().contains(w) {
         return true;
     }
     let alias = match w {
@@ -350,11 +350,11 @@ fn word_supported(doc: &Doc<'_>, w: &str) -> bool {
         "eu" => Some("european"),
         _ => None,
     };
-    if alias.is_some_and(|a| doc.vocab.contains(a)) {
+    if alias.is_some_and(|a| doc.vocab().contains(a)) {
         return true;
     }
     // Small spelling drift ("Lavrovs") still refers to the same name.
-    w.chars().count() >= 6 && doc.vocab.contains(w.trim_end_matches('s'))
+    w.chars().count() >= 6 && doc.vocab().contains(w.trim_end_matches('s'))
 }
 
 /// Details of the copy's sentence `j` the source never states, as (range, label).
@@ -589,7 +589,7 @@ fn attribution(src: &Doc<'_>, copy: &Doc<'_>, g: &OrientedGroup<'_>, out: &mut V
         .collect();
     let lost: Vec<&String> = speakers
         .iter()
-        .filter(|(k, _)| !copy.vocab.contains(k.as_str()))
+        .filter(|(k, _)| !copy.vocab().contains(k.as_str()))
         .map(|(_, d)| d)
         .collect();
     let src_range = src.sentences[g.src[0]].sentence.range.clone();

@@ -45,8 +45,8 @@ impl SentenceInfo {
 pub enum Depth {
     /// Everything: what comparisons need.
     Full,
-    /// Sentences, tokens, names and dates, but no terms, numbers, quotes, cues or
-    /// vocabulary: what fingerprints need, at a fraction of the cost.
+    /// Sentences, tokens, names and dates, but no terms, numbers, quotes or cues: what
+    /// fingerprints need, at a fraction of the cost.
     Sentences,
 }
 
@@ -60,8 +60,10 @@ pub struct Doc<'a> {
     pub quotes: Vec<Quote>,
     /// Metadata the text states, merged under the article's own metadata.
     pub text_meta: TextMeta,
-    /// Every lowercased word and stem in the document, for "is this supported?" checks.
-    pub vocab: FxHashSet<compact_str::CompactString>,
+    /// Every lowercased word and stem in the document (see [`Doc::vocab`]): built on
+    /// first use, as only derived pairs' change detection asks, and a corpus scan holds
+    /// many analysed articles that are never asked.
+    vocab: std::sync::OnceLock<FxHashSet<compact_str::CompactString>>,
 }
 
 /// Indices of the `sentences` (in text order, not overlapping each other) that overlap
@@ -202,11 +204,6 @@ impl<'a> Doc<'a> {
             }
         }
 
-        let mut vocab = FxHashSet::default();
-        for t in tokens.iter().filter(|_| depth == Depth::Full) {
-            vocab.insert(t.lower.clone());
-            vocab.insert(t.stem.clone());
-        }
         Doc {
             article,
             norm,
@@ -215,8 +212,20 @@ impl<'a> Doc<'a> {
             tokens,
             quotes,
             text_meta,
-            vocab,
+            vocab: std::sync::OnceLock::new(),
         }
+    }
+
+    /// Every lowercased word and stem in the document, for "is this supported?" checks.
+    pub fn vocab(&self) -> &FxHashSet<compact_str::CompactString> {
+        self.vocab.get_or_init(|| {
+            let mut vocab = FxHashSet::default();
+            for t in &self.tokens {
+                vocab.insert(t.lower.clone());
+                vocab.insert(t.stem.clone());
+            }
+            vocab
+        })
     }
 
     /// Indices of the sentences overlapping the normalized `range`.
