@@ -631,10 +631,11 @@ impl Runs {
 
 /// Verification of candidate pairs in work units: a connected component of the candidate
 /// graph, or a slice of a big one with its pairs in breadth-first order, so that the
-/// articles a pair needs were mostly analysed for the pairs just before. Each unit reads
-/// its articles once, analyses what it needs into a bounded cache (boilerplate marked)
-/// and drops it at the end. Threads take units in turn; results come back in candidate
-/// order.
+/// articles of a slice are mostly neighbours. A unit reads its articles once and analyses
+/// each (boilerplate marked) on first use, for the whole unit: an article is analysed once
+/// per unit it appears in. Units of many pairs are verified by all threads together, one
+/// after another; the others are taken by the threads in turn. Results come back in
+/// candidate order.
 struct Verify<'v, A: Articles + ?Sized> {
     articles: &'v A,
     boilerplate: &'v FxHashSet<u64>,
@@ -643,76 +644,183 @@ struct Verify<'v, A: Articles + ?Sized> {
     progress: &'v (dyn Fn(Stage) + Sync),
 }
 
+/// Candidate pairs (indices) found related, with their pair.
+type Found = Vec<(usize, Pair)>;
+
 impl<A: Articles + ?Sized> Verify<'_, A> {
     /// The related pairs among `candidates`, in their order.
     fn run(&self, candidates: &[(u32, u32)]) -> Result<Vec<Pair>, A::Error> {
-        let Verify {
-            articles,
-            boilerplate,
-            cfg,
-            threads,
-            progress,
-        } = *self;
-        let units = work_units(articles.len(), candidates);
-        let next = std::sync::atomic::AtomicUsize::new(0);
+        let units = work_units(self.articles.len(), candidates);
         let done = std::sync::atomic::AtomicUsize::new(0);
-        let total = candidates.len();
-        let verify = || -> Result<Vec<(usize, Pair)>, A::Error> {
+        let shared = units.partition_point(|u| u.len() > SHARED_UNIT_PAIRS);
+        let mut found: Found = Vec::new();
+        for unit in &units[..shared] {
+            let (needed, loaded) = self.read(unit, candidates)?;
+            let docs = self.docs(unit, candidates, &needed, &loaded);
+            let next = std::sync::atomic::AtomicUsize::new(0);
+            found.extend(self.on_threads(|| {
+                let mut out = Vec::new();
+                loop {
+                    let from = next.fetch_add(SHARED_STEP, std::sync::atomic::Ordering::Relaxed);
+                    let Some(step) = unit.get(from..(from + SHARED_STEP).min(unit.len())) else {
+                        return Ok(out);
+                    };
+                    self.verify(step, candidates, &docs, &done, &mut out);
+                }
+            })?);
+        }
+        let next = std::sync::atomic::AtomicUsize::new(shared);
+        found.extend(self.on_threads(|| {
             let mut out = Vec::new();
             loop {
                 let u = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                 let Some(unit) = units.get(u) else {
                     return Ok(out);
                 };
-                // The unit's articles, read once (a unit holds at most 2 * UNIT_PAIRS).
-                let mut needed: Vec<u32> = unit
-                    .iter()
-                    .flat_map(|&k| [candidates[k].0, candidates[k].1])
-                    .collect();
-                needed.sort_unstable();
-                needed.dedup();
-                let loaded: Vec<Article> = needed
-                    .iter()
-                    .map(|&m| articles.get(m as usize))
-                    .collect::<Result<_, _>>()?;
-                let mut cache = DocCache::new(CACHE_DOCS);
-                for &k in unit {
-                    let (i, j) = candidates[k];
-                    let analyse = |m: u32| {
-                        let slot = needed.binary_search(&m).unwrap_or(0);
-                        let mut d = Doc::new(&loaded[slot]);
-                        d.mark_boilerplate(|d, s| boilerplate.contains(&sentence_hash(d, s)));
-                        d
-                    };
-                    cache.ensure(i, analyse);
-                    cache.ensure(j, analyse);
-                    let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
-                    if n.is_multiple_of(64) || n == total {
-                        progress(Stage::Verifying(n, total));
-                    }
-                    if let (Some(a), Some(b)) = (cache.get(i), cache.get(j)) {
-                        let c = assess(a, b, cfg, ChangesFor::Derived);
-                        if c.verdict.relation != Relation::Unrelated {
-                            out.push((k, pair(i as usize, j as usize, &c)));
-                        }
-                    }
-                }
+                let (needed, loaded) = self.read(unit, candidates)?;
+                let docs = self.docs(unit, candidates, &needed, &loaded);
+                self.verify(unit, candidates, &docs, &done, &mut out);
             }
-        };
-        let mut found: Vec<(usize, Pair)> = if threads == 1 {
-            verify()?
-        } else {
-            std::thread::scope(|scope| {
-                let handles: Vec<_> = (0..threads).map(|_| scope.spawn(verify)).collect();
-                let mut all = Vec::new();
-                for h in handles {
-                    all.extend(h.join().unwrap_or_else(|e| std::panic::resume_unwind(e))?);
-                }
-                Ok(all)
-            })?
-        };
+        })?);
         found.sort_by_key(|(k, _)| *k);
         Ok(found.into_iter().map(|(_, p)| p).collect())
+    }
+
+    /// The articles `unit`'s pairs need, ascending, and each read.
+    fn read(
+        &self,
+        unit: &[usize],
+        candidates: &[(u32, u32)],
+    ) -> Result<(Vec<u32>, Vec<Article>), A::Error> {
+        let mut needed: Vec<u32> = unit
+            .iter()
+            .flat_map(|&k| [candidates[k].0, candidates[k].1])
+            .collect();
+        needed.sort_unstable();
+        needed.dedup();
+        let loaded = needed
+            .iter()
+            .map(|&m| self.articles.get(m as usize))
+            .collect::<Result<_, _>>()?;
+        Ok((needed, loaded))
+    }
+
+    /// The analyses of `unit`'s articles: `loaded`, numbered `needed`.
+    fn docs<'d>(
+        &self,
+        unit: &[usize],
+        candidates: &[(u32, u32)],
+        needed: &'d [u32],
+        loaded: &'d [Article],
+    ) -> UnitDocs<'d, '_> {
+        let mut uses = vec![0u32; needed.len()];
+        for &k in unit {
+            let (i, j) = candidates[k];
+            uses[needed.partition_point(|&x| x < i)] += 1;
+            uses[needed.partition_point(|&x| x < j)] += 1;
+        }
+        UnitDocs {
+            needed,
+            loaded,
+            boilerplate: self.boilerplate,
+            slots: uses
+                .into_iter()
+                .map(|uses| std::sync::Mutex::new(Slot { uses, doc: None }))
+                .collect(),
+        }
+    }
+
+    /// Assess the candidate pairs `unit` picks, adding the related ones to `out`.
+    fn verify(
+        &self,
+        unit: &[usize],
+        candidates: &[(u32, u32)],
+        docs: &UnitDocs<'_, '_>,
+        done: &std::sync::atomic::AtomicUsize,
+        out: &mut Found,
+    ) {
+        let total = candidates.len();
+        for &k in unit {
+            let (i, j) = candidates[k];
+            let (a, b) = (docs.get(i), docs.get(j));
+            let c = assess(&a, &b, self.cfg, ChangesFor::Derived);
+            if c.verdict.relation != Relation::Unrelated {
+                out.push((k, pair(i as usize, j as usize, &c)));
+            }
+            drop((a, b));
+            docs.used(i);
+            docs.used(j);
+            let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+            if n.is_multiple_of(64) || n == total {
+                (self.progress)(Stage::Verifying(n, total));
+            }
+        }
+    }
+
+    /// `work` run on every thread, their results together.
+    fn on_threads(
+        &self,
+        work: impl Fn() -> Result<Found, A::Error> + Sync,
+    ) -> Result<Found, A::Error> {
+        if self.threads == 1 {
+            return work();
+        }
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = (0..self.threads).map(|_| scope.spawn(&work)).collect();
+            let mut all = Vec::new();
+            for h in handles {
+                all.extend(h.join().unwrap_or_else(|e| std::panic::resume_unwind(e))?);
+            }
+            Ok(all)
+        })
+    }
+}
+
+/// A work unit's articles, each analysed (boilerplate marked) by the first thread that
+/// needs it and dropped after its last pair: memory holds the analyses of the articles
+/// whose pairs are under way, not of the whole unit.
+struct UnitDocs<'d, 'b> {
+    /// Article numbers, ascending.
+    needed: &'d [u32],
+    loaded: &'d [Article],
+    boilerplate: &'b FxHashSet<u64>,
+    slots: Vec<std::sync::Mutex<Slot<'d>>>,
+}
+
+struct Slot<'d> {
+    /// Pairs still to verify with this article.
+    uses: u32,
+    doc: Option<std::sync::Arc<Doc<'d>>>,
+}
+
+impl<'d> UnitDocs<'d, '_> {
+    /// The analysis of article `m`, which must be one of the unit's.
+    fn get(&self, m: u32) -> std::sync::Arc<Doc<'d>> {
+        let slot = self.needed.partition_point(|&x| x < m);
+        // Held while analysing: a thread needing the same article waits rather than
+        // analysing it twice. A panic elsewhere leaves the slot usable.
+        let mut held = self.slots[slot]
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        held.doc
+            .get_or_insert_with(|| {
+                let mut d = Doc::new(&self.loaded[slot]);
+                d.mark_boilerplate(|d, s| self.boilerplate.contains(&sentence_hash(d, s)));
+                std::sync::Arc::new(d)
+            })
+            .clone()
+    }
+
+    /// One pair with article `m` done: its analysis goes after the last.
+    fn used(&self, m: u32) {
+        let slot = self.needed.partition_point(|&x| x < m);
+        let mut held = self.slots[slot]
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        held.uses = held.uses.saturating_sub(1);
+        if held.uses == 0 {
+            held.doc = None;
+        }
     }
 }
 
@@ -723,56 +831,17 @@ const KEY_SLICES: u64 = 1 << KEY_SLICE_BITS;
 /// Articles whose shared keys a thread counts in one go (see [`Runs::pairs`]).
 const PAIR_BLOCK: usize = 4096;
 
-/// Analysed articles a work unit keeps at most.
-const CACHE_DOCS: usize = 256;
-/// Pairs per work unit when a component is split.
-const UNIT_PAIRS: usize = 1024;
-
-/// Analysed articles, the least recently used evicted beyond `capacity`.
-struct DocCache<'a> {
-    capacity: usize,
-    clock: u64,
-    docs: FxHashMap<u32, (Doc<'a>, u64)>,
-}
-
-impl<'a> DocCache<'a> {
-    fn new(capacity: usize) -> DocCache<'a> {
-        DocCache {
-            capacity: capacity.max(2),
-            clock: 0,
-            docs: FxHashMap::default(),
-        }
-    }
-
-    /// Make sure article `k` is cached (analysing it with `analyse` if not), and mark it
-    /// as just used. Never evicts the article used just before, which a pair still needs.
-    fn ensure(&mut self, k: u32, analyse: impl FnOnce(u32) -> Doc<'a>) {
-        self.clock += 1;
-        if let Some(entry) = self.docs.get_mut(&k) {
-            entry.1 = self.clock;
-            return;
-        }
-        if self.docs.len() >= self.capacity
-            && let Some(&oldest) = self
-                .docs
-                .iter()
-                .filter(|(_, (_, used))| *used + 1 < self.clock)
-                .min_by_key(|(m, (_, used))| (*used, **m))
-                .map(|(m, _)| m)
-        {
-            self.docs.remove(&oldest);
-        }
-        self.docs.insert(k, (analyse(k), self.clock));
-    }
-
-    fn get(&self, k: u32) -> Option<&Doc<'a>> {
-        self.docs.get(&k).map(|(d, _)| d)
-    }
-}
+/// Articles a work unit holds at most (read, and analysed, until the unit is done).
+const UNIT_ARTICLES: usize = 2048;
+/// A unit of more pairs than this is verified by all threads together.
+const SHARED_UNIT_PAIRS: usize = 512;
+/// Pairs a thread takes at a time from a unit verified together.
+const SHARED_STEP: usize = 32;
 
 /// The candidates (indices) grouped into work units: one per connected component of the
-/// candidate graph over `n` articles; a component of more than `UNIT_PAIRS` pairs is
-/// ordered breadth-first from its first article and cut into slices. Largest first.
+/// candidate graph over `n` articles; a component of more than `UNIT_ARTICLES` articles
+/// is ordered breadth-first from its first article and cut into slices of at most
+/// `UNIT_ARTICLES` articles. Most pairs first.
 fn work_units(n: usize, candidates: &[(u32, u32)]) -> Vec<Vec<usize>> {
     let mut sets = DisjointSets::new(n);
     for &(i, j) in candidates {
@@ -784,16 +853,16 @@ fn work_units(n: usize, candidates: &[(u32, u32)]) -> Vec<Vec<usize>> {
     }
     let mut units: Vec<Vec<usize>> = Vec::new();
     for (root, mut pairs) in by_root {
-        if pairs.len() <= UNIT_PAIRS {
-            units.push(pairs);
-            continue;
-        }
         // Breadth-first ranks of the component's articles.
         let mut adjacent: FxHashMap<u32, Vec<u32>> = FxHashMap::default();
         for &k in &pairs {
             let (i, j) = candidates[k];
             adjacent.entry(i).or_default().push(j);
             adjacent.entry(j).or_default().push(i);
+        }
+        if adjacent.len() <= UNIT_ARTICLES {
+            units.push(pairs);
+            continue;
         }
         let mut rank: FxHashMap<u32, usize> = FxHashMap::default();
         let root = root as u32;
@@ -815,7 +884,20 @@ fn work_units(n: usize, candidates: &[(u32, u32)]) -> Vec<Vec<usize>> {
             (a.min(b), a.max(b), k)
         };
         pairs.sort_by_key(|&k| key(k));
-        units.extend(pairs.chunks(UNIT_PAIRS).map(<[usize]>::to_vec));
+        // Cut where a slice would need one article too many.
+        let mut slice: Vec<usize> = Vec::new();
+        let mut held: FxHashSet<u32> = FxHashSet::default();
+        for k in pairs {
+            let (i, j) = candidates[k];
+            let more = usize::from(!held.contains(&i)) + usize::from(!held.contains(&j));
+            if held.len() + more > UNIT_ARTICLES {
+                units.push(std::mem::take(&mut slice));
+                held.clear();
+            }
+            held.extend([i, j]);
+            slice.push(k);
+        }
+        units.push(slice);
     }
     units.sort_by(|a, b| b.len().cmp(&a.len()).then(a[0].cmp(&b[0])));
     units
@@ -1196,37 +1278,60 @@ mod tests {
 
     #[test]
     fn work_units_cover_every_candidate_once() {
-        // A chain of 3000 articles (one big component) and a separate small pair.
-        let mut candidates: Vec<(u32, u32)> = (0..2999).map(|i| (i, i + 1)).collect();
-        candidates.push((4000, 4001));
-        let units = work_units(4002, &candidates);
-        assert!(units.iter().all(|u| u.len() <= UNIT_PAIRS));
+        // A chain of 5000 articles (one big component) and a separate small pair.
+        let mut candidates: Vec<(u32, u32)> = (0..4999).map(|i| (i, i + 1)).collect();
+        candidates.push((6000, 6001));
+        let units = work_units(6002, &candidates);
+        let articles = |u: &[usize]| {
+            let mut held: Vec<u32> = u
+                .iter()
+                .flat_map(|&k| [candidates[k].0, candidates[k].1])
+                .collect();
+            held.sort_unstable();
+            held.dedup();
+            held.len()
+        };
+        assert!(units.iter().all(|u| articles(u) <= UNIT_ARTICLES));
         assert_eq!(units.len(), 4, "3 slices of the chain and the pair");
         let mut all: Vec<usize> = units.concat();
         all.sort_unstable();
         assert_eq!(all, (0..candidates.len()).collect::<Vec<_>>());
         // Breadth-first slices of a chain are runs of neighbours.
         assert_eq!(units[0][..3], [0, 1, 2]);
+        assert_eq!(units[1][0], UNIT_ARTICLES - 1);
     }
 
     #[test]
-    fn doc_cache_keeps_the_pair_in_hand() {
-        let articles: Vec<Article> = (0..4)
+    fn unit_docs_analyse_once_and_drop_after_the_last_pair() {
+        let loaded: Vec<Article> = (0..3)
             .map(|k| Article::new(format!("a{k}"), format!("Article number {k}.")))
             .collect();
-        let mut cache = DocCache::new(2);
-        let analysed = std::cell::Cell::new(0);
-        let analyse = |m: u32| {
-            analysed.set(analysed.get() + 1);
-            Doc::new(&articles[m as usize])
+        let needed = [10, 20, 30];
+        let candidates = [(10, 20), (10, 30), (20, 30)];
+        let boilerplate = FxHashSet::default();
+        let verify = Verify {
+            articles: &[] as &[Item],
+            boilerplate: &boilerplate,
+            cfg: &Config::default(),
+            threads: 1,
+            progress: &|_| {},
         };
-        for (i, j) in [(0, 1), (0, 2), (1, 2), (3, 0)] {
-            cache.ensure(i, analyse);
-            cache.ensure(j, analyse);
-            assert!(cache.get(i).is_some() && cache.get(j).is_some(), "{i} {j}");
-        }
-        assert!(cache.docs.len() <= 2);
-        assert_eq!(analysed.get(), 6);
+        let docs = verify.docs(&[0, 1, 2], &candidates, &needed, &loaded);
+        let held = |m: usize| docs.slots[m].lock().unwrap().doc.clone();
+        let first = docs.get(10);
+        assert_eq!(first.article.text, "Article number 0.");
+        assert!(
+            std::sync::Arc::ptr_eq(&first, &docs.get(10)),
+            "analysed once"
+        );
+        docs.used(10);
+        assert!(held(0).is_some(), "10 has one pair to go");
+        docs.used(10);
+        assert!(held(0).is_none(), "10 is done");
+        assert_eq!(docs.get(30).article.text, "Article number 2.");
+        docs.used(30);
+        assert!(held(2).is_some());
+        assert!(held(1).is_none(), "20 not asked yet");
     }
 
     #[test]
