@@ -1,7 +1,7 @@
 //! The verdict on a pair: how the articles relate, which one is the source and why, and
 //! how much of each the other covers.
 
-use crate::align::{Alignment, MatchKind, Weights, union_terms};
+use crate::align::{Alignment, MatchKind, Weights};
 use crate::config::Config;
 use crate::doc::Doc;
 use crate::text::UnitKind;
@@ -160,13 +160,7 @@ pub fn decide(
 ) -> Verdict {
     let coverage_a = coverage(a, &alignment.group_of_a(a.sentences.len()));
     let coverage_b = coverage(b, &alignment.group_of_b(b.sentences.len()));
-    let all = |d: &Doc<'_>| {
-        let idx: Vec<usize> = (0..d.sentences.len())
-            .filter(|&i| d.sentences[i].kind().is_content())
-            .collect();
-        union_terms(d, &idx)
-    };
-    let similarity = weights.dice(&all(a), &all(b));
+    let similarity = weights.dice(a.content_terms(), b.content_terms());
     let reasons = direction(a, b, coverage_a, coverage_b);
     let evidence: f64 = reasons
         .iter()

@@ -64,6 +64,9 @@ pub struct Doc<'a> {
     /// first use, as only derived pairs' change detection asks, and a corpus scan holds
     /// many analysed articles that are never asked.
     vocab: std::sync::OnceLock<FxHashSet<compact_str::CompactString>>,
+    /// The terms of all content sentences (see [`Doc::content_terms`]): built on first
+    /// use, as a scan compares each analysed article with several others.
+    content_terms: std::sync::OnceLock<Vec<u64>>,
 }
 
 /// Indices of the `sentences` (in text order, not overlapping each other) that overlap
@@ -94,6 +97,7 @@ impl<'a> Doc<'a> {
         for i in marked {
             self.sentences[i].sentence.kind = UnitKind::Boilerplate;
         }
+        self.content_terms = std::sync::OnceLock::new();
     }
 
     pub fn new(article: &'a Article) -> Doc<'a> {
@@ -213,6 +217,7 @@ impl<'a> Doc<'a> {
             quotes,
             text_meta,
             vocab: std::sync::OnceLock::new(),
+            content_terms: std::sync::OnceLock::new(),
         }
     }
 
@@ -225,6 +230,22 @@ impl<'a> Doc<'a> {
                 vocab.insert(t.stem.clone());
             }
             vocab
+        })
+    }
+
+    /// The terms of the content sentences (body and headline), sorted and deduplicated.
+    /// Sentence kinds change only through [`Doc::mark_boilerplate`], which starts over.
+    pub fn content_terms(&self) -> &[u64] {
+        self.content_terms.get_or_init(|| {
+            let mut terms: Vec<u64> = self
+                .sentences
+                .iter()
+                .filter(|s| s.kind().is_content())
+                .flat_map(|s| s.terms.iter().copied())
+                .collect();
+            terms.sort_unstable();
+            terms.dedup();
+            terms
         })
     }
 
@@ -308,5 +329,30 @@ mod tests {
             );
         }
         assert!(doc.sentences_overlapping(&(0..0)).is_empty());
+    }
+    #[test]
+    fn content_terms_leave_out_sentences_marked_boilerplate() {
+        let a = Article::new(
+            "t",
+            "The harbour council approved the ferry budget.\n\nSubscribe to our newsletter today.",
+        );
+        let mut doc = Doc::new(&a);
+        let union = |d: &Doc<'_>, skip: Option<usize>| {
+            let mut terms: Vec<u64> = (0..d.sentences.len())
+                .filter(|&i| Some(i) != skip)
+                .flat_map(|i| d.sentences[i].terms.clone())
+                .collect();
+            terms.sort_unstable();
+            terms.dedup();
+            terms
+        };
+        assert_eq!(doc.sentences.len(), 2);
+        assert_eq!(doc.content_terms(), union(&doc, None));
+        doc.mark_boilerplate(|d, i| {
+            d.ntext(d.sentences[i].sentence.range.clone())
+                .starts_with("Subscribe")
+        });
+        assert_eq!(doc.content_terms(), union(&doc, Some(1)));
+        assert!(doc.content_terms().len() < union(&doc, None).len());
     }
 }
