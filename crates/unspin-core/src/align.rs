@@ -95,22 +95,32 @@ impl Weights {
                 *df.entry(t).or_default() += 1;
             }
         }
+        Weights::from_frequencies(df, n)
+    }
+
+    /// IDF over the content sentences of all `docs`.
+    pub fn from_docs(docs: &[&Doc<'_>]) -> Weights {
+        let mut df: FxHashMap<u64, u32> = FxHashMap::default();
+        let mut n = 0usize;
+        for d in docs {
+            let content = d.content();
+            n += content.sentences;
+            df.reserve(content.terms.len());
+            for (t, k) in content.frequencies() {
+                *df.entry(t).or_default() += k;
+            }
+        }
+        Weights::from_frequencies(df, u32::try_from(n).unwrap_or(u32::MAX))
+    }
+
+    /// IDF from each term's sentence count `df` among `n` sentences.
+    fn from_frequencies(df: FxHashMap<u64, u32>, n: u32) -> Weights {
         let n = f64::from(n.max(1));
         let idf = df
             .into_iter()
             .map(|(t, d)| (t, (1.0 + n / f64::from(d)).ln()))
             .collect();
         Weights { idf }
-    }
-
-    /// IDF over the content sentences of all `docs`.
-    pub fn from_docs(docs: &[&Doc<'_>]) -> Weights {
-        Weights::from_term_sets(
-            docs.iter()
-                .flat_map(|d| &d.sentences)
-                .filter(|s| s.kind().is_content())
-                .map(|s| s.terms.as_slice()),
-        )
     }
 
     pub fn of(&self, term: u64) -> f64 {
@@ -176,15 +186,8 @@ pub fn align(a: &Doc<'_>, b: &Doc<'_>, weights: &Weights, cfg: &Config) -> Align
     let content = |d: &Doc<'_>, i: usize| {
         d.sentences[i].kind().is_content() && !d.sentences[i].terms.is_empty()
     };
-    // Inverted index over a's sentences.
-    let mut postings: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
-    for (i, s) in a.sentences.iter().enumerate() {
-        if content(a, i) {
-            for &t in &s.terms {
-                postings.entry(t).or_default().push(i as u32);
-            }
-        }
-    }
+    // Inverted index over a's content sentences.
+    let postings = a.content();
     let a_total: Vec<f64> = a
         .sentences
         .iter()
@@ -193,25 +196,31 @@ pub fn align(a: &Doc<'_>, b: &Doc<'_>, weights: &Weights, cfg: &Config) -> Align
     let mut best_a: Vec<(f64, usize)> = vec![(0.0, usize::MAX); a.sentences.len()];
     let mut best_b: Vec<(usize, usize)> = Vec::new();
     let mut acc: Vec<f64> = vec![0.0; a.sentences.len()];
-    let mut touched: Vec<usize> = Vec::new();
     for (j, s) in b.sentences.iter().enumerate() {
         if !content(b, j) {
             continue;
         }
+        // The a sentences sharing a term lie in `lo..=hi` (weights are positive, so a
+        // shared term leaves a non-zero sum): visited in order without sorting them.
+        let (mut lo, mut hi) = (usize::MAX, 0);
         for &t in &s.terms {
+            let holders = postings.holders(t);
+            let (Some(&first), Some(&last)) = (holders.first(), holders.last()) else {
+                continue;
+            };
+            lo = lo.min(first as usize);
+            hi = hi.max(last as usize);
             let w = weights.of(t);
-            for &i in postings.get(&t).map_or(&[][..], Vec::as_slice) {
-                let i = i as usize;
-                if acc[i] == 0.0 {
-                    touched.push(i);
-                }
-                acc[i] += w;
+            for &i in holders {
+                acc[i as usize] += w;
             }
         }
         let b_total = weights.total(&s.terms);
         let mut best: (f64, usize) = (0.0, usize::MAX);
-        touched.sort_unstable();
-        for &i in &touched {
+        for i in lo..=hi.min(acc.len().saturating_sub(1)) {
+            if acc[i] == 0.0 {
+                continue;
+            }
             let sim = 2.0 * acc[i] / (a_total[i] + b_total).max(f64::MIN_POSITIVE);
             acc[i] = 0.0;
             if sim > best.0 {
@@ -221,7 +230,6 @@ pub fn align(a: &Doc<'_>, b: &Doc<'_>, weights: &Weights, cfg: &Config) -> Align
                 best_a[i] = (sim, j);
             }
         }
-        touched.clear();
         if best.0 >= cfg.link_threshold {
             best_b.push((j, best.1));
         }

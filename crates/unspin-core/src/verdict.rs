@@ -160,7 +160,7 @@ pub fn decide(
 ) -> Verdict {
     let coverage_a = coverage(a, &alignment.group_of_a(a.sentences.len()));
     let coverage_b = coverage(b, &alignment.group_of_b(b.sentences.len()));
-    let similarity = weights.dice(a.content_terms(), b.content_terms());
+    let similarity = weights.dice(&a.content().terms, &b.content().terms);
     let reasons = direction(a, b, coverage_a, coverage_b);
     let evidence: f64 = reasons
         .iter()

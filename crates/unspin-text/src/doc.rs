@@ -64,9 +64,62 @@ pub struct Doc<'a> {
     /// first use, as only derived pairs' change detection asks, and a corpus scan holds
     /// many analysed articles that are never asked.
     vocab: std::sync::OnceLock<FxHashSet<compact_str::CompactString>>,
-    /// The terms of all content sentences (see [`Doc::content_terms`]): built on first
-    /// use, as a scan compares each analysed article with several others.
-    content_terms: std::sync::OnceLock<Vec<u64>>,
+    /// The content sentences' terms and where they occur (see [`Doc::content`]): built
+    /// on first use, as a scan compares each analysed article with several others.
+    content: std::sync::OnceLock<ContentIndex>,
+}
+
+/// The terms of a document's content sentences (body and headline) and the sentences
+/// that hold each: what every comparison with the document starts from.
+#[derive(Clone, Debug, Default)]
+pub struct ContentIndex {
+    /// Every term, sorted and deduplicated.
+    pub terms: Vec<u64>,
+    /// How many content sentences there are (some may have no terms).
+    pub sentences: usize,
+    /// For each term, its range in `holders`.
+    postings: rustc_hash::FxHashMap<u64, (u32, u32)>,
+    /// Sentence indices, term after term, ascending within a term.
+    holders: Vec<u32>,
+}
+
+impl ContentIndex {
+    fn new(sentences: &[SentenceInfo]) -> ContentIndex {
+        let mut entries: Vec<(u64, u32)> = Vec::new();
+        let mut n = 0;
+        for (i, s) in sentences.iter().enumerate() {
+            if s.kind().is_content() {
+                n += 1;
+                entries.extend(s.terms.iter().map(|&t| (t, i as u32)));
+            }
+        }
+        entries.sort_unstable();
+        let mut index = ContentIndex {
+            sentences: n,
+            holders: entries.iter().map(|&(_, i)| i).collect(),
+            ..ContentIndex::default()
+        };
+        let mut start = 0;
+        for run in entries.chunk_by(|x, y| x.0 == y.0) {
+            let end = start + run.len();
+            index.terms.push(run[0].0);
+            index.postings.insert(run[0].0, (start as u32, end as u32));
+            start = end;
+        }
+        index
+    }
+
+    /// The content sentences holding `term`, ascending.
+    pub fn holders(&self, term: u64) -> &[u32] {
+        self.postings.get(&term).map_or(&[][..], |&(from, to)| {
+            &self.holders[from as usize..to as usize]
+        })
+    }
+
+    /// Every term with the number of content sentences holding it.
+    pub fn frequencies(&self) -> impl Iterator<Item = (u64, u32)> + '_ {
+        self.postings.iter().map(|(&t, &(from, to))| (t, to - from))
+    }
 }
 
 /// Indices of the `sentences` (in text order, not overlapping each other) that overlap
@@ -97,7 +150,7 @@ impl<'a> Doc<'a> {
         for i in marked {
             self.sentences[i].sentence.kind = UnitKind::Boilerplate;
         }
-        self.content_terms = std::sync::OnceLock::new();
+        self.content = std::sync::OnceLock::new();
     }
 
     pub fn new(article: &'a Article) -> Doc<'a> {
@@ -217,7 +270,7 @@ impl<'a> Doc<'a> {
             quotes,
             text_meta,
             vocab: std::sync::OnceLock::new(),
-            content_terms: std::sync::OnceLock::new(),
+            content: std::sync::OnceLock::new(),
         }
     }
 
@@ -233,20 +286,11 @@ impl<'a> Doc<'a> {
         })
     }
 
-    /// The terms of the content sentences (body and headline), sorted and deduplicated.
+    /// The terms of the content sentences (body and headline) and where they occur.
     /// Sentence kinds change only through [`Doc::mark_boilerplate`], which starts over.
-    pub fn content_terms(&self) -> &[u64] {
-        self.content_terms.get_or_init(|| {
-            let mut terms: Vec<u64> = self
-                .sentences
-                .iter()
-                .filter(|s| s.kind().is_content())
-                .flat_map(|s| s.terms.iter().copied())
-                .collect();
-            terms.sort_unstable();
-            terms.dedup();
-            terms
-        })
+    pub fn content(&self) -> &ContentIndex {
+        self.content
+            .get_or_init(|| ContentIndex::new(&self.sentences))
     }
 
     /// Indices of the sentences overlapping the normalized `range`.
@@ -347,12 +391,16 @@ mod tests {
             terms
         };
         assert_eq!(doc.sentences.len(), 2);
-        assert_eq!(doc.content_terms(), union(&doc, None));
+        assert_eq!(doc.content().terms, union(&doc, None));
+        let first = doc.sentences[0].terms[0];
+        assert_eq!(doc.content().holders(first), [0]);
+        assert_eq!(doc.content().sentences, 2);
         doc.mark_boilerplate(|d, i| {
             d.ntext(d.sentences[i].sentence.range.clone())
                 .starts_with("Subscribe")
         });
-        assert_eq!(doc.content_terms(), union(&doc, Some(1)));
-        assert!(doc.content_terms().len() < union(&doc, None).len());
+        assert_eq!(doc.content().terms, union(&doc, Some(1)));
+        assert!(doc.content().terms.len() < union(&doc, None).len());
+        assert_eq!(doc.content().sentences, 1);
     }
 }
