@@ -139,7 +139,9 @@ fn coverage(doc: &Doc<'_>, aligned: &[Option<usize>]) -> f64 {
     }
 }
 
-fn body_words<'d>(doc: &'d Doc<'_>) -> Vec<&'d str> {
+/// The lowercased words of the content sentences, in order (compared lazily: a scan asks
+/// this of every pair, and most differ within a few words).
+fn body_words<'d>(doc: &'d Doc<'_>) -> impl Iterator<Item = &'d str> {
     doc.sentences
         .iter()
         .filter(|s| s.kind().is_content())
@@ -148,7 +150,6 @@ fn body_words<'d>(doc: &'d Doc<'_>) -> Vec<&'d str> {
                 .iter()
                 .map(|t| t.lower.as_str())
         })
-        .collect()
 }
 
 pub fn decide(
@@ -207,8 +208,7 @@ pub fn decide(
         Some(Side::B) => (coverage_a, coverage_b),
         None => (coverage_a.max(coverage_b), coverage_a.min(coverage_b)),
     };
-    let words_a = body_words(a);
-    let relation = if !words_a.is_empty() && words_a == body_words(b) {
+    let relation = if body_words(a).next().is_some() && body_words(a).eq(body_words(b)) {
         Relation::Duplicate
     } else if coverage_a.min(coverage_b) >= cfg.near_duplicate_coverage
         && verbatim_share >= cfg.near_duplicate_verbatim

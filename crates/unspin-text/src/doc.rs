@@ -14,7 +14,7 @@ use crate::features::{
 use crate::text::Normalized;
 use crate::text::layout::{self, Paragraph, TextMeta, UnitKind};
 use crate::text::segment::{self, Sentence};
-use crate::text::words::{Token, tokenize};
+use crate::text::words::{Token, tokenize_into};
 
 #[derive(Clone, Debug)]
 pub struct SentenceInfo {
@@ -164,11 +164,12 @@ impl<'a> Doc<'a> {
         let anchor = article.meta.date.or(text_meta.date);
         let text = norm.text.as_str();
 
-        let mut tokens = Vec::new();
+        // About one word per six characters of English news.
+        let mut tokens = Vec::with_capacity(text.len() / 6);
         let mut token_ranges = Vec::with_capacity(sentences.len());
         for s in &sentences {
             let start = tokens.len();
-            tokens.extend(tokenize(&text[s.range.clone()], s.range.start));
+            tokenize_into(&text[s.range.clone()], s.range.start, &mut tokens);
             token_ranges.push(start..tokens.len());
         }
         // Words the document capitalizes mid-sentence (outside headlines) are names.

@@ -33,8 +33,14 @@ pub struct Token {
 }
 
 pub fn tokenize(text: &str, offset: usize) -> Vec<Token> {
-    let stemmer = stemmer();
     let mut out = Vec::new();
+    tokenize_into(text, offset, &mut out);
+    out
+}
+
+/// [`tokenize`], appending to `out` (an article's tokens go into one vector).
+pub fn tokenize_into(text: &str, offset: usize, out: &mut Vec<Token>) {
+    let stemmer = stemmer();
     let bytes = text.as_bytes();
     let mut iter = text.char_indices().peekable();
     while let Some((start, c)) = iter.next() {
@@ -89,7 +95,6 @@ pub fn tokenize(text: &str, offset: usize) -> Vec<Token> {
         let surface = &text[start..end];
         out.push(make_token(surface, offset + start..offset + end, stemmer));
     }
-    out
 }
 
 fn is_single_letter_before(text: &str, dot: usize) -> bool {
