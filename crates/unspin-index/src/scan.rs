@@ -567,59 +567,79 @@ impl Runs {
     /// everything else).
     fn pairs(&self, counts: &[usize], min: usize, share: f64, threads: usize) -> Vec<(u32, u32)> {
         let n_runs = self.bounds.len().saturating_sub(1);
-        // Each article's runs (CSR layout: `member_runs[run_start[i]..run_start[i + 1]]`).
-        let mut run_start = vec![0usize; counts.len() + 1];
+        let n = counts.len();
+        let threads = threads.max(1);
+        // Where each article's runs start in a CSR layout of all members.
+        let mut run_start = vec![0usize; n + 1];
         for &a in &self.members {
             run_start[a as usize + 1] += 1;
         }
         for k in 1..run_start.len() {
             run_start[k] += run_start[k - 1];
         }
-        let mut member_runs = vec![0u32; self.members.len()];
-        let mut fill = run_start.clone();
-        for r in 0..n_runs {
-            for &a in self.run(r) {
-                member_runs[fill[a as usize]] = r as u32;
-                fill[a as usize] += 1;
+        // Threads take blocks of `PAIR_BLOCK` articles in turn (early articles have more
+        // pairs, j > i), lay out the runs of their own blocks' articles, one vector per
+        // block, and count each article's shared keys into a dense array over all
+        // articles (a hash map per article was most of the time), clearing only what
+        // they touched. The layout is built on the counting threads, block by block:
+        // there it reuses the memory the fingerprints (sketched on such threads) have
+        // just freed, where one vector for all built here would be fresh pages on top
+        // of it, at the scan's peak.
+        let n_blocks = n.div_ceil(PAIR_BLOCK);
+        let block = |b: usize| b * PAIR_BLOCK..((b + 1) * PAIR_BLOCK).min(n);
+        let parts: Vec<usize> = (0..threads).collect();
+        parallel_map(&parts, threads, |&t| {
+            let mine = |b: usize| b % threads == t;
+            let mut member_runs: Vec<Vec<u32>> = (0..n_blocks)
+                .map(|b| {
+                    let len = if mine(b) {
+                        run_start[block(b).end] - run_start[block(b).start]
+                    } else {
+                        0
+                    };
+                    vec![0u32; len]
+                })
+                .collect();
+            let mut fill = run_start.clone();
+            for r in 0..n_runs {
+                for &a in self.run(r) {
+                    let (a, b) = (a as usize, a as usize / PAIR_BLOCK);
+                    if mine(b) {
+                        member_runs[b][fill[a] - run_start[block(b).start]] = r as u32;
+                        fill[a] += 1;
+                    }
+                }
             }
-        }
-        drop(fill);
-        // Each thread counts into a dense array over all articles (a hash map per
-        // article was most of the time), clearing only what it touched. Threads take
-        // blocks of articles in turn: early articles have more pairs (j > i).
-        let n = counts.len();
-        let threads = threads.max(1);
-        let blocks: Vec<std::ops::Range<u32>> = (0..n as u32)
-            .step_by(PAIR_BLOCK)
-            .map(|start| start..(start + PAIR_BLOCK as u32).min(n as u32))
-            .collect();
-        let chunks: Vec<Vec<std::ops::Range<u32>>> = (0..threads)
-            .map(|t| blocks.iter().skip(t).step_by(threads).cloned().collect())
-            .collect();
-        parallel_map(&chunks, threads, |chunk| {
+            drop(fill);
             let mut shared = vec![0u32; n];
             let mut touched: Vec<u32> = Vec::new();
             let mut out = Vec::new();
-            for i in chunk.iter().flat_map(Clone::clone) {
-                for &r in &member_runs[run_start[i as usize]..run_start[i as usize + 1]] {
-                    for &j in self.run(r as usize) {
-                        if j > i {
-                            if shared[j as usize] == 0 {
-                                touched.push(j);
+            for b in (t..n_blocks).step_by(threads) {
+                let base = run_start[block(b).start];
+                for i in block(b) {
+                    let runs = &member_runs[b][run_start[i] - base..run_start[i + 1] - base];
+                    for &r in runs {
+                        for &j in self.run(r as usize) {
+                            if j as usize > i {
+                                if shared[j as usize] == 0 {
+                                    touched.push(j);
+                                }
+                                shared[j as usize] += 1;
                             }
-                            shared[j as usize] += 1;
                         }
                     }
-                }
-                touched.sort_unstable();
-                for &j in &touched {
-                    let n = std::mem::take(&mut shared[j as usize]);
-                    let smaller = counts[i as usize].min(counts[j as usize]).max(1);
-                    if n as usize >= min && f64::from(n) >= share * smaller as f64 {
-                        out.push((i, j));
+                    touched.sort_unstable();
+                    for &j in &touched {
+                        let n = std::mem::take(&mut shared[j as usize]);
+                        let smaller = counts[i].min(counts[j as usize]).max(1);
+                        if n as usize >= min && f64::from(n) >= share * smaller as f64 {
+                            out.push((i as u32, j));
+                        }
                     }
+                    touched.clear();
                 }
-                touched.clear();
+                // This block is counted: its layout goes.
+                member_runs[b] = Vec::new();
             }
             out
         })
