@@ -712,12 +712,7 @@ impl<A: Articles + ?Sized> Verify<'_, A> {
         unit: &[usize],
         candidates: &[(u32, u32)],
     ) -> Result<(Vec<u32>, Vec<Article>), A::Error> {
-        let mut needed: Vec<u32> = unit
-            .iter()
-            .flat_map(|&k| [candidates[k].0, candidates[k].1])
-            .collect();
-        needed.sort_unstable();
-        needed.dedup();
+        let needed = unit_articles(unit, candidates);
         let loaded = needed
             .iter()
             .map(|&m| self.articles.get(m as usize))
@@ -794,6 +789,17 @@ impl<A: Articles + ?Sized> Verify<'_, A> {
             Ok(all)
         })
     }
+}
+
+/// The articles the candidate pairs `unit` picks need, ascending.
+fn unit_articles(unit: &[usize], candidates: &[(u32, u32)]) -> Vec<u32> {
+    let mut needed: Vec<u32> = unit
+        .iter()
+        .flat_map(|&k| [candidates[k].0, candidates[k].1])
+        .collect();
+    needed.sort_unstable();
+    needed.dedup();
+    needed
 }
 
 /// A work unit's articles, each analysed (boilerplate marked) by the first thread that
@@ -1302,16 +1308,11 @@ mod tests {
         let mut candidates: Vec<(u32, u32)> = (0..4999).map(|i| (i, i + 1)).collect();
         candidates.push((6000, 6001));
         let units = work_units(6002, &candidates);
-        let articles = |u: &[usize]| {
-            let mut held: Vec<u32> = u
+        assert!(
+            units
                 .iter()
-                .flat_map(|&k| [candidates[k].0, candidates[k].1])
-                .collect();
-            held.sort_unstable();
-            held.dedup();
-            held.len()
-        };
-        assert!(units.iter().all(|u| articles(u) <= UNIT_ARTICLES));
+                .all(|u| unit_articles(u, &candidates).len() <= UNIT_ARTICLES)
+        );
         assert_eq!(units.len(), 4, "3 slices of the chain and the pair");
         let mut all: Vec<usize> = units.concat();
         all.sort_unstable();
