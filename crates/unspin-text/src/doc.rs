@@ -375,6 +375,7 @@ mod tests {
         }
         assert!(doc.sentences_overlapping(&(0..0)).is_empty());
     }
+
     #[test]
     fn content_terms_leave_out_sentences_marked_boilerplate() {
         let a = Article::new(
