@@ -10,7 +10,7 @@ use anyhow::{Context, Result, bail};
 use serde_json::json;
 use unspin_core::{Config, trace};
 
-use super::metrics::{Confusion, FOLDS, in_fold, training};
+use super::metrics::{Confusion, FOLDS, Objective, classify, fit_ordered, in_fold, training};
 use super::{Predictions, require};
 use crate::input::read_path;
 
@@ -67,8 +67,13 @@ pub fn run(dir: &Path, predictions: Option<&Path>, cfg: &Config) -> Result<Strin
     let mut out = Predictions::create(predictions)?;
     for fold in 0..FOLDS {
         let train = training(&answers, fold);
-        let cuts = fit_ordered(&train, |a| a.tiled, CLASSES.len());
-        let binary = fit_ordered(&train, |a| a.tiled, 2);
+        let four_way: Vec<(f64, usize)> = train.iter().map(|a| (a.tiled, a.class)).collect();
+        let two_way: Vec<(f64, usize)> = train
+            .iter()
+            .map(|a| (a.tiled, usize::from(a.class == CLASSES.len() - 1)))
+            .collect();
+        let cuts = fit_ordered(&four_way, CLASSES.len(), Objective::Accuracy);
+        let binary = fit_ordered(&two_way, 2, Objective::Accuracy);
         for a in answers
             .iter()
             .enumerate()
@@ -91,103 +96,4 @@ pub fn run(dir: &Path, predictions: Option<&Path>, cfg: &Config) -> Result<Strin
         four.accuracy(),
         four.table()
     ))
-}
-
-/// Class index for `value` given descending thresholds (class k if value >= cuts[k]).
-fn classify(value: f64, cuts: &[f64]) -> usize {
-    cuts.iter().position(|&c| value >= c).unwrap_or(cuts.len())
-}
-
-/// Descending thresholds for `n` ordered classes (class 0 = most reuse; for n = 2 the
-/// classes are "reused" = any class but the last, and the last), maximizing accuracy;
-/// candidates lie halfway between observed values.
-fn fit_ordered(train: &[&Answer], feature: impl Fn(&Answer) -> f64, n: usize) -> Vec<f64> {
-    let mut values: Vec<f64> = train.iter().map(|a| feature(a)).collect();
-    values.sort_by(f64::total_cmp);
-    values.dedup();
-    let candidates: Vec<f64> = values.windows(2).map(|w| (w[0] + w[1]) / 2.0).collect();
-    let gold = |a: &Answer| {
-        if n == 2 {
-            usize::from(a.class == CLASSES.len() - 1)
-        } else {
-            a.class
-        }
-    };
-    let score = |cuts: &[f64]| {
-        train
-            .iter()
-            .filter(|a| classify(feature(a), cuts) == gold(a))
-            .count()
-    };
-    let mut best: (usize, Vec<f64>) = (0, vec![0.0; n - 1]);
-    let mut cuts = vec![0.0; n - 1];
-    search(&candidates, 0, usize::MAX, &mut cuts, &mut |c| {
-        let s = score(c);
-        if s > best.0 {
-            best = (s, c.to_vec());
-        }
-    });
-    best.1
-}
-
-/// Every descending choice of `cuts.len()` thresholds among `candidates`.
-fn search(
-    candidates: &[f64],
-    depth: usize,
-    below: usize,
-    cuts: &mut Vec<f64>,
-    visit: &mut dyn FnMut(&[f64]),
-) {
-    if depth == cuts.len() {
-        visit(cuts);
-        return;
-    }
-    for k in (0..candidates.len().min(below)).rev() {
-        cuts[depth] = candidates[k];
-        search(candidates, depth + 1, k, cuts, visit);
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn ordered_thresholds_fit_separable_data() {
-        let answers: Vec<Answer> = [
-            (0.9, 0),
-            (0.8, 0),
-            (0.6, 1),
-            (0.5, 1),
-            (0.3, 2),
-            (0.25, 2),
-            (0.05, 3),
-            (0.0, 3),
-        ]
-        .iter()
-        .map(|&(c, class)| Answer {
-            file: String::new(),
-            class,
-            containment: c,
-            derived: c,
-            verbatim: c,
-            tiled: c,
-        })
-        .collect();
-        let refs: Vec<&Answer> = answers.iter().collect();
-        let cuts = fit_ordered(&refs, |a| a.containment, 4);
-        assert!(
-            answers
-                .iter()
-                .all(|a| classify(a.containment, &cuts) == a.class),
-            "{cuts:?}"
-        );
-        let binary = fit_ordered(&refs, |a| a.derived, 2);
-        assert_eq!(binary.len(), 1);
-        assert!(
-            answers
-                .iter()
-                .all(|a| (classify(a.derived, &binary) == 1) == (a.class == 3))
-        );
-    }
 }

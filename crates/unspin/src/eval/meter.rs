@@ -11,7 +11,7 @@ use serde_json::json;
 use unspin_core::trace::Derivation;
 use unspin_core::{Article, Config, trace};
 
-use super::metrics::Confusion;
+use super::metrics::{Confusion, Objective, classify, fit_ordered};
 use super::{Predictions, require};
 use crate::input::read_path;
 
@@ -25,7 +25,7 @@ pub fn run(dir: &Path, predictions: Option<&Path>, cfg: &Config) -> Result<Strin
     let opts = unspin_ingest::ReadOptions::default();
     let mut confusion = Confusion::new(CLASSES);
     let mut words = Confusion::new(&["verbatim", "rewrite", "new"]);
-    let mut annotated = 0usize;
+    let mut ceiling = Ceiling::default();
     let mut out = Predictions::create(predictions)?;
     for (n, line) in tsv.lines().enumerate().skip(1) {
         let cols: Vec<&str> = line.split('\t').collect();
@@ -59,6 +59,7 @@ pub fn run(dir: &Path, predictions: Option<&Path>, cfg: &Config) -> Result<Strin
         let sgml = dir
             .join(paper.replacen("/rawtexts/", "/annotated/", 1))
             .with_extension("sgml");
+        let mut annotated_share = None;
         if let Ok(bytes) = std::fs::read(&sgml) {
             let gold_words = annotated_words(
                 &unspin_ingest::decode(&bytes)
@@ -66,7 +67,8 @@ pub fn run(dir: &Path, predictions: Option<&Path>, cfg: &Config) -> Result<Strin
                     .unwrap_or_default(),
             );
             if !gold_words.is_empty() {
-                annotated += 1;
+                let reused = gold_words.iter().filter(|w| w.1 != 2).count();
+                annotated_share = Some(reused as f64 / gold_words.len() as f64);
                 let ours: Vec<(String, usize)> = t
                     .words
                     .iter()
@@ -75,9 +77,11 @@ pub fn run(dir: &Path, predictions: Option<&Path>, cfg: &Config) -> Result<Strin
                 agree(&gold_words, &ours, &mut words);
             }
         }
+        ceiling.add(gold, predicted, t.derived_share, annotated_share);
         out.write(&json!({
             "id": paper, "label": label, "predicted": CLASSES[predicted],
             "derived_share": t.derived_share, "verbatim_share": t.verbatim_share, "trigram_containment": t.trigram_containment, "tiled_share": t.tiled_share,
+            "annotated_share": annotated_share,
             "sentences": t.sentences.iter().map(|s| {
                 let words = t.words.iter().filter(|w| t.units[s.unit].span.start <= w.span.start && w.span.end <= t.units[s.unit].span.end);
                 let (n, verbatim) = words.fold((0, 0), |(n, v), w| (n + 1, v + usize::from(w.kind == unspin_core::trace::TraceKind::Verbatim)));
@@ -87,11 +91,71 @@ pub fn run(dir: &Path, predictions: Option<&Path>, cfg: &Config) -> Result<Strin
     }
     out.finish()?;
     Ok(format!(
-        "METER ({}): newspaper articles traced against their PA sources\n{}\nword level, {annotated} articles annotated with Verbatim/Rewrite/New (rows gold, columns ours)\n{}",
+        "METER ({}): newspaper articles traced against their PA sources\n{}\nword level, {} articles annotated with Verbatim/Rewrite/New (rows gold, columns ours)\n{}\n{}",
         dir.display(),
         confusion.table(),
-        words.table()
+        ceiling.annotated.len(),
+        words.table(),
+        ceiling.report()
     ))
+}
+
+/// How far evidence of *how much* was reused can take the three classes: on the articles
+/// annotated word by word, the annotators' own share of Verbatim and Rewrite words,
+/// split into classes by the two cuts that score best in hindsight, next to unspin's
+/// `derived_share` split the same way and to unspin's verdicts as shipped.
+#[derive(Default)]
+struct Ceiling {
+    /// (gold, annotated share, derived share) of the articles annotated word by word.
+    annotated: Vec<(usize, f64, f64)>,
+    /// `trace` verdicts, on annotated articles ([0]) and the others ([1]).
+    shipped: [Vec<(usize, usize)>; 2],
+}
+
+impl Ceiling {
+    fn add(&mut self, gold: usize, predicted: usize, derived: f64, annotated: Option<f64>) {
+        self.shipped[usize::from(annotated.is_none())].push((gold, predicted));
+        if let Some(share) = annotated {
+            self.annotated.push((gold, share, derived));
+        }
+    }
+
+    fn report(&self) -> String {
+        let hindsight = |share: fn(&(usize, f64, f64)) -> f64| {
+            let items: Vec<(f64, usize)> = self.annotated.iter().map(|a| (share(a), a.0)).collect();
+            let cuts = fit_ordered(&items, CLASSES.len(), Objective::MacroF1);
+            let mut table = Confusion::new(CLASSES);
+            for &(value, gold) in &items {
+                table.add(gold, classify(value, &cuts));
+            }
+            (table.macro_f1(), cuts)
+        };
+        let shipped = |which: usize| {
+            let mut table = Confusion::new(CLASSES);
+            for &(gold, predicted) in &self.shipped[which] {
+                table.add(gold, predicted);
+            }
+            table.macro_f1()
+        };
+        let (annotators, cuts) = hindsight(|a| a.1);
+        let (derived, derived_cuts) = hindsight(|a| a.2);
+        format!(
+            "ceiling: {} articles annotated word by word; each share cut into the three classes by the two cuts that score best in hindsight\n  annotators' share of Verbatim+Rewrite words: macro-F1 {annotators:.3} (cuts {})\n  unspin's derived_share: macro-F1 {derived:.3} (cuts {})\n  unspin as shipped, same articles: macro-F1 {:.3}\n  unspin as shipped, the other {} articles: macro-F1 {:.3}\n",
+            self.annotated.len(),
+            show_cuts(&cuts),
+            show_cuts(&derived_cuts),
+            shipped(0),
+            self.shipped[1].len(),
+            shipped(1),
+        )
+    }
+}
+
+fn show_cuts(cuts: &[f64]) -> String {
+    cuts.iter()
+        .map(|c| format!("{c:.3}"))
+        .collect::<Vec<_>>()
+        .join(" / ")
 }
 
 /// PA wire copy: drop the header block (rules, timestamp line), turn `^Y` paragraph
@@ -189,6 +253,42 @@ mod tests {
         assert_eq!(
             table.counts,
             vec![vec![1, 0, 0], vec![1, 1, 0], vec![0, 0, 2]]
+        );
+    }
+
+    #[test]
+    fn ceiling_cuts_each_share_in_hindsight_and_splits_the_shipped_verdicts() {
+        let mut c = Ceiling::default();
+        // (gold, predicted, derived share, annotated share): the annotators' shares
+        // separate the classes, the derived shares swap the two lower classes.
+        for (gold, predicted, derived, annotated) in [
+            (0, 0, 0.9, Some(1.0)),
+            (1, 1, 0.2, Some(0.6)),
+            (2, 1, 0.5, Some(0.1)),
+            (0, 0, 0.95, None),
+            (2, 2, 0.1, None),
+        ] {
+            c.add(gold, predicted, derived, annotated);
+        }
+        let report = c.report();
+        let lines: Vec<&str> = report.lines().collect();
+        assert_eq!(
+            lines[1],
+            "  annotators' share of Verbatim+Rewrite words: macro-F1 1.000 (cuts 0.800 / 0.350)"
+        );
+        // Cuts lie between observed values, so on derived shares 0.9 / 0.5 / 0.2 the
+        // only choice keeps every class and gets just wholly right.
+        assert_eq!(
+            lines[2],
+            "  unspin's derived_share: macro-F1 0.333 (cuts 0.700 / 0.350)"
+        );
+        assert_eq!(
+            lines[3],
+            "  unspin as shipped, same articles: macro-F1 0.556"
+        );
+        assert_eq!(
+            lines[4],
+            "  unspin as shipped, the other 2 articles: macro-F1 0.667"
         );
     }
 

@@ -101,6 +101,70 @@ impl Confusion {
     }
 }
 
+/// What a threshold fit maximises.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Objective {
+    Accuracy,
+    MacroF1,
+}
+
+/// Class index for `value` given descending thresholds (class k if value >= cuts[k]).
+pub fn classify(value: f64, cuts: &[f64]) -> usize {
+    cuts.iter().position(|&c| value >= c).unwrap_or(cuts.len())
+}
+
+/// Descending thresholds that split `items` (value, gold class) into `classes` ordered
+/// classes (class 0 = highest values) so that `objective` is highest; candidates lie
+/// halfway between observed values, and of equal scores the first found (highest cuts)
+/// wins, so the fit is deterministic.
+pub fn fit_ordered(items: &[(f64, usize)], classes: usize, objective: Objective) -> Vec<f64> {
+    let mut values: Vec<f64> = items.iter().map(|i| i.0).collect();
+    values.sort_by(f64::total_cmp);
+    values.dedup();
+    let candidates: Vec<f64> = values.windows(2).map(|w| (w[0] + w[1]) / 2.0).collect();
+    let mut table = Confusion {
+        classes: vec![""; classes],
+        counts: vec![vec![0; classes]; classes],
+    };
+    let mut score = |cuts: &[f64]| {
+        table.counts.iter_mut().flatten().for_each(|n| *n = 0);
+        for &(value, gold) in items {
+            table.add(gold, classify(value, cuts));
+        }
+        match objective {
+            Objective::Accuracy => table.accuracy(),
+            Objective::MacroF1 => table.macro_f1(),
+        }
+    };
+    let mut best: (f64, Vec<f64>) = (f64::NEG_INFINITY, vec![0.0; classes - 1]);
+    let mut cuts = vec![0.0; classes - 1];
+    search(&candidates, 0, usize::MAX, &mut cuts, &mut |c| {
+        let s = score(c);
+        if s > best.0 {
+            best = (s, c.to_vec());
+        }
+    });
+    best.1
+}
+
+/// Every descending choice of `cuts.len()` thresholds among `candidates`.
+fn search(
+    candidates: &[f64],
+    depth: usize,
+    below: usize,
+    cuts: &mut Vec<f64>,
+    visit: &mut dyn FnMut(&[f64]),
+) {
+    if depth == cuts.len() {
+        visit(cuts);
+        return;
+    }
+    for k in (0..candidates.len().min(below)).rev() {
+        cuts[depth] = candidates[k];
+        search(candidates, depth + 1, k, cuts, visit);
+    }
+}
+
 pub fn ratio(n: usize, d: usize) -> f64 {
     if d == 0 { 0.0 } else { n as f64 / d as f64 }
 }
@@ -142,6 +206,38 @@ mod tests {
         assert_eq!((p, r), (1.0, 2.0 / 3.0));
         assert!((f - 0.8).abs() < 1e-12);
         assert!((c.macro_f1() - (0.8 + 2.0 / 3.0) / 2.0).abs() < 1e-12);
+    }
+
+    #[test]
+    fn ordered_thresholds_fit_separable_data() {
+        let items = [
+            (0.9, 0),
+            (0.8, 0),
+            (0.6, 1),
+            (0.5, 1),
+            (0.3, 2),
+            (0.25, 2),
+            (0.05, 3),
+            (0.0, 3),
+        ];
+        for objective in [Objective::Accuracy, Objective::MacroF1] {
+            let cuts = fit_ordered(&items, 4, objective);
+            assert!(
+                items.iter().all(|&(v, c)| classify(v, &cuts) == c),
+                "{cuts:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn macro_f1_and_accuracy_fits_can_differ() {
+        // Both cuts get 4 of 5 right; accuracy keeps the first found (the higher cut),
+        // macro-F1 prefers the lower one, which balances the two classes (0.8 vs 0.76).
+        let items = [(0.0, 1), (0.1, 1), (0.2, 0), (0.3, 1), (0.4, 0)];
+        let by_accuracy = fit_ordered(&items, 2, Objective::Accuracy);
+        let by_f1 = fit_ordered(&items, 2, Objective::MacroF1);
+        assert!((by_accuracy[0] - 0.35).abs() < 1e-9, "{by_accuracy:?}");
+        assert!((by_f1[0] - 0.15).abs() < 1e-9, "{by_f1:?}");
     }
 
     #[test]
