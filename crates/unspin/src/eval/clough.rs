@@ -72,8 +72,8 @@ pub fn run(dir: &Path, predictions: Option<&Path>, cfg: &Config) -> Result<Strin
             .iter()
             .map(|a| (a.tiled, usize::from(a.class == CLASSES.len() - 1)))
             .collect();
-        let cuts = fit_ordered(&four_way, CLASSES.len(), Objective::Accuracy);
-        let binary = fit_ordered(&two_way, 2, Objective::Accuracy);
+        let cuts = fit_ordered(&four_way, CLASSES.len(), Objective::Accuracy).cuts;
+        let binary = fit_ordered(&two_way, 2, Objective::Accuracy).cuts;
         for a in answers
             .iter()
             .enumerate()

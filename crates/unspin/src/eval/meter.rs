@@ -11,7 +11,7 @@ use serde_json::json;
 use unspin_core::trace::Derivation;
 use unspin_core::{Article, Config, trace};
 
-use super::metrics::{Confusion, Objective, classify, fit_ordered};
+use super::metrics::{Confusion, Objective, fit_ordered};
 use super::{Predictions, require};
 use crate::input::read_path;
 
@@ -25,7 +25,7 @@ pub fn run(dir: &Path, predictions: Option<&Path>, cfg: &Config) -> Result<Strin
     let opts = unspin_ingest::ReadOptions::default();
     let mut confusion = Confusion::new(CLASSES);
     let mut words = Confusion::new(&["verbatim", "rewrite", "new"]);
-    let mut ceiling = Ceiling::default();
+    let mut ceiling = Ceiling::new();
     let mut out = Predictions::create(predictions)?;
     for (n, line) in tsv.lines().enumerate().skip(1) {
         let cols: Vec<&str> = line.split('\t').collect();
@@ -104,17 +104,23 @@ pub fn run(dir: &Path, predictions: Option<&Path>, cfg: &Config) -> Result<Strin
 /// annotated word by word, the annotators' own share of Verbatim and Rewrite words,
 /// split into classes by the two cuts that score best in hindsight, next to unspin's
 /// `derived_share` split the same way and to unspin's verdicts as shipped.
-#[derive(Default)]
 struct Ceiling {
     /// (gold, annotated share, derived share) of the articles annotated word by word.
     annotated: Vec<(usize, f64, f64)>,
     /// `trace` verdicts, on annotated articles ([0]) and the others ([1]).
-    shipped: [Vec<(usize, usize)>; 2],
+    shipped: [Confusion; 2],
 }
 
 impl Ceiling {
+    fn new() -> Ceiling {
+        Ceiling {
+            annotated: Vec::new(),
+            shipped: [Confusion::new(CLASSES), Confusion::new(CLASSES)],
+        }
+    }
+
     fn add(&mut self, gold: usize, predicted: usize, derived: f64, annotated: Option<f64>) {
-        self.shipped[usize::from(annotated.is_none())].push((gold, predicted));
+        self.shipped[usize::from(annotated.is_none())].add(gold, predicted);
         if let Some(share) = annotated {
             self.annotated.push((gold, share, derived));
         }
@@ -123,30 +129,20 @@ impl Ceiling {
     fn report(&self) -> String {
         let hindsight = |share: fn(&(usize, f64, f64)) -> f64| {
             let items: Vec<(f64, usize)> = self.annotated.iter().map(|a| (share(a), a.0)).collect();
-            let cuts = fit_ordered(&items, CLASSES.len(), Objective::MacroF1);
-            let mut table = Confusion::new(CLASSES);
-            for &(value, gold) in &items {
-                table.add(gold, classify(value, &cuts));
-            }
-            (table.macro_f1(), cuts)
+            fit_ordered(&items, CLASSES.len(), Objective::MacroF1)
         };
-        let shipped = |which: usize| {
-            let mut table = Confusion::new(CLASSES);
-            for &(gold, predicted) in &self.shipped[which] {
-                table.add(gold, predicted);
-            }
-            table.macro_f1()
-        };
-        let (annotators, cuts) = hindsight(|a| a.1);
-        let (derived, derived_cuts) = hindsight(|a| a.2);
+        let annotators = hindsight(|a| a.1);
+        let derived = hindsight(|a| a.2);
         format!(
-            "ceiling: {} articles annotated word by word; each share cut into the three classes by the two cuts that score best in hindsight\n  annotators' share of Verbatim+Rewrite words: macro-F1 {annotators:.3} (cuts {})\n  unspin's derived_share: macro-F1 {derived:.3} (cuts {})\n  unspin as shipped, same articles: macro-F1 {:.3}\n  unspin as shipped, the other {} articles: macro-F1 {:.3}\n",
+            "ceiling: {} articles annotated word by word; each share cut into the three classes by the two cuts that score best in hindsight\n  annotators' share of Verbatim+Rewrite words: macro-F1 {:.3} (cuts {})\n  unspin's derived_share: macro-F1 {:.3} (cuts {})\n  unspin as shipped, same articles: macro-F1 {:.3}\n  unspin as shipped, the other {} articles: macro-F1 {:.3}\n",
             self.annotated.len(),
-            show_cuts(&cuts),
-            show_cuts(&derived_cuts),
-            shipped(0),
-            self.shipped[1].len(),
-            shipped(1),
+            annotators.score,
+            show_cuts(&annotators.cuts),
+            derived.score,
+            show_cuts(&derived.cuts),
+            self.shipped[0].macro_f1(),
+            self.shipped[1].total(),
+            self.shipped[1].macro_f1(),
         )
     }
 }
@@ -258,7 +254,7 @@ mod tests {
 
     #[test]
     fn ceiling_cuts_each_share_in_hindsight_and_splits_the_shipped_verdicts() {
-        let mut c = Ceiling::default();
+        let mut c = Ceiling::new();
         // (gold, predicted, derived share, annotated share): the annotators' shares
         // separate the classes, the derived shares swap the two lower classes.
         for (gold, predicted, derived, annotated) in [

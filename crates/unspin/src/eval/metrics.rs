@@ -113,11 +113,19 @@ pub fn classify(value: f64, cuts: &[f64]) -> usize {
     cuts.iter().position(|&c| value >= c).unwrap_or(cuts.len())
 }
 
+/// Thresholds fitted by [`fit_ordered`], and the objective they reach on the items fitted.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Fit {
+    /// Descending: class k for values >= cuts[k], the last class below them all.
+    pub cuts: Vec<f64>,
+    pub score: f64,
+}
+
 /// Descending thresholds that split `items` (value, gold class) into `classes` ordered
 /// classes (class 0 = highest values) so that `objective` is highest; candidates lie
 /// halfway between observed values, and of equal scores the first found (highest cuts)
 /// wins, so the fit is deterministic.
-pub fn fit_ordered(items: &[(f64, usize)], classes: usize, objective: Objective) -> Vec<f64> {
+pub fn fit_ordered(items: &[(f64, usize)], classes: usize, objective: Objective) -> Fit {
     let mut values: Vec<f64> = items.iter().map(|i| i.0).collect();
     values.sort_by(f64::total_cmp);
     values.dedup();
@@ -136,15 +144,21 @@ pub fn fit_ordered(items: &[(f64, usize)], classes: usize, objective: Objective)
             Objective::MacroF1 => table.macro_f1(),
         }
     };
-    let mut best: (f64, Vec<f64>) = (f64::NEG_INFINITY, vec![0.0; classes - 1]);
+    let mut best = Fit {
+        cuts: vec![0.0; classes - 1],
+        score: f64::NEG_INFINITY,
+    };
     let mut cuts = vec![0.0; classes - 1];
     search(&candidates, 0, usize::MAX, &mut cuts, &mut |c| {
         let s = score(c);
-        if s > best.0 {
-            best = (s, c.to_vec());
+        if s > best.score {
+            best = Fit {
+                cuts: c.to_vec(),
+                score: s,
+            };
         }
     });
-    best.1
+    best
 }
 
 /// Every descending choice of `cuts.len()` thresholds among `candidates`.
@@ -221,7 +235,8 @@ mod tests {
             (0.0, 3),
         ];
         for objective in [Objective::Accuracy, Objective::MacroF1] {
-            let cuts = fit_ordered(&items, 4, objective);
+            let Fit { cuts, score } = fit_ordered(&items, 4, objective);
+            assert_eq!(score, 1.0);
             assert!(
                 items.iter().all(|&(v, c)| classify(v, &cuts) == c),
                 "{cuts:?}"
@@ -236,8 +251,10 @@ mod tests {
         let items = [(0.0, 1), (0.1, 1), (0.2, 0), (0.3, 1), (0.4, 0)];
         let by_accuracy = fit_ordered(&items, 2, Objective::Accuracy);
         let by_f1 = fit_ordered(&items, 2, Objective::MacroF1);
-        assert!((by_accuracy[0] - 0.35).abs() < 1e-9, "{by_accuracy:?}");
-        assert!((by_f1[0] - 0.15).abs() < 1e-9, "{by_f1:?}");
+        assert!((by_accuracy.cuts[0] - 0.35).abs() < 1e-9, "{by_accuracy:?}");
+        assert!((by_f1.cuts[0] - 0.15).abs() < 1e-9, "{by_f1:?}");
+        assert_eq!(by_accuracy.score, 0.8);
+        assert!((by_f1.score - 0.8).abs() < 1e-12, "{by_f1:?}");
     }
 
     #[test]
