@@ -60,3 +60,21 @@ fn check_text(text: String, encoding: &'static str) -> Result<Decoded, String> {
     }
     Ok(Decoded { text, encoding })
 }
+
+/// `text` with its control characters replaced: they are not article text, and written
+/// to a terminal they are commands (colours, window titles, cursor moves). Line and page
+/// separators become `\n`, any other control a space; tabs and line ends stay. Text
+/// without any comes back untouched.
+pub fn without_controls(text: String) -> String {
+    let stray = |c: char| c.is_control() && !matches!(c, '\n' | '\r' | '\t');
+    if !text.contains(stray) {
+        return text;
+    }
+    text.chars()
+        .map(|c| match c {
+            '\u{b}' | '\u{c}' | '\u{1c}'..='\u{1f}' | '\u{85}' => '\n',
+            c if stray(c) => ' ',
+            c => c,
+        })
+        .collect()
+}

@@ -16,7 +16,7 @@ mod metadata;
 
 use unspin_core::Article;
 
-pub use decode::{Decoded, decode};
+pub use decode::{Decoded, decode, without_controls};
 pub use error::ReadError;
 pub use metadata::parse_date;
 
@@ -119,7 +119,18 @@ pub fn read_article(origin: &str, bytes: &[u8], opts: &ReadOptions) -> Result<Ar
         });
     }
     article.meta.origin = origin.to_string();
+    clean(&mut article);
     Ok(article)
+}
+
+/// Replace control characters in what reports show of an article: its text, title and
+/// site (see [`without_controls`]). [`read_article`] does this; callers that build
+/// articles from [`html::read`] or [`json::read`] themselves call it too.
+pub fn clean(article: &mut Article) {
+    article.text = without_controls(std::mem::take(&mut article.text));
+    for field in [&mut article.meta.title, &mut article.meta.site] {
+        *field = field.take().map(without_controls);
+    }
 }
 
 #[cfg(test)]

@@ -37,6 +37,45 @@ fn utf16_with_bom() {
 }
 
 #[test]
+fn control_characters_never_reach_the_article() {
+    let stray = |t: &str| t.contains(|c: char| c.is_control() && !matches!(c, '\n' | '\r' | '\t'));
+    // Raw bytes, a JSON escape and an HTML character reference all decode to ESC.
+    let text = read(
+        "esc.txt",
+        b"A \x1b[31mred\x1b[0m alert.\x0cPage two,\tstill \x19here.",
+    )
+    .unwrap();
+    assert_eq!(text.text, "A  [31mred [0m alert.\nPage two,\tstill  here.");
+    let json = read(
+        "esc.json",
+        br#"{"title": "Red \u001b[31m alert", "text": "The \u001b]0;x\u0007 council met today."}"#,
+    )
+    .unwrap();
+    assert_eq!(json.text, "The  ]0;x  council met today.");
+    assert_eq!(json.meta.title.as_deref(), Some("Red  [31m alert"));
+    let html = read(
+        "esc.html",
+        b"<html><head><title>T&#27;[2J</title></head><body><article><p>The council met on Monday &#27;[2J and voted to close the old bridge for repairs, officials said.</p><p>Work starts next week and lasts a month, the council added in a statement.</p></article></body></html>",
+    )
+    .unwrap();
+    assert!(
+        !stray(&html.text) && !html.text.is_empty(),
+        "{:?}",
+        html.text
+    );
+    assert!(!stray(html.meta.title.as_deref().unwrap_or("")));
+}
+
+#[test]
+fn text_without_controls_is_kept_as_is() {
+    let clean = "Two lines,\r\nand a\ttab.".to_string();
+    let at = clean.as_ptr();
+    let kept = without_controls(clean);
+    assert_eq!(kept, "Two lines,\r\nand a\ttab.");
+    assert_eq!(kept.as_ptr(), at, "no copy when nothing changes");
+}
+
+#[test]
 fn bad_inputs_name_the_input() {
     let cases: Vec<(&str, Vec<u8>, &str)> = vec![
         ("empty.txt", b"".to_vec(), "empty.txt: empty input"),

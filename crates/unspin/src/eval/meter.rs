@@ -154,30 +154,25 @@ fn show_cuts(cuts: &[f64]) -> String {
         .join(" / ")
 }
 
-/// PA wire copy: drop the header block (rules, timestamp line), turn `^Y` paragraph
-/// marks into blank lines and drop the `<` line ends.
+/// PA wire copy: drop the header block (rules, timestamp line) and the `<` that ends
+/// each paragraph, keeping paragraphs apart by a blank line. (Each paragraph also starts
+/// with a `^Y` mark, which reading has already turned into a space.)
 pub fn clean_pa(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut in_header = true;
+    let mut paragraph_ended = false;
     for line in text.lines() {
         let t = line.trim();
         if in_header && (t.is_empty() || t.chars().all(|c| c == '-') || t.contains(": Page ")) {
             continue;
         }
         in_header = false;
-        let t = t.trim_end_matches('<');
-        match t.strip_prefix('\u{19}') {
-            Some(rest) => {
-                out.push_str("\n\n");
-                out.push_str(rest);
-            }
-            None => {
-                if !out.is_empty() {
-                    out.push('\n');
-                }
-                out.push_str(t);
-            }
+        let body = t.trim_end_matches('<');
+        if !out.is_empty() {
+            out.push_str(if paragraph_ended { "\n\n" } else { "\n" });
         }
+        out.push_str(body);
+        paragraph_ended = body.len() < t.len();
     }
     out
 }
@@ -292,7 +287,7 @@ mod tests {
     fn pa_header_and_paragraph_marks() {
         let raw = "  -----\n\n  -----\n   16:54 01/03/00: Page 1 (ZSM) COURTS X\n  -----\nHEADLINE HERE<\n\u{19}By A Reporter, PA News<\n\u{19}First line of a\nwrapped paragraph.<\n\u{19}Second.<\n";
         assert_eq!(
-            clean_pa(raw),
+            clean_pa(&unspin_ingest::without_controls(raw.to_string())),
             "HEADLINE HERE\n\nBy A Reporter, PA News\n\nFirst line of a\nwrapped paragraph.\n\nSecond."
         );
     }

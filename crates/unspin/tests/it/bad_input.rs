@@ -145,3 +145,19 @@ fn only_punctuation_against_itself_is_an_error_not_a_panic() {
     let (code, v) = compare_json(&tiny, &tiny);
     assert_eq!((code, v["relation"].as_str()), (0, Some("duplicate")));
 }
+
+#[test]
+fn control_characters_in_an_article_never_reach_the_terminal() {
+    // An added sentence that would set the window title and colour a terminal.
+    let mut bytes = std::fs::read(corpus("original.md")).expect("fixture");
+    bytes.extend_from_slice(
+        b"\n\nA \x1b]0;pwned\x07\x1b[31mred alert\x1b[0m was declared across the northern region on Monday.\n",
+    );
+    let (code, err, out) = check("escape.md", &bytes);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("red alert"), "{out}");
+    assert!(
+        !out.contains(|c: char| c.is_control() && c != '\n'),
+        "{out:?}"
+    );
+}
