@@ -314,11 +314,11 @@ fn warc(
         };
         match result {
             Ok(mut article) => {
-                unspin_ingest::clean(&mut article);
                 article.meta.url = article.meta.url.or(url);
                 if article.meta.date.is_none() {
                     article.meta.date = unspin_ingest::parse_date(&date);
                 }
+                unspin_ingest::clean(&mut article);
                 visit(Ok(item(article)));
             }
             Err(reason) => visit(Err(skipped(at, reason))),

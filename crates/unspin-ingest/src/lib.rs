@@ -123,12 +123,16 @@ pub fn read_article(origin: &str, bytes: &[u8], opts: &ReadOptions) -> Result<Ar
     Ok(article)
 }
 
-/// Replace control characters in what reports show of an article: its text, title and
-/// site (see [`without_controls`]). [`read_article`] does this; callers that build
+/// Replace control characters in what reports show of an article: its text, title, site
+/// and URL (see [`without_controls`]). [`read_article`] does this; callers that build
 /// articles from [`html::read`] or [`json::read`] themselves call it too.
 pub fn clean(article: &mut Article) {
     article.text = without_controls(std::mem::take(&mut article.text));
-    for field in [&mut article.meta.title, &mut article.meta.site] {
+    for field in [
+        &mut article.meta.title,
+        &mut article.meta.site,
+        &mut article.meta.url,
+    ] {
         *field = field.take().map(without_controls);
     }
 }

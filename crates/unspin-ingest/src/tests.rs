@@ -48,11 +48,12 @@ fn control_characters_never_reach_the_article() {
     assert_eq!(text.text, "A  [31mred [0m alert.\nPage two,\tstill  here.");
     let json = read(
         "esc.json",
-        br#"{"title": "Red \u001b[31m alert", "text": "The \u001b]0;x\u0007 council met today."}"#,
+        br#"{"title": "Red \u001b[31m alert", "url": "https://x.example/\u001b[2J", "text": "The \u001b]0;x\u0007 council met today."}"#,
     )
     .unwrap();
     assert_eq!(json.text, "The  ]0;x  council met today.");
     assert_eq!(json.meta.title.as_deref(), Some("Red  [31m alert"));
+    assert_eq!(json.meta.url.as_deref(), Some("https://x.example/ [2J"));
     let html = read(
         "esc.html",
         b"<html><head><title>T&#27;[2J</title></head><body><article><p>The council met on Monday &#27;[2J and voted to close the old bridge for repairs, officials said.</p><p>Work starts next week and lasts a month, the council added in a statement.</p></article></body></html>",

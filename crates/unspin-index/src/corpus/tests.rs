@@ -174,3 +174,32 @@ fn truncated_gzip_keeps_what_came_before() {
         "{last}"
     );
 }
+
+#[test]
+fn warc_records_carry_no_control_characters() {
+    let page = PAGE.replace("began on Monday", "began \u{1b}[2J on Monday");
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(
+        dir.path().join("esc.warc"),
+        warc_record("https://news.example/dam\u{1b}]0;x", &page),
+    )
+    .expect("write");
+    let mut articles = Vec::new();
+    read(
+        &[dir.path().to_path_buf()],
+        &ReadOptions::default(),
+        &mut |r| articles.push(r.expect("the record reads").article),
+    );
+    let [article] = &articles[..] else {
+        panic!("{} articles", articles.len())
+    };
+    assert!(
+        article.text.contains("began  [2J on Monday"),
+        "{}",
+        article.text
+    );
+    assert_eq!(
+        article.meta.url.as_deref(),
+        Some("https://news.example/dam ]0;x")
+    );
+}
