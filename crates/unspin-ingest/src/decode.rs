@@ -47,7 +47,7 @@ fn check_text(text: String, encoding: &'static str) -> Result<Decoded, String> {
     let sample: Vec<char> = text.chars().take(8192).collect();
     let control = sample
         .iter()
-        .filter(|&&c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}'))
+        .filter(|&&c| stray_control(c) && c != '\u{c}')
         .count();
     if !sample.is_empty() && control * 10 > sample.len() {
         return Err(format!(
@@ -66,15 +66,19 @@ fn check_text(text: String, encoding: &'static str) -> Result<Decoded, String> {
 /// separators become `\n`, any other control a space; tabs and line ends stay. Text
 /// without any comes back untouched.
 pub fn without_controls(text: String) -> String {
-    let stray = |c: char| c.is_control() && !matches!(c, '\n' | '\r' | '\t');
-    if !text.contains(stray) {
+    if !text.contains(stray_control) {
         return text;
     }
     text.chars()
         .map(|c| match c {
             '\u{b}' | '\u{c}' | '\u{1c}'..='\u{1f}' | '\u{85}' => '\n',
-            c if stray(c) => ' ',
+            c if stray_control(c) => ' ',
             c => c,
         })
         .collect()
+}
+
+/// A control character other than the line ends and tab that plain text is made of.
+fn stray_control(c: char) -> bool {
+    c.is_control() && !matches!(c, '\n' | '\r' | '\t')
 }
