@@ -653,9 +653,9 @@ impl Runs {
 /// graph, or a slice of a big one with its pairs in breadth-first order, so that the
 /// articles of a slice are mostly neighbours. A unit reads its articles once, analyses
 /// each (boilerplate marked) on first use and drops the analysis after the article's last
-/// pair in the unit: an article is analysed once per unit it appears in. Units of many pairs are verified by all threads together, one
-/// after another; the others are taken by the threads in turn. Results come back in
-/// candidate order.
+/// pair in the unit: an article is analysed once per unit it appears in. Units of many
+/// pairs are verified by all threads together, one after another; the others are taken
+/// by the threads in turn. Results come back in candidate order.
 struct Verify<'v, A: Articles + ?Sized> {
     articles: &'v A,
     boilerplate: &'v FxHashSet<u64>,
