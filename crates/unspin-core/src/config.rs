@@ -2,7 +2,8 @@
 //!
 //! The defaults were calibrated on development data only: the seed articles, the
 //! project's own example corpus, and the dev data in `../shared/data` (METER dev for
-//! `trace_wholly` and `trace_min_tiled`; the Clough–Stevenson answers for
+//! `trace_wholly` and `trace_min_tiled`, and its word-level annotation for
+//! `trace_verbatim_ngram`, `trace_new_run` and `trace_new_novel_share`; the Clough–Stevenson answers for
 //! `trace_min_tile`). A TOML file may override any field
 //! (`unspin --config FILE`); unknown fields are an error.
 
@@ -47,6 +48,16 @@ pub struct Config {
     pub trace_min_tiled: f64,
     /// `trace`: minimum run of words (greedy string tiling) counted in `tiled_share`.
     pub trace_min_tile: usize,
+    /// `trace`: a word inside a run of this many words that some source sentence holds
+    /// is verbatim, wherever the article took it from (0: only the word diff against the
+    /// aligned passage decides).
+    pub trace_verbatim_ngram: usize,
+    /// `trace`: in a derived sentence, a run of words the aligned passage does not keep
+    /// is new (an added clause), not rewritten, when it brings at least this many content
+    /// words…
+    pub trace_new_run: usize,
+    /// …and at least this share of its content words have stems the passage lacks.
+    pub trace_new_novel_share: f64,
     /// A derived pair whose number/name/date changes reach this count…
     pub template_min_changes: usize,
     /// …and this share of the aligned passages that carry facts is two stories on one
@@ -73,6 +84,9 @@ impl Default for Config {
             trace_wholly: 0.9,
             trace_min_tiled: 0.2,
             trace_min_tile: 3,
+            trace_verbatim_ngram: 4,
+            trace_new_run: 4,
+            trace_new_novel_share: 0.8,
             template_min_changes: 3,
             template_changed_share: 0.75,
             source_min_evidence: 0.5,

@@ -1,16 +1,20 @@
 //! `trace`: where did this article come from? The article is aligned against every
 //! candidate source (under one shared IDF), each of its sentences is attributed to the
 //! best-matching source group or to none, and the article as a whole is judged wholly,
-//! partially or not derived — the categories METER annotates.
+//! partially or not derived — the categories METER annotates. Each word is labelled
+//! too (verbatim, rewrite, new), as METER's annotators did: a sentence may copy a phrase
+//! from another source than the passage it aligns with, or add a clause to it.
 
 use crate::align::{self, MatchKind, Weights};
 use crate::article::{Article, Span};
 use crate::changes::{self, ChangeKind, OrientedGroup};
 use crate::compare::{ChangeOut, Unit};
 use crate::config::Config;
-use crate::diff::word_diff;
+use crate::diff::{WordDiff, word_diff};
 use crate::doc::Doc;
 use crate::text::UnitKind;
+use crate::text::words::Token;
+use rustc_hash::FxHashSet;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum TraceKind {
@@ -64,7 +68,10 @@ pub struct TracedSentence {
     pub longest_run: usize,
 }
 
-/// A word of the article and where it came from.
+/// A word of the article and where it came from: verbatim when it lies in a run of
+/// `trace_verbatim_ngram` words some source holds or the aligned passage keeps it; new
+/// when no source supports its sentence or it belongs to a clause the passage lacks;
+/// rewritten otherwise.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct TracedWord {
     pub span: Span,
@@ -90,7 +97,7 @@ pub struct Trace<'x> {
     pub sources: Vec<SourceTrace<'x>>,
     /// Share of the article's body words that derive from some source.
     pub derived_share: f64,
-    /// Share of the article's body words taken over verbatim.
+    /// Share of the article's body words taken over verbatim (see [`TracedWord`]).
     pub verbatim_share: f64,
     /// Share of the article's word trigrams (body) found anywhere in the sources.
     pub trigram_containment: f64,
@@ -126,15 +133,26 @@ pub fn trace<'x>(article: &'x Article, sources: &'x [Article], cfg: &Config) -> 
         }
     }
 
+    let grams: FxHashSet<u64> = sdocs
+        .iter()
+        .flat_map(|d| body_grams(d, cfg.trace_verbatim_ngram))
+        .collect();
     let mut sentences = Vec::new();
     let mut words = Vec::new();
-    let (mut total, mut derived, mut verbatim) = (0usize, 0usize, 0usize);
+    let mut push_words = |own: &[Token], kinds: Vec<TraceKind>| {
+        words.extend(own.iter().zip(kinds).map(|(t, kind)| TracedWord {
+            span: doc.span(t.range.clone()),
+            kind,
+        }));
+    };
+    let (mut total, mut derived) = (0usize, 0usize);
     let mut per_source = vec![0usize; sources.len()];
     for (j, s) in doc.sentences.iter().enumerate() {
         if s.kind() != UnitKind::Body {
             continue;
         }
         total += s.n_words;
+        let own = doc.sentence_tokens(j);
         let Some((k, gi)) = best[j] else {
             sentences.push(TracedSentence {
                 unit: j,
@@ -144,10 +162,7 @@ pub fn trace<'x>(article: &'x Article, sources: &'x [Article], cfg: &Config) -> 
                 score: 0.0,
                 longest_run: 0,
             });
-            words.extend(doc.sentence_tokens(j).iter().map(|t| TracedWord {
-                span: doc.span(t.range.clone()),
-                kind: TraceKind::New,
-            }));
+            push_words(own, word_kinds(own, None, &grams, cfg));
             continue;
         };
         let g = &alignments[k].groups[gi];
@@ -158,28 +173,12 @@ pub fn trace<'x>(article: &'x Article, sources: &'x [Article], cfg: &Config) -> 
         };
         derived += s.n_words;
         per_source[k] += s.n_words;
-        // Words shared with the source passage are verbatim, the others rewritten.
-        let source_tokens: Vec<_> =
+        let passage: Vec<&Token> =
             g.a.iter()
                 .flat_map(|&i| sdocs[k].sentence_tokens(i))
                 .collect();
-        let own: Vec<_> = doc.sentence_tokens(j).iter().collect();
-        let diff = word_diff(&source_tokens, &own);
-        for t in own {
-            let changed = diff.b_changed.contains(&t.range);
-            if !changed {
-                verbatim += 1;
-            }
-            let kind = if changed {
-                TraceKind::Rewrite
-            } else {
-                TraceKind::Verbatim
-            };
-            words.push(TracedWord {
-                span: doc.span(t.range.clone()),
-                kind,
-            });
-        }
+        let diff = word_diff(&passage, &own.iter().collect::<Vec<_>>());
+        push_words(own, word_kinds(own, Some((&passage, &diff)), &grams, cfg));
         sentences.push(TracedSentence {
             unit: j,
             kind,
@@ -197,6 +196,10 @@ pub fn trace<'x>(article: &'x Article, sources: &'x [Article], cfg: &Config) -> 
         }
     };
     let derived_share = share(derived);
+    let verbatim = words
+        .iter()
+        .filter(|w| w.kind == TraceKind::Verbatim)
+        .count();
     let trigram_containment = containment(&doc, &sdocs);
     let tiled_share = tiled_share(&doc, &sdocs, cfg.trace_min_tile);
     // Calibrated on METER dev: nearly every sentence aligned means wholly derived; too
@@ -317,27 +320,157 @@ fn tiled_share(doc: &Doc<'_>, sources: &[Doc<'_>], min_tile: usize) -> f64 {
 
 /// Share of `doc`'s body word trigrams that occur in any of `sources`.
 fn containment(doc: &Doc<'_>, sources: &[Doc<'_>]) -> f64 {
-    fn trigrams(d: &Doc<'_>) -> rustc_hash::FxHashSet<u64> {
-        let mut out = rustc_hash::FxHashSet::default();
-        for (i, s) in d.sentences.iter().enumerate() {
-            if s.kind() != UnitKind::Body {
-                continue;
-            }
-            let words: Vec<&str> = d
-                .sentence_tokens(i)
-                .iter()
-                .map(|t| t.lower.as_str())
-                .collect();
-            for w in words.windows(3) {
-                out.insert(crate::doc::term_hash(&w.join(" ")));
-            }
-        }
-        out
-    }
-    let own = trigrams(doc);
+    let own: FxHashSet<u64> = body_grams(doc, 3).collect();
     if own.is_empty() {
         return 0.0;
     }
-    let theirs: rustc_hash::FxHashSet<u64> = sources.iter().flat_map(trigrams).collect();
+    let theirs: FxHashSet<u64> = sources.iter().flat_map(|d| body_grams(d, 3)).collect();
     own.iter().filter(|g| theirs.contains(g)).count() as f64 / own.len() as f64
+}
+
+/// Hashes of the runs of `n` words (lowercased) inside each body sentence of `d`; none
+/// when `n` is 0.
+fn body_grams<'d>(d: &'d Doc<'_>, n: usize) -> impl Iterator<Item = u64> + 'd {
+    d.sentences
+        .iter()
+        .enumerate()
+        .filter(move |(_, s)| n > 0 && s.kind() == UnitKind::Body)
+        .flat_map(move |(i, _)| d.sentence_tokens(i).windows(n).map(gram_hash))
+}
+
+fn gram_hash(words: &[Token]) -> u64 {
+    let joined: Vec<&str> = words.iter().map(|t| t.lower.as_str()).collect();
+    crate::doc::term_hash(&joined.join(" "))
+}
+
+/// Where each word of one article sentence came from. A word inside a run of
+/// `trace_verbatim_ngram` words that some source sentence holds is verbatim, wherever
+/// the article took it from. In a sentence derived from `passage`, so is a word the
+/// passage keeps (the word diff's common words); of the others, a run that brings in at
+/// least `trace_new_run` content words, `trace_new_novel_share` or more of its content
+/// words with stems the passage lacks, is new (a clause the article added); the rest is
+/// rewritten. A sentence no source supports has only verbatim and new words.
+fn word_kinds(
+    own: &[Token],
+    derived_from: Option<(&[&Token], &WordDiff)>,
+    grams: &FxHashSet<u64>,
+    cfg: &Config,
+) -> Vec<TraceKind> {
+    let mut kinds = vec![TraceKind::New; own.len()];
+    if let Some((_, diff)) = derived_from {
+        for (t, k) in own.iter().zip(kinds.iter_mut()) {
+            *k = if diff.b_changed.contains(&t.range) {
+                TraceKind::Rewrite
+            } else {
+                TraceKind::Verbatim
+            };
+        }
+    }
+    let n = cfg.trace_verbatim_ngram;
+    if n > 0 {
+        for (i, w) in own.windows(n).enumerate() {
+            if grams.contains(&gram_hash(w)) {
+                kinds[i..i + n].fill(TraceKind::Verbatim);
+            }
+        }
+    }
+    let Some((passage, _)) = derived_from else {
+        return kinds;
+    };
+    let stems: FxHashSet<&str> = passage.iter().map(|t| t.stem.as_str()).collect();
+    let mut start = 0;
+    while start < own.len() {
+        let end = start
+            + kinds[start..]
+                .iter()
+                .take_while(|&&k| k == TraceKind::Rewrite)
+                .count();
+        if end == start {
+            start += 1;
+            continue;
+        }
+        let content = own[start..end].iter().filter(|t| !t.stop);
+        let (all, novel) = content.fold((0, 0), |(a, n), t| {
+            (a + 1, n + usize::from(!stems.contains(t.stem.as_str())))
+        });
+        if novel >= cfg.trace_new_run.max(1)
+            && novel as f64 >= cfg.trace_new_novel_share * all as f64
+        {
+            kinds[start..end].fill(TraceKind::New);
+        }
+        start = end;
+    }
+    kinds
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The article's words grouped into runs of one kind: `V[...]`, `R[...]`, `N[...]`.
+    fn check(sources: &[&str], article: &str, expect: &str) {
+        let sources: Vec<Article> = sources
+            .iter()
+            .enumerate()
+            .map(|(k, s)| Article::new(format!("s{k}"), *s))
+            .collect();
+        let article = Article::new("article", article);
+        let t = trace(&article, &sources, &Config::default());
+        let mut out = String::new();
+        let mut last = None;
+        for w in &t.words {
+            if last != Some(w.kind) {
+                if last.is_some() {
+                    out.push_str("] ");
+                }
+                out.push_str(match w.kind {
+                    TraceKind::Verbatim => "V[",
+                    TraceKind::Rewrite => "R[",
+                    TraceKind::New => "N[",
+                });
+                last = Some(w.kind);
+            } else {
+                out.push(' ');
+            }
+            out.push_str(w.span.slice(&article.text));
+        }
+        if last.is_some() {
+            out.push(']');
+        }
+        assert_eq!(out, expect);
+    }
+
+    #[test]
+    fn words_taken_from_another_source_are_verbatim() {
+        check(
+            &[
+                "The city council approved the new budget on Tuesday after a long debate.",
+                "Residents packed the town hall to watch the vote.",
+            ],
+            "The council approved its new budget on Tuesday, as residents packed the town hall to watch the vote.",
+            "R[The council approved its] V[new budget on Tuesday] R[as] V[residents packed the town hall to watch the vote]",
+        );
+    }
+
+    #[test]
+    fn a_clause_the_source_lacks_is_new_inside_a_derived_sentence() {
+        check(
+            &["The city council approved the new budget on Tuesday after a long debate."],
+            "The city council passed the new budget on Tuesday, ignoring warnings from harbour engineers about crumbling sea walls.",
+            "V[The city council] R[passed] V[the new budget on Tuesday] N[ignoring warnings from harbour engineers about crumbling sea walls]",
+        );
+    }
+
+    #[test]
+    fn a_new_sentence_keeps_the_phrases_it_shares_with_a_source() {
+        check(
+            &[
+                "The city council approved the new budget on Tuesday after a long debate. \
+               Mayor Jane Holt said the plan would fund forty teachers.",
+            ],
+            "The city council approved the new budget on Tuesday after a long debate. \
+             Fishermen doubt the plan would fund anything useful for the harbour.",
+            "V[The city council approved the new budget on Tuesday after a long debate] N[Fishermen doubt] V[the plan would fund] N[anything useful for the harbour]",
+        );
+    }
 }
