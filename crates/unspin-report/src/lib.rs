@@ -2,7 +2,9 @@
 //!
 //! One model, three views, one file each: [`text`] for terminals, [`json`] for
 //! machines (the documented, versioned `unspin.compare/1` format) and [`html`] for
-//! people (one self-contained page with the two articles side by side).
+//! people (one self-contained page with the two articles side by side). A
+//! [`Trace`](unspin_core::trace::Trace) has its JSON and text views in [`trace`] and its
+//! page in [`html::trace()`].
 //!
 //! Architecture invariant: renderers are pure functions from a comparison to a string;
 //! they never write files or decide anything the core did not.

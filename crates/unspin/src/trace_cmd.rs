@@ -20,15 +20,7 @@ pub fn run(args: &TraceArgs, cfg: &Config) -> Result<Outcome> {
         .collect::<Result<_>>()?;
     let t = trace(&article, &sources, cfg);
     if let Some(path) = &args.html {
-        // The report shows the article against the source it draws on most.
-        let main = t
-            .sources
-            .iter()
-            .enumerate()
-            .max_by(|x, y| x.1.share.total_cmp(&y.1.share))
-            .map_or(0, |(k, _)| k);
-        let cmp = unspin_core::compare(&sources[main], &article, cfg);
-        std::fs::write(path, unspin_report::html::render(&cmp))
+        std::fs::write(path, unspin_report::html::trace(&t))
             .with_context(|| format!("cannot write {}", path.display()))?;
     }
     let out = if args.json {

@@ -1,27 +1,43 @@
-//! The HTML report: self-contained, and rendered by a real browser when one is here.
+//! The HTML reports of `compare` and `trace`: self-contained, and rendered by a real
+//! browser when one is here.
 
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use crate::support::{corpus, unspin};
 
-fn report() -> (tempfile::TempDir, std::path::PathBuf, String) {
+/// Runs unspin with `args` followed by `--html FILE` and returns the page.
+fn report(args: &[&Path]) -> (tempfile::TempDir, PathBuf, String) {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("report.html");
-    let run = unspin(&[
-        "compare".as_ref(),
-        corpus("original.md").as_os_str(),
-        corpus("rewrite-llm.txt").as_os_str(),
-        "--html".as_ref(),
-        path.as_os_str(),
-    ]);
+    let mut all: Vec<&std::ffi::OsStr> = args.iter().map(|a| a.as_os_str()).collect();
+    all.extend(["--html".as_ref(), path.as_os_str()]);
+    let run = unspin(&all);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let page = std::fs::read_to_string(&path).expect("report written");
     (dir, path, page)
 }
 
-#[test]
-fn page_is_self_contained_and_links_every_change() {
-    let (_dir, _path, page) = report();
+fn compare_report() -> (tempfile::TempDir, PathBuf, String) {
+    report(&[
+        "compare".as_ref(),
+        &corpus("original.md"),
+        &corpus("rewrite-llm.txt"),
+    ])
+}
+
+/// The rewrite traced against an unrelated article (source 0) and its original (source 1).
+fn trace_report() -> (tempfile::TempDir, PathBuf, String) {
+    report(&[
+        "trace".as_ref(),
+        &corpus("rewrite-llm.txt"),
+        "--from".as_ref(),
+        &corpus("unrelated.txt"),
+        &corpus("original.md"),
+    ])
+}
+
+fn assert_self_contained(page: &str) {
     assert!(page.starts_with("<!DOCTYPE html>"));
     for forbidden in ["<script", "http://", "<link", "@import", "src="] {
         assert!(
@@ -29,32 +45,80 @@ fn page_is_self_contained_and_links_every_change() {
             "page must not load anything: found {forbidden}"
         );
     }
+}
+
+/// Every `href="#id"` on the page has its `id="id"`; returns how many links there are.
+fn assert_links_resolve(page: &str) -> usize {
+    let links: Vec<&str> = page
+        .split("href=\"#")
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next())
+        .collect();
+    for id in &links {
+        assert!(
+            page.contains(&format!("id=\"{id}\"")),
+            "anchor {id} missing"
+        );
+    }
+    links.len()
+}
+
+#[test]
+fn page_is_self_contained_and_links_every_change() {
+    let (_dir, _path, page) = compare_report();
+    assert_self_contained(&page);
     let n_changes = page.matches("<li class=\"k-").count();
     assert_eq!(n_changes, 14);
     for n in 0..n_changes {
         let links_a = page.contains(&format!("href=\"#c{n}-a\""));
         let links_b = page.contains(&format!("href=\"#c{n}-b\""));
         assert!(links_a || links_b, "change {n} links nowhere");
-        if links_a {
-            assert!(
-                page.contains(&format!("id=\"c{n}-a\"")),
-                "anchor c{n}-a missing"
-            );
-        }
-        if links_b {
-            assert!(
-                page.contains(&format!("id=\"c{n}-b\"")),
-                "anchor c{n}-b missing"
-            );
-        }
     }
+    assert_links_resolve(&page);
     // Text from the articles is escaped.
     assert!(page.contains("&quot;We will not gamble"));
 }
 
-/// Headless Chromium renders the page; CI installs it and sets UNSPIN_REQUIRE_CHROMIUM=1.
 #[test]
-fn chromium_renders_the_side_by_side_view() {
+fn trace_page_marks_words_and_links_every_change_to_the_article() {
+    let (_dir, _path, page) = trace_report();
+    assert_self_contained(&page);
+    assert!(page.contains("<span class=\"relation der-wholly\">wholly</span>"));
+    let n_changes = page.matches("<li class=\"k-").count();
+    assert_eq!(
+        n_changes, 10,
+        "the original's changes; none from the unrelated article"
+    );
+    for n in 0..n_changes {
+        assert!(page.contains(&format!("href=\"#s1c{n}\"")), "change {n}");
+    }
+    // Changes, the two source sections and the one unsupported sentence.
+    assert_eq!(assert_links_resolve(&page), n_changes + 2 + 1);
+    let new_row = page
+        .split("<tr class=\"t-new\"")
+        .nth(1)
+        .and_then(|r| r.split("</tr>").next())
+        .expect("a row for the unsupported sentence");
+    assert!(
+        new_row.contains("&quot;<span class=\"w-new\">This was entirely preventable,&quot; said commuter group spokesman Ian Doyle</span>"),
+        "{new_row}"
+    );
+    // The source passage sits beside the rewritten sentence, the changed words marked.
+    let row = page
+        .split("<tr class=\"t-rewrite\"")
+        .skip(1)
+        .find(|r| r.contains("gamble"))
+        .and_then(|r| r.split("</tr>").next())
+        .expect("the rewritten quote's row");
+    assert!(row.contains("source 1"), "{row}");
+    assert!(row.contains("chances with public safety"), "{row}");
+    assert!(row.contains("class=\"w-rewrite\""), "{row}");
+}
+
+/// Headless Chromium renders both pages; CI installs it and sets
+/// UNSPIN_REQUIRE_CHROMIUM=1.
+#[test]
+fn chromium_renders_the_side_by_side_views() {
     let chromium = ["chromium", "chromium-browser"].into_iter().find(|c| {
         Command::new(c)
             .arg("--version")
@@ -69,31 +133,42 @@ fn chromium_renders_the_side_by_side_view() {
         eprintln!("NOTE: chromium is not installed; the browser rendering check did not run");
         return;
     };
-    let (dir, path, _) = report();
-    let profile = dir.path().join("profile");
-    let out = Command::new(chromium)
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-        ])
-        .arg(format!("--user-data-dir={}", profile.display()))
-        .arg("--dump-dom")
-        .arg(format!("file://{}", path.display()))
-        .output()
-        .expect("run chromium");
-    let dom = String::from_utf8_lossy(&out.stdout);
-    // The browser parsed the whole page: the table rows and the change list survive.
+    let dom = |dir: &Path, path: &Path| {
+        let out = Command::new(chromium)
+            .args([
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ])
+            .arg(format!("--user-data-dir={}", dir.join("profile").display()))
+            .arg("--dump-dom")
+            .arg(format!("file://{}", path.display()))
+            .output()
+            .expect("run chromium");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    // The browser parsed each whole page: the table rows and the change list survive.
+    let (dir, path, _) = compare_report();
+    let page = dom(dir.path(), &path);
     assert!(
-        dom.contains("<td><p class=\"u-body\">"),
+        page.contains("<td><p class=\"u-body\">"),
         "no side-by-side rows in the rendered DOM"
     );
-    assert_eq!(dom.matches("<li class=\"k-").count(), 14);
-    assert!(dom.contains("class=\"relation rel-rewrite\""));
-    assert!(dom.contains("</footer>"));
+    assert_eq!(page.matches("<li class=\"k-").count(), 14);
+    assert!(page.contains("class=\"relation rel-rewrite\""));
+    assert!(page.contains("</footer>"));
+    let (dir, path, _) = trace_report();
+    let page = dom(dir.path(), &path);
+    assert_eq!(
+        page.matches("<tr class=\"t-").count(),
+        11,
+        "a row per body sentence"
+    );
+    assert_eq!(page.matches("<li class=\"k-").count(), 10);
+    assert!(page.contains("</footer>"));
 }

@@ -4,8 +4,14 @@
 //! change links to its place on both sides (`#c{n}-a`, `#c{n}-b`).
 //!
 //! Everything taken from the articles is escaped: the report shows scraped text.
+//!
+//! [`trace()`] renders `unspin trace` the same way: the article beside the source
+//! passages its sentences came from.
 
 use std::fmt::Write;
+
+mod trace;
+pub use trace::trace;
 
 use unspin_core::compare::{Comparison, Unit};
 use unspin_core::{Article, Span};
@@ -20,15 +26,8 @@ struct Mark {
 
 pub fn render(c: &Comparison<'_>) -> String {
     let v = &c.verdict;
-    let mut h = String::with_capacity(c.a.text.len() * 3 + c.b.text.len() * 3 + 8192);
     let title = format!("unspin: {} vs {}", c.a.meta.origin, c.b.meta.origin);
-    let _ = write!(
-        h,
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n<style>{}</style>\n</head>\n<body>\n",
-        esc(&title),
-        CSS
-    );
-    let _ = write!(h, "<header><h1>{}</h1>", esc(&title));
+    let mut h = page_start(&title, c.a.text.len() + c.b.text.len());
     let _ = write!(
         h,
         "<p class=\"verdict\" id=\"verdict\"><span class=\"relation rel-{0}\">{0}</span> ",
@@ -259,6 +258,17 @@ fn highlighted(h: &mut String, text: &str, span: Span, marks: &[Mark]) {
     }
 }
 
+/// The page up to and including the `<h1>` of the header (left open).
+fn page_start(title: &str, text_len: usize) -> String {
+    let mut h = String::with_capacity(text_len * 3 + 8192);
+    let _ = write!(
+        h,
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{0}</title>\n<style>{CSS}</style>\n</head>\n<body>\n<header><h1>{0}</h1>",
+        esc(title),
+    );
+    h
+}
+
 /// Text made safe for HTML content and attribute values.
 pub fn esc(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -302,6 +312,11 @@ mark,.diff{background:#fff1a8}
 .anchor:target+span,.anchor:target{outline:3px solid #2e86c1}
 footer{font:12px system-ui,sans-serif;color:#666;margin:2rem auto}
 footer span{margin:0 .2rem;padding:0 .2rem}
+.der-wholly{background:#f6c7b6}.der-partially{background:#f8e0a8}
+.sources{font:14px system-ui,sans-serif;width:auto;table-layout:auto}.sources td{width:auto;border:0;padding:.1rem .6rem .1rem 0}
+table.trace td{width:44%}table.trace td.how{width:12%;font:12px system-ui,sans-serif;color:#555}
+.w-rewrite{background:#fff1a8}.w-new{background:#fbd9d6}
+tr.t-new td:first-child{background:#fdf3f2}.same{color:#999;font-size:13px}
 "#;
 
 #[cfg(test)]
