@@ -15,6 +15,7 @@ use crate::doc::Doc;
 use crate::text::UnitKind;
 use crate::text::words::Token;
 use rustc_hash::FxHashSet;
+use std::ops::Range;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum TraceKind {
@@ -66,6 +67,8 @@ pub struct TracedSentence {
     pub score: f64,
     /// The longest run of words shared in order with the source passage.
     pub longest_run: usize,
+    /// Its words: indices into [`Trace::words`].
+    pub words: Range<usize>,
 }
 
 /// A word of the article and where it came from: verbatim when it lies in a run of
@@ -140,10 +143,12 @@ pub fn trace<'x>(article: &'x Article, sources: &'x [Article], cfg: &Config) -> 
     let mut sentences = Vec::new();
     let mut words = Vec::new();
     let mut push_words = |own: &[Token], kinds: Vec<TraceKind>| {
+        let start = words.len();
         words.extend(own.iter().zip(kinds).map(|(t, kind)| TracedWord {
             span: doc.span(t.range.clone()),
             kind,
         }));
+        start..words.len()
     };
     let (mut total, mut derived) = (0usize, 0usize);
     let mut per_source = vec![0usize; sources.len()];
@@ -161,8 +166,8 @@ pub fn trace<'x>(article: &'x Article, sources: &'x [Article], cfg: &Config) -> 
                 source_units: Vec::new(),
                 score: 0.0,
                 longest_run: 0,
+                words: push_words(own, word_kinds(own, None, &grams, cfg)),
             });
-            push_words(own, word_kinds(own, None, &grams, cfg));
             continue;
         };
         let g = &alignments[k].groups[gi];
@@ -178,7 +183,7 @@ pub fn trace<'x>(article: &'x Article, sources: &'x [Article], cfg: &Config) -> 
                 .flat_map(|&i| sdocs[k].sentence_tokens(i))
                 .collect();
         let diff = word_diff(&passage, &own.iter().collect::<Vec<_>>());
-        push_words(own, word_kinds(own, Some((&passage, &diff)), &grams, cfg));
+        let words = push_words(own, word_kinds(own, Some((&passage, &diff)), &grams, cfg));
         sentences.push(TracedSentence {
             unit: j,
             kind,
@@ -186,6 +191,7 @@ pub fn trace<'x>(article: &'x Article, sources: &'x [Article], cfg: &Config) -> 
             source_units: g.a.clone(),
             score: g.score,
             longest_run: diff.longest_run,
+            words,
         });
     }
     let share = |n: usize| {
@@ -282,6 +288,21 @@ pub fn trace<'x>(article: &'x Article, sources: &'x [Article], cfg: &Config) -> 
         tiled_share,
         derivation,
         new_claims,
+    }
+}
+
+impl Trace<'_> {
+    /// The words of sentence `s` as runs of one kind, in text order: each span runs from
+    /// the run's first word to its last.
+    pub fn runs(&self, s: &TracedSentence) -> Vec<(TraceKind, Span)> {
+        let mut out: Vec<(TraceKind, Span)> = Vec::new();
+        for w in self.words.get(s.words.clone()).unwrap_or_default() {
+            match out.last_mut() {
+                Some((kind, span)) if *kind == w.kind => span.end = w.span.end,
+                _ => out.push((w.kind, w.span)),
+            }
+        }
+        out
     }
 }
 
@@ -416,27 +437,21 @@ mod tests {
             .collect();
         let article = Article::new("article", article);
         let t = trace(&article, &sources, &Config::default());
-        let mut out = String::new();
-        let mut last = None;
-        for w in &t.words {
-            if last != Some(w.kind) {
-                if last.is_some() {
-                    out.push_str("] ");
-                }
-                out.push_str(match w.kind {
-                    TraceKind::Verbatim => "V[",
-                    TraceKind::Rewrite => "R[",
-                    TraceKind::New => "N[",
-                });
-                last = Some(w.kind);
-            } else {
-                out.push(' ');
-            }
-            out.push_str(w.span.slice(&article.text));
-        }
-        if last.is_some() {
-            out.push(']');
-        }
+        let runs: Vec<String> = t
+            .sentences
+            .iter()
+            .flat_map(|s| t.runs(s))
+            .map(|(kind, span)| {
+                let tag = match kind {
+                    TraceKind::Verbatim => 'V',
+                    TraceKind::Rewrite => 'R',
+                    TraceKind::New => 'N',
+                };
+                let words: Vec<&str> = span.slice(&article.text).split_whitespace().collect();
+                format!("{tag}[{}]", words.join(" "))
+            })
+            .collect();
+        let out = runs.join(" ");
         assert_eq!(out, expect);
     }
 

@@ -14,7 +14,10 @@
 //!                  "changes": [Change] } ],   // as in unspin.compare/1, a = source, b = article
 //!   "sentences": [ { "text": Span, "kind": "verbatim" | "rewrite" | "new",
 //!                    "source": number | null, "source_text": [Span], "score": number,
-//!                    "longest_run": number } ],   // longest run of words shared in order
+//!                    "longest_run": number,       // longest run of words shared in order
+//!                    "marks": [ { "kind": "rewrite" | "new", "start": number,
+//!                                 "end": number, "text": string } ] } ],
+//!                    // its runs of rewritten and new words (the rest is verbatim)
 //!   "new_claims": [Change]       // claim_added for sentences no source supports
 //! }
 //! ```
@@ -23,7 +26,7 @@ use std::fmt::Write;
 
 use serde_json::{Value, json};
 use unspin_core::compare::ChangeOut;
-use unspin_core::trace::Trace;
+use unspin_core::trace::{Trace, TraceKind};
 use unspin_core::{Article, Span};
 
 use crate::round;
@@ -75,6 +78,13 @@ pub fn json(t: &Trace<'_>) -> String {
             "source_text": s.source.map(|k| s.source_units.iter().map(|&i| span(t.sources[k].article, t.sources[k].units[i].span)).collect::<Vec<_>>()).unwrap_or_default(),
             "score": round(s.score),
             "longest_run": s.longest_run,
+            "marks": t.runs(s).into_iter().filter(|(k, _)| *k != TraceKind::Verbatim).map(|(k, sp)| {
+                let mut v = span(t.article, sp);
+                if let Some(obj) = v.as_object_mut() {
+                    obj.insert("kind".into(), json!(k.as_str()));
+                }
+                v
+            }).collect::<Vec<_>>(),
         })).collect::<Vec<_>>(),
         "new_claims": t.new_claims.iter().map(|c| change(t.article, t.article, c)).collect::<Vec<_>>(),
     });

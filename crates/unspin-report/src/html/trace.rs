@@ -6,7 +6,6 @@
 
 use std::fmt::Write;
 
-use unspin_core::Span;
 use unspin_core::text::UnitKind;
 use unspin_core::trace::{Trace, TraceKind, TracedSentence};
 
@@ -165,36 +164,17 @@ pub fn trace(t: &Trace<'_>) -> String {
     h
 }
 
-/// Rewritten and new words as marks, neighbours of one kind merged so the spaces
-/// between them are marked too.
+/// Rewritten and new words as marks, a run of one kind in one sentence per mark so the
+/// spaces between its words are marked too.
 fn words(t: &Trace<'_>) -> Vec<Mark> {
-    let mut out: Vec<Mark> = Vec::new();
-    let mut last: Option<(TraceKind, Span)> = None;
-    let flush = |out: &mut Vec<Mark>, run: Option<(TraceKind, Span)>| {
-        if let Some((kind, span)) = run.filter(|(k, _)| *k != TraceKind::Verbatim) {
-            out.push(Mark {
-                span,
-                class: format!("w-{}", kind.as_str()),
-                anchor: None,
-            });
-        }
-    };
-    for w in &t.words {
-        let same_sentence = |a: Span, b: Span| {
-            t.units
-                .iter()
-                .any(|u| u.span.start <= a.start && b.end <= u.span.end)
-        };
-        match last {
-            Some((kind, span)) if kind == w.kind && same_sentence(span, w.span) => {
-                last = Some((kind, Span::new(span.start, w.span.end)));
-            }
-            _ => {
-                flush(&mut out, last);
-                last = Some((w.kind, w.span));
-            }
-        }
-    }
-    flush(&mut out, last);
-    out
+    t.sentences
+        .iter()
+        .flat_map(|s| t.runs(s))
+        .filter(|(kind, _)| *kind != TraceKind::Verbatim)
+        .map(|(kind, span)| Mark {
+            span,
+            class: format!("w-{}", kind.as_str()),
+            anchor: None,
+        })
+        .collect()
 }

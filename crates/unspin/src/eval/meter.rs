@@ -83,7 +83,7 @@ pub fn run(dir: &Path, predictions: Option<&Path>, cfg: &Config) -> Result<Strin
             "derived_share": t.derived_share, "verbatim_share": t.verbatim_share, "trigram_containment": t.trigram_containment, "tiled_share": t.tiled_share,
             "annotated_share": annotated_share,
             "sentences": t.sentences.iter().map(|s| {
-                let words = t.words.iter().filter(|w| t.units[s.unit].span.start <= w.span.start && w.span.end <= t.units[s.unit].span.end);
+                let words = t.words.get(s.words.clone()).unwrap_or_default().iter();
                 let (n, verbatim) = words.fold((0, 0), |(n, v), w| (n + 1, v + usize::from(w.kind == unspin_core::trace::TraceKind::Verbatim)));
                 json!([n, verbatim, unspin_report::round(s.score), s.longest_run])
             }).collect::<Vec<_>>(),

@@ -59,6 +59,43 @@ fn trace_attributes_the_rewrite_to_its_source() {
         new,
         ["\"This was entirely preventable,\" said commuter group spokesman Ian Doyle."]
     );
+    // Word runs: the added sentence is one run of new words; the rewritten quote keeps
+    // most of its words and marks the ones it reworded.
+    let marks = |needle: &str| -> Vec<(String, String)> {
+        let sentence = v["sentences"]
+            .as_array()
+            .and_then(|s| {
+                s.iter().find(|s| {
+                    s["text"]["text"]
+                        .as_str()
+                        .is_some_and(|t| t.contains(needle))
+                })
+            })
+            .unwrap_or_else(|| panic!("no sentence with {needle}"));
+        sentence["marks"]
+            .as_array()
+            .map(|m| {
+                m.iter()
+                    .map(|m| (m["kind"].to_string(), m["text"].to_string()))
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    assert_eq!(
+        marks("Ian Doyle"),
+        [(
+            "\"new\"".to_string(),
+            r#""This was entirely preventable,\" said commuter group spokesman Ian Doyle""#
+                .to_string()
+        )]
+    );
+    let quote = marks("gamble");
+    assert!(
+        quote
+            .iter()
+            .any(|(k, t)| k == "\"rewrite\"" && t == "\"gamble\""),
+        "{quote:?}"
+    );
 }
 
 #[test]
