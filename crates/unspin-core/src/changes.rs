@@ -12,6 +12,7 @@ use std::ops::Range;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::align::MatchKind;
+use crate::config::{ChangeWeights, Config};
 use crate::doc::Doc;
 use crate::features::{DateValue, NumberMention, Quote};
 use crate::text::words::tokenize;
@@ -80,15 +81,20 @@ pub struct OrientedGroup<'g> {
     pub score: f64,
 }
 
-pub fn detect(src: &Doc<'_>, copy: &Doc<'_>, groups: &[OrientedGroup<'_>]) -> Vec<Change> {
+pub fn detect(
+    src: &Doc<'_>,
+    copy: &Doc<'_>,
+    groups: &[OrientedGroup<'_>],
+    cfg: &Config,
+) -> Vec<Change> {
     let mut out = Vec::new();
-    quotes(src, copy, groups, &mut out);
+    quotes(src, copy, groups, cfg, &mut out);
     for g in groups {
-        facts(src, copy, g, &mut out);
-        negation(src, copy, g, &mut out);
-        attribution(src, copy, g, &mut out);
+        facts(src, copy, g, &cfg.change_weights, &mut out);
+        negation(src, copy, g, cfg, &mut out);
+        attribution(src, copy, g, cfg, &mut out);
     }
-    unaligned(src, copy, groups, &mut out);
+    unaligned(src, copy, groups, &cfg.change_weights, &mut out);
     out.sort_by(|x, y| {
         y.weight
             .total_cmp(&x.weight)
@@ -158,7 +164,14 @@ fn speaker_key(q: &Quote) -> Option<&str> {
     q.speaker.as_ref().map(|s| s.key.as_str())
 }
 
-fn quotes(src: &Doc<'_>, copy: &Doc<'_>, groups: &[OrientedGroup<'_>], out: &mut Vec<Change>) {
+fn quotes(
+    src: &Doc<'_>,
+    copy: &Doc<'_>,
+    groups: &[OrientedGroup<'_>],
+    cfg: &Config,
+    out: &mut Vec<Change>,
+) {
+    let rules = &cfg.changes;
     let mut src_paired = vec![false; src.quotes.len()];
     let mut copy_paired = vec![false; copy.quotes.len()];
     let src_stems: Vec<Vec<u64>> = src.quotes.iter().map(|q| quote_stems(src, q)).collect();
@@ -174,9 +187,9 @@ fn quotes(src: &Doc<'_>, copy: &Doc<'_>, groups: &[OrientedGroup<'_>], out: &mut
                 if speaker_key(&src.quotes[i]).is_some()
                     && speaker_key(&src.quotes[i]) == speaker_key(&copy.quotes[j])
                 {
-                    sim += 0.2;
+                    sim += rules.same_speaker_bonus;
                 }
-                if sim >= 0.15 || (qs.len() == 1 && qc.len() == 1) {
+                if sim >= rules.quote_in_passage || (qs.len() == 1 && qc.len() == 1) {
                     cands.push((sim, i, j));
                 }
             }
@@ -226,8 +239,13 @@ fn quotes(src: &Doc<'_>, copy: &Doc<'_>, groups: &[OrientedGroup<'_>], out: &mut
             let sim = 2.0 * shared[i] as f64 / (src_stems[i].len() + copy_stems[j].len()) as f64;
             shared[i] = 0;
             let same_speaker = speaker_key(qs).is_some() && speaker_key(qs) == speaker_key(qc);
-            if same_speaker || sim >= 0.5 {
-                cands.push((sim + if same_speaker { 0.2 } else { 0.0 }, i, j));
+            if same_speaker || sim >= rules.quote_anywhere {
+                let bonus = if same_speaker {
+                    rules.same_speaker_bonus
+                } else {
+                    0.0
+                };
+                cands.push((sim + bonus, i, j));
             }
         }
     }
@@ -263,13 +281,13 @@ fn quotes(src: &Doc<'_>, copy: &Doc<'_>, groups: &[OrientedGroup<'_>], out: &mut
             copy: Some(qc.inner.clone()),
             speaker,
             detail,
-            weight: 2.0,
+            weight: cfg.change_weights.quote_altered,
         });
     }
     // 3. Leftovers: quotes one side has and the other lacks.
     // A quote is dropped or added "in the same passage" only when the passage is closely
     // kept; a loosely aligned sentence says too little.
-    let close = |g: &&OrientedGroup<'_>| g.score >= 0.4;
+    let close = |g: &&OrientedGroup<'_>| g.score >= rules.close_passage;
     let src_aligned: FxHashSet<usize> = groups
         .iter()
         .filter(close)
@@ -297,7 +315,7 @@ fn quotes(src: &Doc<'_>, copy: &Doc<'_>, groups: &[OrientedGroup<'_>], out: &mut
                 copy: None,
                 speaker,
                 detail,
-                weight: 1.0,
+                weight: cfg.change_weights.quote_removed,
             });
         }
     }
@@ -320,7 +338,7 @@ fn quotes(src: &Doc<'_>, copy: &Doc<'_>, groups: &[OrientedGroup<'_>], out: &mut
             copy: Some(q.inner.clone()),
             speaker,
             detail,
-            weight: 2.0,
+            weight: cfg.change_weights.quote_added,
         });
     }
 }
@@ -403,7 +421,13 @@ fn unsupported_facts(
     out
 }
 
-fn facts(src: &Doc<'_>, copy: &Doc<'_>, g: &OrientedGroup<'_>, out: &mut Vec<Change>) {
+fn facts(
+    src: &Doc<'_>,
+    copy: &Doc<'_>,
+    g: &OrientedGroup<'_>,
+    weights: &ChangeWeights,
+    out: &mut Vec<Change>,
+) {
     let mut changed: Vec<Range<usize>> = Vec::new();
     // Numbers: equal values cancel; leftovers with compatible units are changes.
     let mut src_nums: Vec<&NumberMention> = g
@@ -450,7 +474,7 @@ fn facts(src: &Doc<'_>, copy: &Doc<'_>, g: &OrientedGroup<'_>, out: &mut Vec<Cha
                     src.ntext(m.range.clone()),
                     copy.ntext(n.range.clone())
                 ),
-                weight: 3.0,
+                weight: weights.number_changed,
             });
         }
     }
@@ -486,7 +510,7 @@ fn facts(src: &Doc<'_>, copy: &Doc<'_>, g: &OrientedGroup<'_>, out: &mut Vec<Cha
                     src.ntext(e.range.clone()),
                     copy.ntext(d.range.clone())
                 ),
-                weight: 3.0,
+                weight: weights.date_changed,
             });
         }
     }
@@ -513,7 +537,7 @@ fn facts(src: &Doc<'_>, copy: &Doc<'_>, g: &OrientedGroup<'_>, out: &mut Vec<Cha
                 src.ntext(m.range.clone()),
                 copy.ntext(n.range.clone())
             ),
-            weight: 3.0,
+            weight: weights.name_changed,
         });
     }
     // Facts the source states nowhere: the sentence carries an unsupported claim.
@@ -530,17 +554,24 @@ fn facts(src: &Doc<'_>, copy: &Doc<'_>, g: &OrientedGroup<'_>, out: &mut Vec<Cha
             copy: Some(copy.sentences[j].sentence.range.clone()),
             speaker: None,
             detail: format!("adds what the source never states: {}", labels.join("; ")),
-            weight: 1.5 + 0.5 * facts.len() as f64,
+            weight: weights.claim_added_in_passage
+                + weights.claim_added_per_fact * facts.len() as f64,
         });
     }
 }
 
 // ---------------------------------------------------------------- negation, attribution
 
-fn negation(src: &Doc<'_>, copy: &Doc<'_>, g: &OrientedGroup<'_>, out: &mut Vec<Change>) {
+fn negation(
+    src: &Doc<'_>,
+    copy: &Doc<'_>,
+    g: &OrientedGroup<'_>,
+    cfg: &Config,
+    out: &mut Vec<Change>,
+) {
     // Polarity is only comparable between one sentence and its close rendering.
     if g.kind == MatchKind::Identical
-        || (g.kind == MatchKind::Paraphrase && g.score < 0.75)
+        || (g.kind == MatchKind::Paraphrase && g.score < cfg.changes.negation_min_score)
         || g.src.len() != 1
         || g.copy.len() != 1
     {
@@ -565,14 +596,20 @@ fn negation(src: &Doc<'_>, copy: &Doc<'_>, g: &OrientedGroup<'_>, out: &mut Vec<
         detail: format!(
             "the source has {ns} negation(s) here, the copy {nc}: the statement's polarity flipped"
         ),
-        weight: 3.0,
+        weight: cfg.change_weights.negation_flipped,
     });
 }
 
-fn attribution(src: &Doc<'_>, copy: &Doc<'_>, g: &OrientedGroup<'_>, out: &mut Vec<Change>) {
+fn attribution(
+    src: &Doc<'_>,
+    copy: &Doc<'_>,
+    g: &OrientedGroup<'_>,
+    cfg: &Config,
+    out: &mut Vec<Change>,
+) {
     let src_attr = g.src.iter().any(|&i| src.sentences[i].attributed);
     // Only a close rendering of the same passage can be said to drop its attribution.
-    if !src_attr || g.score < 0.4 {
+    if !src_attr || g.score < cfg.changes.close_passage {
         return;
     }
     let copy_attr = g
@@ -601,7 +638,7 @@ fn attribution(src: &Doc<'_>, copy: &Doc<'_>, g: &OrientedGroup<'_>, out: &mut V
             copy: Some(copy_range),
             speaker: speakers.first().map(|(_, d)| d.clone()),
             detail: "the source attributes this to someone; the copy states it as fact".to_string(),
-            weight: 2.5,
+            weight: cfg.change_weights.attribution_dropped,
         });
     } else if let Some(lost) = lost.first() {
         out.push(Change {
@@ -610,14 +647,20 @@ fn attribution(src: &Doc<'_>, copy: &Doc<'_>, g: &OrientedGroup<'_>, out: &mut V
             copy: Some(copy_range),
             speaker: Some((*lost).clone()),
             detail: format!("the copy no longer names {lost} as the source of this"),
-            weight: 2.0,
+            weight: cfg.change_weights.attribution_unnamed,
         });
     }
 }
 
 // ---------------------------------------------------------------- unaligned sentences
 
-fn unaligned(src: &Doc<'_>, copy: &Doc<'_>, groups: &[OrientedGroup<'_>], out: &mut Vec<Change>) {
+fn unaligned(
+    src: &Doc<'_>,
+    copy: &Doc<'_>,
+    groups: &[OrientedGroup<'_>],
+    weights: &ChangeWeights,
+    out: &mut Vec<Change>,
+) {
     let src_aligned: FxHashSet<usize> = groups.iter().flat_map(|g| g.src.iter().copied()).collect();
     let copy_aligned: FxHashSet<usize> =
         groups.iter().flat_map(|g| g.copy.iter().copied()).collect();
@@ -645,7 +688,9 @@ fn unaligned(src: &Doc<'_>, copy: &Doc<'_>, groups: &[OrientedGroup<'_>], out: &
             copy: Some(s.sentence.range.clone()),
             speaker: None,
             detail,
-            weight: 1.0 + 0.25 * specifics as f64 + 0.5 * facts.len() as f64,
+            weight: weights.claim_added
+                + weights.claim_added_per_specific * specifics as f64
+                + weights.claim_added_per_fact * facts.len() as f64,
         });
     }
     for (i, s) in src.sentences.iter().enumerate() {
@@ -660,7 +705,7 @@ fn unaligned(src: &Doc<'_>, copy: &Doc<'_>, groups: &[OrientedGroup<'_>], out: &
             copy: None,
             speaker: None,
             detail: "the copy leaves this out".to_string(),
-            weight: 0.5 + 0.1 * specifics as f64,
+            weight: weights.claim_omitted + weights.claim_omitted_per_specific * specifics as f64,
         });
     }
 }

@@ -128,7 +128,7 @@ pub fn assess(da: &Doc<'_>, db: &Doc<'_>, cfg: &Config, changes_for: ChangesFor)
         ChangesFor::Derived => verdict.relation.is_derived(),
     };
     let changes = if listed {
-        oriented_changes(da, db, &alignment.groups, verdict.source)
+        oriented_changes(da, db, &alignment.groups, verdict.source, cfg)
     } else {
         Vec::new()
     };
@@ -185,6 +185,7 @@ fn oriented_changes(
     db: &Doc<'_>,
     groups: &[Group],
     source: Option<Side>,
+    cfg: &Config,
 ) -> Vec<ChangeOut> {
     let b_is_source = source == Some(Side::B);
     let oriented: Vec<OrientedGroup<'_>> = groups
@@ -204,7 +205,7 @@ fn oriented_changes(
         })
         .collect();
     let (src, copy) = if b_is_source { (db, da) } else { (da, db) };
-    changes::detect(src, copy, &oriented)
+    changes::detect(src, copy, &oriented, cfg)
         .into_iter()
         .map(|c| {
             let src_span = c.src.map(|r| src.span(r));

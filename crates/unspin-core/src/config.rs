@@ -1,4 +1,6 @@
-//! Every threshold and weight of the comparison in one typed place, with defaults.
+//! Every threshold and weight of the comparison in one typed place, with defaults:
+//! alignment, relation and derivation thresholds at the top level; quote pairing, change
+//! ranking and source evidence in their own tables.
 //!
 //! The defaults were calibrated on development data only: the seed articles, the
 //! project's own example corpus, and the dev data in `../shared/data` (METER dev for
@@ -65,6 +67,135 @@ pub struct Config {
     pub template_changed_share: f64,
     /// Minimum |evidence| for naming a source; below it `source` is null.
     pub source_min_evidence: f64,
+    /// When change detection pairs quotes and judges a passage close enough to compare.
+    pub changes: ChangeRules,
+    /// The weights that rank changes, most important first.
+    pub change_weights: ChangeWeights,
+    /// The weight of each piece of evidence for which article is the source.
+    pub evidence: Evidence,
+}
+
+/// When [`crate::changes`] pairs quotes and compares passages (TOML table `[changes]`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ChangeRules {
+    /// Two quotes inside one aligned passage are the same quote reworded when the Dice of
+    /// their stems (plus `same_speaker_bonus`) reaches this, or when each side of the
+    /// passage has only one quote.
+    pub quote_in_passage: f64,
+    /// Two quotes anywhere in the articles are the same quote when the Dice of their stems
+    /// reaches this, or when the same speaker says them.
+    pub quote_anywhere: f64,
+    /// Added to the quotes' similarity when one speaker says both (pairs are made most
+    /// similar first).
+    pub same_speaker_bonus: f64,
+    /// A passage aligned at least this closely (group score) can be said to drop or add
+    /// a quote, or to drop an attribution; a loosely aligned sentence says too little.
+    pub close_passage: f64,
+    /// A reworded passage is compared for polarity (negation flipped) only at or above
+    /// this score; edited and identical passages always are.
+    pub negation_min_score: f64,
+}
+
+/// The weights that rank [`crate::changes::ChangeKind`]s (TOML table `[change_weights]`):
+/// a changed fact outranks a reworded quote, which outranks an omission.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ChangeWeights {
+    pub quote_altered: f64,
+    pub quote_added: f64,
+    pub quote_removed: f64,
+    pub number_changed: f64,
+    pub date_changed: f64,
+    pub name_changed: f64,
+    pub negation_flipped: f64,
+    /// The copy states as fact what the source attributes.
+    pub attribution_dropped: f64,
+    /// The copy still attributes, but no longer names who.
+    pub attribution_unnamed: f64,
+    /// A copy sentence nothing in the source supports…
+    pub claim_added: f64,
+    /// …plus this for each number, date, name or quote it carries…
+    pub claim_added_per_specific: f64,
+    /// …plus this for each fact (number, date, name) the source never states.
+    pub claim_added_per_fact: f64,
+    /// A kept passage that adds facts the source never states (plus
+    /// `claim_added_per_fact` each).
+    pub claim_added_in_passage: f64,
+    /// A source sentence the copy leaves out…
+    pub claim_omitted: f64,
+    /// …plus this for each number, date, name or quote it carries.
+    pub claim_omitted_per_specific: f64,
+}
+
+/// Evidence for which article is the source (TOML table `[evidence]`); the evidence
+/// summed for a side gives `confidence` = 1 − e^(−|evidence|).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Evidence {
+    /// Both are dated, on different days: the earlier one.
+    pub earlier_date: f64,
+    /// Only one carries a publication date.
+    pub only_dated: f64,
+    /// One credits the other's publisher by name.
+    pub credit: f64,
+    /// Only one states where it was published (a URL).
+    pub only_published: f64,
+    /// Containment: the copy is contained in the source more than the reverse; weight per
+    /// unit of coverage difference…
+    pub containment: f64,
+    /// …counted only from this difference in coverage on.
+    pub containment_min_difference: f64,
+    /// Confidence never reaches certainty.
+    pub max_confidence: f64,
+}
+
+impl Default for ChangeRules {
+    fn default() -> ChangeRules {
+        ChangeRules {
+            quote_in_passage: 0.15,
+            quote_anywhere: 0.5,
+            same_speaker_bonus: 0.2,
+            close_passage: 0.4,
+            negation_min_score: 0.75,
+        }
+    }
+}
+
+impl Default for ChangeWeights {
+    fn default() -> ChangeWeights {
+        ChangeWeights {
+            quote_altered: 2.0,
+            quote_added: 2.0,
+            quote_removed: 1.0,
+            number_changed: 3.0,
+            date_changed: 3.0,
+            name_changed: 3.0,
+            negation_flipped: 3.0,
+            attribution_dropped: 2.5,
+            attribution_unnamed: 2.0,
+            claim_added: 1.0,
+            claim_added_per_specific: 0.25,
+            claim_added_per_fact: 0.5,
+            claim_added_in_passage: 1.5,
+            claim_omitted: 0.5,
+            claim_omitted_per_specific: 0.1,
+        }
+    }
+}
+
+impl Default for Evidence {
+    fn default() -> Evidence {
+        Evidence {
+            earlier_date: 2.0,
+            only_dated: 0.5,
+            credit: 3.0,
+            only_published: 0.75,
+            containment: 2.0,
+            containment_min_difference: 0.1,
+            max_confidence: 0.99,
+        }
+    }
 }
 
 impl Default for Config {
@@ -90,6 +221,9 @@ impl Default for Config {
             template_min_changes: 3,
             template_changed_share: 0.75,
             source_min_evidence: 0.5,
+            changes: ChangeRules::default(),
+            change_weights: ChangeWeights::default(),
+            evidence: Evidence::default(),
         }
     }
 }

@@ -242,7 +242,7 @@ pub fn trace<'x>(article: &'x Article, sources: &'x [Article], cfg: &Config) -> 
                         && r.end <= s.sentence.range.end
                 })
             };
-            let changes = changes::detect(sdoc, &doc, &groups)
+            let changes = changes::detect(sdoc, &doc, &groups, cfg)
                 .into_iter()
                 .filter(|c| {
                     c.kind != ChangeKind::ClaimOmitted && c.copy.as_ref().is_some_and(&mine)
@@ -273,7 +273,7 @@ pub fn trace<'x>(article: &'x Article, sources: &'x [Article], cfg: &Config) -> 
             b: Some(doc.sentences[s.unit].sentence.span),
             speaker: None,
             detail: "no candidate source supports this sentence".to_string(),
-            weight: 1.0,
+            weight: cfg.change_weights.claim_added,
         })
         .collect();
     Trace {

@@ -2,7 +2,7 @@
 //! how much of each the other covers.
 
 use crate::align::{Alignment, MatchKind, Weights};
-use crate::config::Config;
+use crate::config::{Config, Evidence};
 use crate::doc::Doc;
 use crate::text::UnitKind;
 
@@ -162,7 +162,7 @@ pub fn decide(
     let coverage_a = coverage(a, &alignment.group_of_a(a.sentences.len()));
     let coverage_b = coverage(b, &alignment.group_of_b(b.sentences.len()));
     let similarity = weights.dice(&a.content().terms, &b.content().terms);
-    let reasons = direction(a, b, coverage_a, coverage_b);
+    let reasons = direction(a, b, coverage_a, coverage_b, &cfg.evidence);
     let evidence: f64 = reasons
         .iter()
         .map(|r| {
@@ -231,7 +231,7 @@ pub fn decide(
         source = None;
     }
     let confidence = if source.is_some() {
-        (1.0 - (-evidence.abs()).exp()).min(0.99)
+        (1.0 - (-evidence.abs()).exp()).min(cfg.evidence.max_confidence)
     } else {
         0.0
     };
@@ -248,7 +248,13 @@ pub fn decide(
 }
 
 /// Evidence about which side came first.
-fn direction(a: &Doc<'_>, b: &Doc<'_>, coverage_a: f64, coverage_b: f64) -> Vec<Reason> {
+fn direction(
+    a: &Doc<'_>,
+    b: &Doc<'_>,
+    coverage_a: f64,
+    coverage_b: f64,
+    weights: &Evidence,
+) -> Vec<Reason> {
     let mut reasons = Vec::new();
     match (a.date(), b.date()) {
         (Some(da), Some(db)) if da != db => {
@@ -260,7 +266,7 @@ fn direction(a: &Doc<'_>, b: &Doc<'_>, coverage_a: f64, coverage_b: f64) -> Vec<
             reasons.push(Reason {
                 kind: ReasonKind::Dates,
                 favors,
-                weight: 2.0,
+                weight: weights.earlier_date,
                 detail: format!("{} is dated {first}, the other {second}", favors.as_str()),
             });
         }
@@ -269,7 +275,7 @@ fn direction(a: &Doc<'_>, b: &Doc<'_>, coverage_a: f64, coverage_b: f64) -> Vec<
             reasons.push(Reason {
                 kind: ReasonKind::Dates,
                 favors,
-                weight: 0.5,
+                weight: weights.only_dated,
                 detail: format!("only {} carries a publication date ({d})", favors.as_str()),
             });
         }
@@ -283,7 +289,7 @@ fn direction(a: &Doc<'_>, b: &Doc<'_>, coverage_a: f64, coverage_b: f64) -> Vec<
             reasons.push(Reason {
                 kind: ReasonKind::Credit,
                 favors: side,
-                weight: 3.0,
+                weight: weights.credit,
                 detail: format!(
                     "{} credits {name}, the publisher of {}",
                     side.other().as_str(),
@@ -298,7 +304,7 @@ fn direction(a: &Doc<'_>, b: &Doc<'_>, coverage_a: f64, coverage_b: f64) -> Vec<
             reasons.push(Reason {
                 kind: ReasonKind::SelfPublished,
                 favors,
-                weight: 0.75,
+                weight: weights.only_published,
                 detail: format!(
                     "only {} states where it was published ({url})",
                     favors.as_str()
@@ -308,12 +314,12 @@ fn direction(a: &Doc<'_>, b: &Doc<'_>, coverage_a: f64, coverage_b: f64) -> Vec<
         _ => {}
     }
     let diff = coverage_b - coverage_a;
-    if diff.abs() >= 0.1 {
+    if diff.abs() >= weights.containment_min_difference {
         let favors = if diff > 0.0 { Side::A } else { Side::B };
         reasons.push(Reason {
             kind: ReasonKind::Containment,
             favors,
-            weight: 2.0 * diff.abs(),
+            weight: weights.containment * diff.abs(),
             detail: format!(
                 "{} is contained in {} ({:.0}% vs {:.0}% of words covered)",
                 favors.other().as_str(),

@@ -178,10 +178,44 @@ fn config_file_overrides_thresholds() {
     );
 }
 
+/// The weights that rank changes and weigh the source evidence are configurable too, in
+/// their own tables.
+#[test]
+fn config_tables_override_change_weights_and_evidence() {
+    let (a, b) = (corpus("original.md"), corpus("rewrite-llm.txt"));
+    let run_with = |toml: &str| {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let file = dir.path().join("weights.toml");
+        std::fs::write(&file, toml).expect("write");
+        let run = unspin(&[
+            "--config".as_ref(),
+            file.as_os_str(),
+            "compare".as_ref(),
+            a.as_os_str(),
+            b.as_os_str(),
+            "--json".as_ref(),
+        ]);
+        let v: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+        (
+            v["changes"][0]["kind"].as_str().unwrap_or("").to_string(),
+            v["confidence"].as_f64().unwrap_or(f64::NAN),
+        )
+    };
+    let (first, confidence) = run_with("");
+    assert_eq!(first, "number_changed");
+    assert!(confidence > 0.5, "{confidence}");
+    let (first, confidence) = run_with(
+        "[change_weights]\nnumber_changed = 0.1\ndate_changed = 0.1\nname_changed = 0.1\nnegation_flipped = 0.1\n\n[evidence]\nmax_confidence = 0.5\n",
+    );
+    assert_eq!(first, "attribution_dropped");
+    assert_eq!(confidence, 0.5);
+}
+
 #[test]
 fn printed_defaults_read_back_unchanged() {
     let printed = unspin(&["config".as_ref()]).stdout;
     assert!(printed.contains("link_threshold = 0.28\n"), "{printed}");
+    assert!(printed.contains("\n[change_weights]\n"), "{printed}");
     let dir = tempfile::tempdir().expect("tempdir");
     let file = dir.path().join("defaults.toml");
     std::fs::write(&file, &printed).expect("write");
