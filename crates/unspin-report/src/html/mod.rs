@@ -13,7 +13,7 @@ use std::fmt::Write;
 mod trace;
 pub use trace::trace;
 
-use unspin_core::compare::{Comparison, Unit};
+use unspin_core::compare::{ChangeOut, Comparison, Unit};
 use unspin_core::{Article, Span};
 
 /// A highlighted interval inside one side's text.
@@ -77,31 +77,16 @@ pub fn render(c: &Comparison<'_>) -> String {
         "<section class=\"changes\"><h2>Changes ({})</h2>",
         c.changes.len()
     );
-    if c.changes.is_empty() {
-        h.push_str("<p>No changes.</p>");
-    } else {
-        h.push_str("<ol>");
-        for (n, ch) in c.changes.iter().enumerate() {
-            let _ = write!(
-                h,
-                "<li class=\"k-{}\" id=\"c{n}\"><span class=\"kind\">{}</span>",
-                ch.kind.as_str(),
-                ch.kind.as_str()
-            );
-            if let Some(s) = &ch.speaker {
-                let _ = write!(h, " <span class=\"speaker\">{}</span>", esc(s));
-            }
-            let _ = write!(h, " <span class=\"detail\">{}</span>", esc(&ch.detail));
-            if ch.a.is_some() {
-                let _ = write!(h, " <a href=\"#c{n}-a\">in a</a>");
-            }
-            if ch.b.is_some() {
-                let _ = write!(h, " <a href=\"#c{n}-b\">in b</a>");
-            }
-            h.push_str("</li>");
+    change_list(&mut h, &c.changes, |n, ch| {
+        let mut links = Vec::new();
+        if ch.a.is_some() {
+            links.push((format!("c{n}-a"), "in a"));
         }
-        h.push_str("</ol>");
-    }
+        if ch.b.is_some() {
+            links.push((format!("c{n}-b"), "in b"));
+        }
+        (Some(format!("c{n}")), links)
+    });
     h.push_str("</section>\n");
 
     // Side by side.
@@ -256,6 +241,37 @@ fn highlighted(h: &mut String, text: &str, span: Span, marks: &[Mark]) {
             let _ = write!(h, "<span class=\"{}\">{piece}</span>", classes.join(" "));
         }
     }
+}
+
+/// The ranked changes as a list, or "No changes."; `ids_and_links` gives change `n` its
+/// own id, if any, and the anchors it links to with their labels.
+fn change_list(
+    h: &mut String,
+    changes: &[ChangeOut],
+    mut ids_and_links: impl FnMut(usize, &ChangeOut) -> (Option<String>, Vec<(String, &'static str)>),
+) {
+    if changes.is_empty() {
+        h.push_str("<p>No changes.</p>");
+        return;
+    }
+    h.push_str("<ol>");
+    for (n, ch) in changes.iter().enumerate() {
+        let (id, links) = ids_and_links(n, ch);
+        let _ = write!(h, "<li class=\"k-{}\"", ch.kind.as_str());
+        if let Some(id) = id {
+            let _ = write!(h, " id=\"{}\"", esc(&id));
+        }
+        let _ = write!(h, "><span class=\"kind\">{}</span>", ch.kind.as_str());
+        if let Some(s) = &ch.speaker {
+            let _ = write!(h, " <span class=\"speaker\">{}</span>", esc(s));
+        }
+        let _ = write!(h, " <span class=\"detail\">{}</span>", esc(&ch.detail));
+        for (anchor, label) in links {
+            let _ = write!(h, " <a href=\"#{}\">{label}</a>", esc(&anchor));
+        }
+        h.push_str("</li>");
+    }
+    h.push_str("</ol>");
 }
 
 /// The page up to and including the `<h1>` of the header (left open).

@@ -9,7 +9,7 @@ use std::fmt::Write;
 use unspin_core::text::UnitKind;
 use unspin_core::trace::{Trace, TraceKind, TracedSentence};
 
-use super::{Mark, esc, highlighted, page_start};
+use super::{Mark, change_list, esc, highlighted, page_start};
 
 pub fn trace(t: &Trace<'_>) -> String {
     let title = format!("unspin trace: {}", t.article.meta.origin);
@@ -44,32 +44,20 @@ pub fn trace(t: &Trace<'_>) -> String {
             esc(&s.article.meta.origin),
             s.changes.len()
         );
-        if s.changes.is_empty() {
-            h.push_str("<p>No changes.</p>");
-        } else {
-            h.push_str("<ol>");
-            for (n, ch) in s.changes.iter().enumerate() {
-                let _ = write!(
-                    h,
-                    "<li class=\"k-{0}\"><span class=\"kind\">{0}</span>",
-                    ch.kind.as_str()
-                );
-                if let Some(sp) = &ch.speaker {
-                    let _ = write!(h, " <span class=\"speaker\">{}</span>", esc(sp));
-                }
-                let _ = write!(h, " <span class=\"detail\">{}</span>", esc(&ch.detail));
-                if let Some(span) = ch.b {
-                    let _ = write!(h, " <a href=\"#s{k}c{n}\">in the article</a>");
+        change_list(&mut h, &s.changes, |n, ch| {
+            let links = match ch.b {
+                Some(span) => {
                     marks.push(Mark {
                         span,
                         class: format!("chg k-{}", ch.kind.as_str()),
                         anchor: Some(format!("s{k}c{n}")),
                     });
+                    vec![(format!("s{k}c{n}"), "in the article")]
                 }
-                h.push_str("</li>");
-            }
-            h.push_str("</ol>");
-        }
+                None => Vec::new(),
+            };
+            (None, links)
+        });
         h.push_str("</section>\n");
     }
     let _ = write!(
