@@ -93,6 +93,24 @@ pub fn trace(t: &Trace<'_>) -> String {
             *slot = Some(s);
         }
     }
+    // What each source lost or had changed, marked in its passages.
+    let source_marks: Vec<Vec<Mark>> = t
+        .sources
+        .iter()
+        .map(|source| {
+            source
+                .changes
+                .iter()
+                .filter_map(|c| {
+                    c.a.map(|span| Mark {
+                        span,
+                        class: format!("chg k-{}", c.kind.as_str()),
+                        anchor: None,
+                    })
+                })
+                .collect()
+        })
+        .collect();
     let mut previous: Option<(usize, &[usize])> = None;
     for (u, unit) in t.units.iter().enumerate() {
         let Some(s) = traced[u] else {
@@ -124,23 +142,12 @@ pub fn trace(t: &Trace<'_>) -> String {
         if previous == here {
             h.push_str("<p class=\"same\">(the passage above)</p>");
         } else {
-            let source_marks: Vec<Mark> = source
-                .changes
-                .iter()
-                .filter_map(|c| {
-                    c.a.map(|span| Mark {
-                        span,
-                        class: format!("chg k-{}", c.kind.as_str()),
-                        anchor: None,
-                    })
-                })
-                .collect();
             for &i in &s.source_units {
                 let Some(su) = source.units.get(i) else {
                     continue;
                 };
                 h.push_str("<p>");
-                highlighted(&mut h, &source.article.text, su.span, &source_marks);
+                highlighted(&mut h, &source.article.text, su.span, &source_marks[k]);
                 h.push_str("</p>");
             }
         }
