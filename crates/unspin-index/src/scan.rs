@@ -820,17 +820,24 @@ struct Slot<'d> {
 }
 
 impl<'d> UnitDocs<'d, '_> {
-    /// The analysis of article `m`, which must be one of the unit's.
-    fn get(&self, m: u32) -> std::sync::Arc<Doc<'d>> {
-        let slot = self.needed.partition_point(|&x| x < m);
-        // Held while analysing: a thread needing the same article waits rather than
-        // analysing it twice. A panic elsewhere leaves the slot usable.
-        let mut held = self.slots[slot]
+    /// The position of article `m`, which must be one of the unit's, and its slot, locked.
+    /// A panic elsewhere leaves the slot usable.
+    fn slot(&self, m: u32) -> (usize, std::sync::MutexGuard<'_, Slot<'d>>) {
+        let k = self.needed.partition_point(|&x| x < m);
+        let held = self.slots[k]
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner);
+        (k, held)
+    }
+
+    /// The analysis of article `m`, which must be one of the unit's.
+    fn get(&self, m: u32) -> std::sync::Arc<Doc<'d>> {
+        // Held while analysing: a thread needing the same article waits rather than
+        // analysing it twice.
+        let (k, mut held) = self.slot(m);
         held.doc
             .get_or_insert_with(|| {
-                let mut d = Doc::new(&self.loaded[slot]);
+                let mut d = Doc::new(&self.loaded[k]);
                 d.mark_boilerplate(|d, s| self.boilerplate.contains(&sentence_hash(d, s)));
                 std::sync::Arc::new(d)
             })
@@ -839,10 +846,7 @@ impl<'d> UnitDocs<'d, '_> {
 
     /// One pair with article `m` done: its analysis goes after the last.
     fn used(&self, m: u32) {
-        let slot = self.needed.partition_point(|&x| x < m);
-        let mut held = self.slots[slot]
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let (_, mut held) = self.slot(m);
         held.uses = held.uses.saturating_sub(1);
         if held.uses == 0 {
             held.doc = None;
