@@ -1,11 +1,14 @@
 //! HTML pages: the main text by dom_smoothie (readability.js's algorithm), in its
 //! formatted mode so paragraphs stay separated, plus title, date and URL metadata.
+//! Markup nested deeper than [`MAX_DEPTH`] is unwrapped first (see `nesting`), so a
+//! pathological page costs linear time, not quadratic.
 
 use dom_smoothie::{Config, Readability, TextMode};
 use unspin_core::Article;
 
 use crate::error::ReadError;
 use crate::metadata::parse_date;
+use crate::nesting::{MAX_DEPTH, cap_depth};
 
 pub fn read(origin: &str, html: &str) -> Result<Article, ReadError> {
     let cfg = Config {
@@ -17,7 +20,9 @@ pub fn read(origin: &str, html: &str) -> Result<Article, ReadError> {
         origin: origin.to_string(),
         detail,
     };
-    let mut reader = Readability::new(html, None, Some(cfg)).map_err(|e| no_text(e.to_string()))?;
+    let html = cap_depth(html, MAX_DEPTH);
+    let mut reader =
+        Readability::new(html.as_ref(), None, Some(cfg)).map_err(|e| no_text(e.to_string()))?;
     let parsed = reader
         .parse()
         .map_err(|e| no_text(format!("{e} (the page has no readable article)")))?;

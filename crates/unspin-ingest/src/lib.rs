@@ -13,6 +13,7 @@ mod error;
 pub mod html;
 pub mod json;
 mod metadata;
+mod nesting;
 
 use unspin_core::Article;
 

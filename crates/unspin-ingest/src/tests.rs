@@ -184,6 +184,21 @@ fn html_main_text_without_boilerplate() {
 }
 
 #[test]
+fn deeply_nested_page_keeps_its_text() {
+    // 50,000 unclosed wrappers around the story (a broken template): parsing this as is
+    // took minutes; the nesting cap reads it at once and keeps every word.
+    let story = "<p>The ferry to the outer islands was cancelled on Monday after the harbour \
+        wall cracked in a storm.</p><p>Engineers said repairs would take three weeks.</p>";
+    let page = format!(
+        "<html><body>{}<article>{story}</article></body></html>",
+        "<div><font>".repeat(25_000)
+    );
+    let a = read("deep.html", page.as_bytes()).unwrap();
+    assert!(a.text.contains("harbour wall cracked"), "{}", a.text);
+    assert!(a.text.contains("three weeks"), "{}", a.text);
+}
+
+#[test]
 fn format_from_extension_and_content() {
     assert_eq!(Format::from_extension("x/Story.HTML"), Some(Format::Html));
     assert_eq!(Format::from_extension("notes"), None);
