@@ -24,6 +24,10 @@ impl NumberMention {
     /// Same quantity: equal values, or within 10% when either side is approximate.
     pub fn same_value(&self, other: &NumberMention) -> bool {
         let (a, b) = (self.value, other.value);
+        if !(a.is_finite() && b.is_finite()) {
+            // A run of 309 digits reads as infinity: equal only to itself, not to all.
+            return a == b;
+        }
         if self.approx || other.approx {
             (a - b).abs() <= 0.1 * a.abs().max(b.abs())
         } else {
@@ -99,7 +103,7 @@ pub fn find_numbers(
     tokens: &[Token],
 ) -> Vec<NumberMention> {
     let mut out = Vec::new();
-    let overlaps = |r: &Range<usize>| masked.iter().any(|m| m.start < r.end && r.start < m.end);
+    let overlaps = |r: &Range<usize>| overlaps_sorted(masked, r);
     for c in digits_re().captures_iter(text) {
         let Some(whole) = c.get(0) else { continue };
         let range = whole.start() + offset..whole.end() + offset;
@@ -147,16 +151,14 @@ pub fn find_numbers(
             approx: false,
         });
     }
+    // Digit mentions come in text order and never overlap one another.
+    let digit_ranges: Vec<Range<usize>> = out.iter().map(|n| n.range.clone()).collect();
     for c in spelled_re().captures_iter(text) {
         let (Some(whole), Some(word), Some(unit)) = (c.get(0), c.get(1), c.get(2)) else {
             continue;
         };
         let range = whole.start() + offset..whole.end() + offset;
-        if overlaps(&range)
-            || out
-                .iter()
-                .any(|n| n.range.start < range.end && range.start < n.range.end)
-        {
+        if overlaps(&range) || overlaps_sorted(&digit_ranges, &range) {
             continue;
         }
         let Some(mut value) = word_value(&word.as_str().to_lowercase()) else {
@@ -185,9 +187,18 @@ pub fn find_numbers(
     out
 }
 
+/// Whether `r` overlaps a range of `sorted` (in text order, none overlapping another).
+fn overlaps_sorted(sorted: &[Range<usize>], r: &Range<usize>) -> bool {
+    let first_ending_after = sorted.partition_point(|m| m.end <= r.start);
+    sorted
+        .get(first_ending_after)
+        .is_some_and(|m| m.start < r.end)
+}
+
 /// Stem of the first content word right after `end`, as the number's unit.
 fn next_noun(tokens: &[Token], end: usize) -> Option<String> {
-    let next = tokens.iter().find(|t| t.range.start >= end)?;
+    // Tokens are in text order: a binary search, or a sentence of n numbers costs n².
+    let next = tokens.get(tokens.partition_point(|t| t.range.start < end))?;
     if next.range.start > end + 1 || next.numeric || next.stop || next.cap {
         return None;
     }
@@ -242,5 +253,13 @@ mod tests {
         let tokens = tokenize("two decades 21 years", 0);
         let n = find_numbers("two decades 21 years", 0, &[], &tokens);
         assert!(n[0].same_value(&n[1]) && n[0].unit_compatible(&n[1]));
+    }
+
+    #[test]
+    fn a_number_too_long_for_f64_equals_only_itself() {
+        let text = format!("{} and 7", "9".repeat(400));
+        let n = find_numbers(&text, 0, &[], &tokenize(&text, 0));
+        assert_eq!(n.len(), 2);
+        assert!(n[0].same_value(&n[0]) && !n[0].same_value(&n[1]) && !n[1].same_value(&n[0]));
     }
 }

@@ -114,13 +114,14 @@ fn push_quote(quotes: &mut Vec<Quote>, text: &str, start: usize, end: usize) {
 fn drop_wrappers(text: &str, quotes: Vec<Quote>) -> Vec<Quote> {
     let mut keep = vec![true; quotes.len()];
     for (i, outer) in quotes.iter().enumerate() {
+        // Sorted by start, longest first: the quotes inside this one follow it and start
+        // before it ends (scanning them all made a paragraph of n quotes cost n²).
+        let until = quotes.partition_point(|q| q.outer.start < outer.outer.end);
         let inside: Vec<&Quote> = quotes
+            .get(i + 1..until)
+            .unwrap_or(&[])
             .iter()
-            .filter(|q| {
-                q.outer != outer.outer
-                    && outer.outer.start <= q.outer.start
-                    && q.outer.end <= outer.outer.end
-            })
+            .filter(|q| q.outer != outer.outer && q.outer.end <= outer.outer.end)
             .collect();
         if inside.is_empty() {
             continue;
@@ -244,15 +245,13 @@ pub fn attribute(
             .get(starts.partition_point(|&st| st < q.end))
             .copied()
             .unwrap_or(usize::MAX);
-        let before: Vec<&Token> = sentences[s_start]
-            .tokens
+        let before: Vec<&Token> = tokens_within(sentences[s_start].tokens, prev_end, q.start)
             .iter()
-            .filter(|t| t.range.end <= q.start && t.range.start >= prev_end && !in_quote(t))
+            .filter(|t| !in_quote(t))
             .collect();
-        let after: Vec<&Token> = sentences[s_end]
-            .tokens
+        let after: Vec<&Token> = tokens_within(sentences[s_end].tokens, q.end, next_start)
             .iter()
-            .filter(|t| t.range.start >= q.end && t.range.end <= next_start && !in_quote(t))
+            .filter(|t| !in_quote(t))
             .collect();
         let frame = Frame {
             text,
@@ -277,6 +276,14 @@ pub fn attribute(
         }
         quotes[qi].speaker = speaker;
     }
+}
+
+/// The tokens (in text order) lying wholly in `from..to`, found by binary search: a
+/// sentence holding many quotes would otherwise be scanned once per quote.
+fn tokens_within(tokens: &[Token], from: usize, to: usize) -> &[Token] {
+    let first = tokens.partition_point(|t| t.range.start < from);
+    let end = tokens.partition_point(|t| t.range.end <= to);
+    tokens.get(first..end).unwrap_or(&[])
 }
 
 /// Whether a byte range lies wholly inside one of a set of spans, in O(log n): the
