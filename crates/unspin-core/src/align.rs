@@ -239,16 +239,19 @@ pub fn align(a: &Doc<'_>, b: &Doc<'_>, weights: &Weights, cfg: &Config) -> Align
     let contained =
         |x: &[u64], y: &[u64]| weights.shared(x, y) / weights.total(x).max(f64::MIN_POSITIVE);
     let mut edges: Vec<(usize, usize)> = Vec::new();
+    // The a sentence each b sentence's edge goes to, if it has one.
+    let mut b_edge: Vec<Option<usize>> = vec![None; b.sentences.len()];
     for &(j, i) in &best_b {
         let mutual = best_a[i].1 == j;
         if mutual
             || contained(&b.sentences[j].terms, &a.sentences[i].terms) >= cfg.split_containment
         {
             edges.push((i, j));
+            b_edge[j] = Some(i);
         }
     }
     for (i, &(sim, j)) in best_a.iter().enumerate() {
-        if sim < cfg.link_threshold || edges.contains(&(i, j)) {
+        if sim < cfg.link_threshold || b_edge[j] == Some(i) {
             continue;
         }
         if contained(&a.sentences[i].terms, &b.sentences[j].terms) >= cfg.split_containment {
@@ -284,18 +287,16 @@ fn groups_from_edges(
     for &(i, j) in edges {
         let root = find(&mut parent, i);
         let entry = by_root.entry(root).or_default();
-        if !entry.0.contains(&i) {
-            entry.0.push(i);
-        }
-        if !entry.1.contains(&j) {
-            entry.1.push(j);
-        }
+        entry.0.push(i);
+        entry.1.push(j);
     }
     let mut groups: Vec<Group> = by_root
         .into_values()
         .map(|(mut ai, mut bi)| {
             ai.sort_unstable();
+            ai.dedup();
             bi.sort_unstable();
+            bi.dedup();
             let score = weights.dice(&union_terms(a, &ai), &union_terms(b, &bi));
             let kind = match_kind(a, &ai, b, &bi, cfg);
             Group {
