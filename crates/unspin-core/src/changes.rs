@@ -12,7 +12,7 @@ use std::ops::Range;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::align::MatchKind;
-use crate::config::{ChangeWeights, Config};
+use crate::config::{ChangeRules, ChangeWeights, Config};
 use crate::doc::Doc;
 use crate::features::{DateValue, NumberMention, Quote};
 use crate::text::words::tokenize;
@@ -89,12 +89,13 @@ pub fn detect(
 ) -> Vec<Change> {
     let mut out = Vec::new();
     quotes(src, copy, groups, cfg, &mut out);
+    let stated = SourceFacts::new(src);
     for g in groups {
-        facts(src, copy, g, &cfg.change_weights, &mut out);
+        facts(src, copy, &stated, g, &cfg.change_weights, &mut out);
         negation(src, copy, g, cfg, &mut out);
         attribution(src, copy, g, cfg, &mut out);
     }
-    unaligned(src, copy, groups, &cfg.change_weights, &mut out);
+    unaligned(src, copy, &stated, groups, &cfg.change_weights, &mut out);
     out.sort_by(|x, y| {
         y.weight
             .total_cmp(&x.weight)
@@ -160,6 +161,174 @@ fn group_quotes(doc: &Doc<'_>, sentences: &[usize]) -> Vec<usize> {
     q
 }
 
+/// Quote pairs tried exhaustively inside one aligned passage (a passage of real news
+/// holds a handful of quotes a side).
+const MAX_PASSAGE_QUOTE_PAIRS: usize = 4096;
+
+/// Source quotes a copy quote holds as candidates at a time outside its passage.
+const MAX_QUOTE_PARTNERS: usize = 64;
+
+/// A possible quote pair: similarity (with the speaker bonus), source quote, copy quote.
+type QuotePair = (f64, usize, usize);
+
+/// Most similar first, then in document order: the order quote pairs are taken in.
+fn by_similarity(x: &QuotePair, y: &QuotePair) -> std::cmp::Ordering {
+    y.0.total_cmp(&x.0).then((x.1, x.2).cmp(&(y.1, y.2)))
+}
+
+/// A [`QuotePair`] ordered for a max-heap: the pair to take first is the greatest.
+struct Best(QuotePair);
+
+impl Ord for Best {
+    fn cmp(&self, other: &Best) -> std::cmp::Ordering {
+        by_similarity(&other.0, &self.0)
+    }
+}
+impl PartialOrd for Best {
+    fn partial_cmp(&self, other: &Best) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+impl PartialEq for Best {
+    fn eq(&self, other: &Best) -> bool {
+        self.cmp(other).is_eq()
+    }
+}
+impl Eq for Best {}
+
+/// Pairing of the quotes left after the passages, anywhere in the articles: the same
+/// speaker, or a Dice of at least `quote_anywhere`.
+///
+/// Only quotes sharing a stem can qualify (both rules need a positive Dice), so source
+/// quotes are looked up by stem. Pairs are taken greedily, best first, each quote once.
+/// Sorting every candidate pair did that in n² memory (a text of thousands of one
+/// speaker's quotes); instead each copy quote holds its best [`MAX_QUOTE_PARTNERS`] and
+/// offers one at a time through a heap, and looks again among the source quotes still
+/// free if all of those are taken. The pairs and their order are the same.
+struct Anywhere<'q> {
+    src: &'q Doc<'q>,
+    copy: &'q Doc<'q>,
+    src_stems: &'q [Vec<u64>],
+    copy_stems: &'q [Vec<u64>],
+    rules: &'q ChangeRules,
+    by_stem: FxHashMap<u64, Vec<usize>>,
+    /// Scratch: stems shared with each source quote, and the quotes touched.
+    shared: Vec<usize>,
+    touched: Vec<usize>,
+}
+
+impl<'q> Anywhere<'q> {
+    fn new(
+        src: &'q Doc<'q>,
+        copy: &'q Doc<'q>,
+        src_stems: &'q [Vec<u64>],
+        copy_stems: &'q [Vec<u64>],
+        src_paired: &[bool],
+        rules: &'q ChangeRules,
+    ) -> Anywhere<'q> {
+        let mut by_stem: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
+        for (i, stems) in src_stems
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| !src_paired[*i])
+        {
+            for &h in stems {
+                by_stem.entry(h).or_default().push(i);
+            }
+        }
+        Anywhere {
+            src,
+            copy,
+            src_stems,
+            copy_stems,
+            rules,
+            by_stem,
+            shared: vec![0; src.quotes.len()],
+            touched: Vec::new(),
+        }
+    }
+
+    /// Copy quote `j`'s best candidates among the free source quotes, best first, and
+    /// whether some were left out.
+    fn candidates(&mut self, j: usize, src_paired: &[bool]) -> (Vec<QuotePair>, bool) {
+        let qc = &self.copy.quotes[j];
+        for h in &self.copy_stems[j] {
+            for &i in self.by_stem.get(h).map_or(&[][..], Vec::as_slice) {
+                if self.shared[i] == 0 {
+                    self.touched.push(i);
+                }
+                self.shared[i] += 1;
+            }
+        }
+        let mut out = Vec::new();
+        for i in self.touched.drain(..) {
+            let shared = std::mem::take(&mut self.shared[i]);
+            if src_paired[i] {
+                continue;
+            }
+            let qs = &self.src.quotes[i];
+            let sim =
+                2.0 * shared as f64 / (self.src_stems[i].len() + self.copy_stems[j].len()) as f64;
+            let same_speaker = speaker_key(qs).is_some() && speaker_key(qs) == speaker_key(qc);
+            if same_speaker || sim >= self.rules.quote_anywhere {
+                let bonus = if same_speaker {
+                    self.rules.same_speaker_bonus
+                } else {
+                    0.0
+                };
+                out.push((sim + bonus, i, j));
+            }
+        }
+        let cut = out.len() > MAX_QUOTE_PARTNERS;
+        if cut {
+            out.select_nth_unstable_by(MAX_QUOTE_PARTNERS, by_similarity);
+            out.truncate(MAX_QUOTE_PARTNERS);
+            // Held until the quote is paired: keep no more room than the kept pairs.
+            out.shrink_to_fit();
+        }
+        out.sort_by(by_similarity);
+        (out, cut)
+    }
+
+    fn pair(
+        &mut self,
+        src_paired: &mut [bool],
+        copy_paired: &mut [bool],
+        pairs: &mut Vec<(usize, usize)>,
+    ) {
+        // Per copy quote: its candidates, the next one to offer, whether some were cut.
+        let mut offers: Vec<(Vec<QuotePair>, usize, bool)> = Vec::new();
+        let mut slot = vec![usize::MAX; self.copy.quotes.len()];
+        let mut heap = std::collections::BinaryHeap::new();
+        for j in (0..self.copy.quotes.len()).filter(|&j| !copy_paired[j]) {
+            let (cands, cut) = self.candidates(j, src_paired);
+            if let Some(&first) = cands.first() {
+                heap.push(Best(first));
+                slot[j] = offers.len();
+                offers.push((cands, 0, cut));
+            }
+        }
+        while let Some(Best((_, i, j))) = heap.pop() {
+            if !src_paired[i] {
+                src_paired[i] = true;
+                copy_paired[j] = true;
+                pairs.push((i, j));
+                continue;
+            }
+            let offer = &mut offers[slot[j]];
+            offer.1 += 1;
+            if offer.1 == offer.0.len() && offer.2 {
+                let (cands, cut) = self.candidates(j, src_paired);
+                offers[slot[j]] = (cands, 0, cut);
+            }
+            let offer = &offers[slot[j]];
+            if let Some(&next) = offer.0.get(offer.1) {
+                heap.push(Best(next));
+            }
+        }
+    }
+}
+
 fn speaker_key(q: &Quote) -> Option<&str> {
     q.speaker.as_ref().map(|s| s.key.as_str())
 }
@@ -180,6 +349,11 @@ fn quotes(
     // 1. Inside aligned groups: quotes of the same passage, most similar first.
     for g in groups {
         let (qs, qc) = (group_quotes(src, g.src), group_quotes(copy, g.copy));
+        // Every pair is tried here; a passage with more quotes than any real one (a
+        // document that never ends a sentence) leaves them to the stem lookup below.
+        if qs.len() * qc.len() > MAX_PASSAGE_QUOTE_PAIRS {
+            continue;
+        }
         let mut cands: Vec<(f64, usize, usize)> = Vec::new();
         for &i in &qs {
             for &j in &qc {
@@ -194,7 +368,7 @@ fn quotes(
                 }
             }
         }
-        cands.sort_by(|x, y| y.0.total_cmp(&x.0).then((x.1, x.2).cmp(&(y.1, y.2))));
+        cands.sort_by(by_similarity);
         for (_, i, j) in cands {
             if !src_paired[i] && !copy_paired[j] {
                 src_paired[i] = true;
@@ -204,59 +378,8 @@ fn quotes(
         }
     }
     // 2. Anywhere: the same speaker saying something about the same thing.
-    // Only quotes sharing a stem can qualify (both rules need a positive Dice), so the
-    // source quotes are looked up by stem rather than tried in every pair: wire copy
-    // holds dozens of quotes a side.
-    let mut cands: Vec<(f64, usize, usize)> = Vec::new();
-    let mut by_stem: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
-    for (i, stems) in src_stems
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| !src_paired[*i])
-    {
-        for &h in stems {
-            by_stem.entry(h).or_default().push(i);
-        }
-    }
-    let mut shared = vec![0usize; src.quotes.len()];
-    let mut touched: Vec<usize> = Vec::new();
-    for (j, qc) in copy
-        .quotes
-        .iter()
-        .enumerate()
-        .filter(|(j, _)| !copy_paired[*j])
-    {
-        for h in &copy_stems[j] {
-            for &i in by_stem.get(h).map_or(&[][..], Vec::as_slice) {
-                if shared[i] == 0 {
-                    touched.push(i);
-                }
-                shared[i] += 1;
-            }
-        }
-        for i in touched.drain(..) {
-            let qs = &src.quotes[i];
-            let sim = 2.0 * shared[i] as f64 / (src_stems[i].len() + copy_stems[j].len()) as f64;
-            shared[i] = 0;
-            let same_speaker = speaker_key(qs).is_some() && speaker_key(qs) == speaker_key(qc);
-            if same_speaker || sim >= rules.quote_anywhere {
-                let bonus = if same_speaker {
-                    rules.same_speaker_bonus
-                } else {
-                    0.0
-                };
-                cands.push((sim + bonus, i, j));
-            }
-        }
-    }
-    cands.sort_by(|x, y| y.0.total_cmp(&x.0).then((x.1, x.2).cmp(&(y.1, y.2))));
-    for (_, i, j) in cands {
-        if !src_paired[i] && !copy_paired[j] {
-            src_paired[i] = true;
-            copy_paired[j] = true;
-            pairs.push((i, j));
-        }
-    }
+    let mut anywhere = Anywhere::new(src, copy, &src_stems, &copy_stems, &src_paired, rules);
+    anywhere.pair(&mut src_paired, &mut copy_paired, &mut pairs);
     for (i, j) in pairs {
         let (qs, qc) = (&src.quotes[i], &copy.quotes[j]);
         if quote_words(src, qs) == quote_words(copy, qc) {
@@ -345,6 +468,80 @@ fn quotes(
 
 // ---------------------------------------------------------------- facts
 
+/// What the source states anywhere, gathered once per comparison: asking it of the whole
+/// source for each of the copy's facts cost n² on long documents.
+struct SourceFacts<'d> {
+    /// Numbers sorted by value, exact and approximate apart (their tolerances differ).
+    exact: Vec<&'d NumberMention>,
+    approx: Vec<&'d NumberMention>,
+    dates: Vec<&'d DateValue>,
+}
+
+impl<'d> SourceFacts<'d> {
+    fn new(src: &'d Doc<'_>) -> SourceFacts<'d> {
+        let (mut approx, mut exact): (Vec<&NumberMention>, Vec<&NumberMention>) = src
+            .sentences
+            .iter()
+            .flat_map(|s| &s.numbers)
+            .partition(|n| n.approx);
+        for v in [&mut exact, &mut approx] {
+            v.sort_by(|x, y| x.value.total_cmp(&y.value));
+        }
+        let dates = src
+            .sentences
+            .iter()
+            .flat_map(|s| s.dates.iter().map(|d| &d.value))
+            .collect();
+        SourceFacts {
+            exact,
+            approx,
+            dates,
+        }
+    }
+
+    /// Whether the source states `n`'s value anywhere (with a compatible unit if `units`).
+    fn states_number(&self, n: &NumberMention, units: Units) -> bool {
+        let ok =
+            |m: &&NumberMention| m.same_value(n) && (units == Units::Any || m.unit_compatible(n));
+        let v = n.value;
+        if !v.is_finite() {
+            return self.exact.iter().chain(&self.approx).any(ok);
+        }
+        // Bounds on the distance `same_value` accepts: 10% of the larger value (at most
+        // 0.1/0.9 of `v`) when either side is approximate, a relative 1e-9 otherwise.
+        let loose = 0.12 * v.abs() + 1e-9;
+        let tight = if n.approx {
+            loose
+        } else {
+            2e-9 * v.abs().max(1.0)
+        };
+        near(&self.exact, v, tight).any(ok) || near(&self.approx, v, loose).any(ok)
+    }
+
+    fn states_date(&self, d: &DateValue) -> bool {
+        self.dates.iter().any(|e| same_date(e, d))
+    }
+}
+
+/// Whether a unit must agree for two numbers to state the same thing.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Units {
+    Any,
+    Compatible,
+}
+
+/// The numbers of `sorted` (by value) within `tol` of `v`.
+fn near<'v, 'd>(
+    sorted: &'v [&'d NumberMention],
+    v: f64,
+    tol: f64,
+) -> impl Iterator<Item = &'v &'d NumberMention> {
+    let from = sorted.partition_point(|m| m.value < v - tol);
+    sorted[from..]
+        .iter()
+        .take_while(move |m| m.value <= v + tol)
+}
+
 fn same_date(x: &DateValue, y: &DateValue) -> bool {
     let shared = (x.year.is_some() && y.year.is_some())
         || (x.month.is_some() && y.month.is_some())
@@ -379,31 +576,23 @@ fn word_supported(doc: &Doc<'_>, w: &str) -> bool {
 fn unsupported_facts(
     src: &Doc<'_>,
     copy: &Doc<'_>,
+    stated: &SourceFacts<'_>,
     j: usize,
     skip: &[Range<usize>],
 ) -> Vec<(Range<usize>, String)> {
     let s = &copy.sentences[j];
     let mut out = Vec::new();
     let skipped = |r: &Range<usize>| skip.iter().any(|k| k.start <= r.start && r.end <= k.end);
-    let src_numbers: Vec<&NumberMention> = src.sentences.iter().flat_map(|s| &s.numbers).collect();
     for n in &s.numbers {
-        if !n.approx && !skipped(&n.range) && !src_numbers.iter().any(|m| m.same_value(n)) {
+        if !n.approx && !skipped(&n.range) && !stated.states_number(n, Units::Any) {
             out.push((
                 n.range.clone(),
                 format!("number {}", copy.ntext(n.range.clone())),
             ));
         }
     }
-    let src_dates: Vec<&DateValue> = src
-        .sentences
-        .iter()
-        .flat_map(|s| s.dates.iter().map(|d| &d.value))
-        .collect();
     for d in &s.dates {
-        if d.value.is_absolute()
-            && !skipped(&d.range)
-            && !src_dates.iter().any(|v| same_date(v, &d.value))
-        {
+        if d.value.is_absolute() && !skipped(&d.range) && !stated.states_date(&d.value) {
             out.push((
                 d.range.clone(),
                 format!("date {}", copy.ntext(d.range.clone())),
@@ -424,6 +613,7 @@ fn unsupported_facts(
 fn facts(
     src: &Doc<'_>,
     copy: &Doc<'_>,
+    stated: &SourceFacts<'_>,
     g: &OrientedGroup<'_>,
     weights: &ChangeWeights,
     out: &mut Vec<Change>,
@@ -450,12 +640,7 @@ fn facts(
         }
     }
     for n in copy_left {
-        let supported = src
-            .sentences
-            .iter()
-            .flat_map(|s| &s.numbers)
-            .any(|m| m.same_value(n) && m.unit_compatible(n));
-        if supported {
+        if stated.states_number(n, Units::Compatible) {
             continue;
         }
         if let Some(k) = src_nums
@@ -489,12 +674,7 @@ fn facts(
             src_dates.remove(k);
             continue;
         }
-        if src
-            .sentences
-            .iter()
-            .flat_map(|s| &s.dates)
-            .any(|e| same_date(&e.value, &d.value))
-        {
+        if stated.states_date(&d.value) {
             continue;
         }
         if let Some(k) = src_dates.iter().position(|e| e.value.conflicts(&d.value)) {
@@ -542,7 +722,7 @@ fn facts(
     }
     // Facts the source states nowhere: the sentence carries an unsupported claim.
     for &j in g.copy {
-        let facts = unsupported_facts(src, copy, j, &changed);
+        let facts = unsupported_facts(src, copy, stated, j, &changed);
         if facts.is_empty() {
             continue;
         }
@@ -657,6 +837,7 @@ fn attribution(
 fn unaligned(
     src: &Doc<'_>,
     copy: &Doc<'_>,
+    stated: &SourceFacts<'_>,
     groups: &[OrientedGroup<'_>],
     weights: &ChangeWeights,
     out: &mut Vec<Change>,
@@ -672,7 +853,7 @@ fn unaligned(
             continue;
         }
         let specifics = s.numbers.len() + s.dates.len() + s.names.len() + s.quotes.len();
-        let facts = unsupported_facts(src, copy, j, &[]);
+        let facts = unsupported_facts(src, copy, stated, j, &[]);
         let detail = if facts.is_empty() {
             "nothing in the source supports this sentence".to_string()
         } else {
@@ -707,5 +888,58 @@ fn unaligned(
             detail: "the copy leaves this out".to_string(),
             weight: weights.claim_omitted + weights.claim_omitted_per_specific * specifics as f64,
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn mention(value: f64, approx: bool, unit: Option<&str>) -> NumberMention {
+        NumberMention {
+            range: 0..0,
+            value,
+            unit: unit.map(str::to_string),
+            approx,
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(256))]
+        /// The sorted lookup answers exactly as a scan of every source number would.
+        #[test]
+        fn stated_numbers_match_a_full_scan(
+            source in proptest::collection::vec((0u32..6, 0u32..40, proptest::bool::ANY, 0usize..3), 0..40),
+            query in (0u32..6, 0u32..40, proptest::bool::ANY, 0usize..3),
+        ) {
+            let units = [None, Some("year"), Some("%")];
+            // Values on a few scales, so the 10% and the exact tolerances both matter.
+            let make = |(scale, v, approx, unit): (u32, u32, bool, usize)| {
+                let value = match scale {
+                    0 => f64::from(v),
+                    1 => f64::from(v) * 0.05,
+                    2 => 1000.0 + f64::from(v) * 13.0,
+                    3 => f64::from(v) * 1e9,
+                    4 => f64::INFINITY,
+                    _ => 0.0,
+                };
+                mention(value, approx, units[unit])
+            };
+            let numbers: Vec<NumberMention> = source.into_iter().map(make).collect();
+            let n = make(query);
+            let (mut approx, mut exact): (Vec<&NumberMention>, Vec<&NumberMention>) =
+                numbers.iter().partition(|m| m.approx);
+            exact.sort_by(|x, y| x.value.total_cmp(&y.value));
+            approx.sort_by(|x, y| x.value.total_cmp(&y.value));
+            let stated = SourceFacts { exact, approx, dates: Vec::new() };
+            proptest::prop_assert_eq!(
+                stated.states_number(&n, Units::Any),
+                numbers.iter().any(|m| m.same_value(&n))
+            );
+            proptest::prop_assert_eq!(
+                stated.states_number(&n, Units::Compatible),
+                numbers.iter().any(|m| m.same_value(&n) && m.unit_compatible(&n))
+            );
+        }
     }
 }

@@ -125,3 +125,41 @@ fn scan_assessment_skips_changes_of_same_story_pairs() {
     let c = compare(&a, &b, &cfg);
     assert_eq!(c.changes.len(), full.changes.len());
 }
+
+/// A text that never ends a sentence puts every quote in one aligned passage: past the
+/// exhaustive pairing and the per-quote candidate cap, each quote still finds its twin.
+#[test]
+fn a_passage_of_many_quotes_pairs_each_with_its_own() {
+    let quote = |k: usize| format!("\u{201C}the {} depot {k} stays open\u{201D}", CODES[k % 12]);
+    let text = |altered: Option<usize>| {
+        (0..150)
+            .map(|k| match altered {
+                Some(a) if a == k => {
+                    "Anna Berg said \u{201C}the old depot was shut for good\u{201D}".to_string()
+                }
+                _ => format!("Anna Berg said {}", quote(k)),
+            })
+            .collect::<Vec<_>>()
+            .join(" and ")
+    };
+    let a = Article::new("a", text(None));
+    let b = Article::new("b", text(Some(97)));
+    let c = compare(&a, &b, &Config::default());
+    let quotes: Vec<_> = c
+        .changes
+        .iter()
+        .filter(|ch| {
+            matches!(
+                ch.kind,
+                ChangeKind::QuoteAltered | ChangeKind::QuoteAdded | ChangeKind::QuoteRemoved
+            )
+        })
+        .collect();
+    assert_eq!(quotes.len(), 1, "{quotes:?}");
+    assert_eq!(quotes[0].kind, ChangeKind::QuoteAltered);
+    let old = quotes[0].a.map(|s| s.slice(&a.text).to_string());
+    assert_eq!(
+        old,
+        Some(format!("the {} depot 97 stays open", CODES[97 % 12]))
+    );
+}
