@@ -10,6 +10,8 @@
 
 use std::ops::Range;
 
+use rustc_hash::FxHashMap;
+
 use super::cues;
 use super::names::{NameMention, adjacent};
 use crate::text::normalize::{Normalized, QuoteDir};
@@ -163,6 +165,7 @@ pub fn attribute(
     if quotes.is_empty() {
         return;
     }
+    let fullest = Fullest::new(all_names);
     let mut last: Option<Speaker> = None;
     let spans: Vec<Range<usize>> = quotes.iter().map(|q| q.outer.clone()).collect();
     let cover = Cover::new(&spans);
@@ -201,7 +204,7 @@ pub fn attribute(
         };
         if let Some(Phrase::Tokens(np)) = frame.speaker_phrase()
             && np.iter().any(|t| t.cap && !cues::is_pronoun(&t.lower))
-            && let Some(sp) = resolve(text, &np, &frame, s.range.end, None, all_names)
+            && let Some(sp) = resolve(text, &np, &frame, s.range.end, None, &fullest)
         {
             reporters.push((s.range.start, sp));
         }
@@ -262,7 +265,7 @@ pub fn attribute(
         let phrase = frame.speaker_phrase();
         let speaker = match phrase {
             Some(Phrase::Tokens(toks)) => {
-                resolve(text, &toks, &frame, q.start, last.as_ref(), all_names)
+                resolve(text, &toks, &frame, q.start, last.as_ref(), &fullest)
             }
             Some(Phrase::Noun(word)) => Some(Speaker {
                 display: word.clone(),
@@ -478,7 +481,7 @@ fn resolve(
     frame: &Frame<'_, '_>,
     quote_start: usize,
     last: Option<&Speaker>,
-    all_names: &[NameMention],
+    fullest: &Fullest<'_>,
 ) -> Option<Speaker> {
     let first = np.first()?;
     let last_tok = np.last()?;
@@ -490,7 +493,7 @@ fn resolve(
             .iter()
             .find(|n| n.range.end <= first.range.start && n.range.end <= quote_start);
         return match earlier {
-            Some(name) => Some(name_speaker(text, name, all_names)),
+            Some(name) => Some(name_speaker(text, name, fullest)),
             None => last.cloned(),
         };
     }
@@ -526,7 +529,7 @@ fn resolve(
                 && name.range.start == start
                 && name.range.end == last_tok.range.end =>
         {
-            Some(name_speaker(text, name, all_names))
+            Some(name_speaker(text, name, fullest))
         }
         Some(name) => Some(Speaker {
             display,
@@ -540,13 +543,30 @@ fn resolve(
 }
 
 /// A speaker named by a name mention, expanded to the fullest form the document uses.
-fn name_speaker(text: &str, name: &NameMention, all_names: &[NameMention]) -> Speaker {
+/// For each last word, the document's fullest name ending in it (at most four words; the
+/// first of the longest), found once rather than by a scan of every name per quote.
+struct Fullest<'n>(FxHashMap<&'n str, &'n NameMention>);
+
+impl<'n> Fullest<'n> {
+    fn new(all_names: &'n [NameMention]) -> Fullest<'n> {
+        let mut map: FxHashMap<&str, &NameMention> = FxHashMap::default();
+        for n in all_names.iter().filter(|n| n.words.len() <= 4) {
+            let rank = |n: &NameMention| (n.words.len(), std::cmp::Reverse(n.range.start));
+            map.entry(n.last_word())
+                .and_modify(|best| {
+                    if rank(n) >= rank(best) {
+                        *best = n;
+                    }
+                })
+                .or_insert(n);
+        }
+        Fullest(map)
+    }
+}
+
+fn name_speaker(text: &str, name: &NameMention, fullest: &Fullest<'_>) -> Speaker {
     let key = name.last_word().to_string();
-    let fullest = all_names
-        .iter()
-        .filter(|n| n.last_word() == key && n.words.len() <= 4)
-        .max_by_key(|n| (n.words.len(), std::cmp::Reverse(n.range.start)))
-        .unwrap_or(name);
+    let fullest = fullest.0.get(key.as_str()).copied().unwrap_or(name);
     Speaker {
         display: text
             .get(fullest.range.clone())
