@@ -255,12 +255,23 @@ fn json_lines(
     opts: &ReadOptions,
     visit: &mut dyn FnMut(Result<Item, Skipped>),
 ) {
-    for (n, line) in reader.split(b'\n').enumerate() {
+    let mut reader = reader;
+    let limit = line_limit(opts);
+    let mut line = Vec::new();
+    for n in 0.. {
         let at = format!("{origin}:{}", n + 1);
-        let line = match line {
-            Ok(l) => l,
+        match next_line(&mut reader, limit, &mut line) {
+            Ok(Line::End) => return,
+            Ok(Line::Read) => {}
+            Ok(Line::TooLong(len)) => {
+                visit(Err(skipped(
+                    at,
+                    format!("too large ({len} bytes, the limit for a line is {limit} bytes)"),
+                )));
+                continue;
+            }
             Err(e) => return visit(Err(skipped(at, format!("stopped reading: {e}")))),
-        };
+        }
         if line.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
@@ -269,6 +280,58 @@ fn json_lines(
             .and_then(|v| json_record(&at, v, opts));
         visit(result.map(item).map_err(|reason| skipped(at, reason)));
     }
+}
+
+/// The longest JSON Lines line held in memory: a record's text may be `max_bytes` long,
+/// and JSON escapes can take up to six bytes for one character's two.
+fn line_limit(opts: &ReadOptions) -> usize {
+    opts.max_bytes.saturating_mul(4)
+}
+
+/// What [`next_line`] read.
+#[derive(Debug, PartialEq, Eq)]
+enum Line {
+    /// A line (without its `\n`) is in the buffer.
+    Read,
+    /// A line longer than the limit went by unheld; its length.
+    TooLong(u64),
+    End,
+}
+
+/// The next line of `reader` into `buf`, holding at most `limit` bytes: a longer line
+/// (a compressed file can hold gigabytes without a newline) is read past, not kept.
+fn next_line(reader: &mut dyn BufRead, limit: usize, buf: &mut Vec<u8>) -> std::io::Result<Line> {
+    buf.clear();
+    let (mut len, mut any) = (0u64, false);
+    loop {
+        let chunk = match reader.fill_buf() {
+            Ok(c) => c,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if chunk.is_empty() {
+            break;
+        }
+        any = true;
+        let newline = chunk.iter().position(|&b| b == b'\n');
+        let part = &chunk[..newline.unwrap_or(chunk.len())];
+        len += part.len() as u64;
+        if len <= limit as u64 {
+            buf.extend_from_slice(part);
+        } else {
+            buf.clear();
+        }
+        let used = newline.map_or(chunk.len(), |k| k + 1);
+        reader.consume(used);
+        if newline.is_some() {
+            break;
+        }
+    }
+    Ok(match (any, len > limit as u64) {
+        (false, _) => Line::End,
+        (true, true) => Line::TooLong(len),
+        (true, false) => Line::Read,
+    })
 }
 
 fn warc(

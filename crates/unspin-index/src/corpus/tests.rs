@@ -28,6 +28,10 @@ fn gzip(bytes: &[u8]) -> Vec<u8> {
 /// Read `files` (name, bytes) from a temp folder; return "id? origin" lines for
 /// articles and "SKIP origin: reason" lines, with the folder path replaced by `D`.
 fn check(files: &[(&str, Vec<u8>)]) -> Vec<String> {
+    check_with(files, &ReadOptions::default())
+}
+
+fn check_with(files: &[(&str, Vec<u8>)], opts: &ReadOptions) -> Vec<String> {
     let dir = tempfile::tempdir().expect("tempdir");
     for (name, bytes) in files {
         let path = dir.path().join(name);
@@ -36,20 +40,16 @@ fn check(files: &[(&str, Vec<u8>)]) -> Vec<String> {
     }
     let root = dir.path().display().to_string();
     let mut out = Vec::new();
-    read(
-        &[dir.path().to_path_buf()],
-        &ReadOptions::default(),
-        &mut |r| {
-            out.push(match r {
-                Ok(item) => format!(
-                    "ok {} {} words",
-                    item.article.meta.origin.replace(&root, "D"),
-                    item.article.text.split_whitespace().count()
-                ),
-                Err(s) => format!("SKIP {}: {}", s.origin.replace(&root, "D"), s.reason),
-            })
-        },
-    );
+    read(&[dir.path().to_path_buf()], opts, &mut |r| {
+        out.push(match r {
+            Ok(item) => format!(
+                "ok {} {} words",
+                item.article.meta.origin.replace(&root, "D"),
+                item.article.text.split_whitespace().count()
+            ),
+            Err(s) => format!("SKIP {}: {}", s.origin.replace(&root, "D"), s.reason),
+        })
+    });
     out
 }
 
@@ -138,6 +138,43 @@ fn bad_inputs_are_skipped_with_reasons() {
             "{line:?} should start with {prefix:?}"
         );
     }
+}
+
+#[test]
+fn an_overlong_line_is_skipped_unheld_and_the_next_ones_read() {
+    let opts = ReadOptions {
+        max_bytes: 64,
+        ..ReadOptions::default()
+    };
+    let good = "{\"text\": \"A fine record.\"}\n";
+    let long = format!("{{\"text\": \"{}\"}}\n", "word ".repeat(100));
+    let lines = format!("{good}{long}{good}{}", long.trim_end());
+    let got = check_with(
+        &[
+            ("long.jsonl", lines.clone().into_bytes()),
+            ("long.jsonl.gz", gzip(lines.as_bytes())),
+        ],
+        &opts,
+    );
+    let skip = |name: &str, n: usize| {
+        format!(
+            "SKIP D/{name}:{n}: too large ({} bytes, the limit for a line is 256 bytes)",
+            long.len() - 1
+        )
+    };
+    assert_eq!(
+        got,
+        [
+            "ok D/long.jsonl:1 3 words".to_string(),
+            skip("long.jsonl", 2),
+            "ok D/long.jsonl:3 3 words".to_string(),
+            skip("long.jsonl", 4),
+            "ok D/long.jsonl.gz:1 3 words".to_string(),
+            skip("long.jsonl.gz", 2),
+            "ok D/long.jsonl.gz:3 3 words".to_string(),
+            skip("long.jsonl.gz", 4),
+        ]
+    );
 }
 
 #[test]
