@@ -1,0 +1,335 @@
+//! Facts: numbers, dates and names matched by value inside a passage, the leftovers
+//! paired into changed facts, and facts the source states nowhere made added claims.
+
+use std::ops::Range;
+
+use super::{Change, ChangeKind, OrientedGroup};
+use crate::config::ChangeWeights;
+use crate::doc::Doc;
+use crate::features::{DateValue, NumberMention};
+
+/// What the source states anywhere, gathered once per comparison: asking it of the whole
+/// source for each of the copy's facts cost n² on long documents.
+pub(super) struct SourceFacts<'d> {
+    /// Numbers sorted by value, exact and approximate apart (their tolerances differ).
+    exact: Vec<&'d NumberMention>,
+    approx: Vec<&'d NumberMention>,
+    dates: Vec<&'d DateValue>,
+}
+
+impl<'d> SourceFacts<'d> {
+    pub(super) fn new(src: &'d Doc<'_>) -> SourceFacts<'d> {
+        let (mut approx, mut exact): (Vec<&NumberMention>, Vec<&NumberMention>) = src
+            .sentences
+            .iter()
+            .flat_map(|s| &s.numbers)
+            .partition(|n| n.approx);
+        for v in [&mut exact, &mut approx] {
+            v.sort_by(|x, y| x.value.total_cmp(&y.value));
+        }
+        let dates = src
+            .sentences
+            .iter()
+            .flat_map(|s| s.dates.iter().map(|d| &d.value))
+            .collect();
+        SourceFacts {
+            exact,
+            approx,
+            dates,
+        }
+    }
+
+    /// Whether the source states `n`'s value anywhere (with a compatible unit if `units`).
+    fn states_number(&self, n: &NumberMention, units: Units) -> bool {
+        let ok =
+            |m: &&NumberMention| m.same_value(n) && (units == Units::Any || m.unit_compatible(n));
+        let v = n.value;
+        if !v.is_finite() {
+            return self.exact.iter().chain(&self.approx).any(ok);
+        }
+        // Bounds on the distance `same_value` accepts: 10% of the larger value (at most
+        // 0.1/0.9 of `v`) when either side is approximate, a relative 1e-9 otherwise.
+        let loose = 0.12 * v.abs() + 1e-9;
+        let tight = if n.approx {
+            loose
+        } else {
+            2e-9 * v.abs().max(1.0)
+        };
+        near(&self.exact, v, tight).any(ok) || near(&self.approx, v, loose).any(ok)
+    }
+
+    fn states_date(&self, d: &DateValue) -> bool {
+        self.dates.iter().any(|e| same_date(e, d))
+    }
+}
+
+/// Whether a unit must agree for two numbers to state the same thing.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Units {
+    Any,
+    Compatible,
+}
+
+/// The numbers of `sorted` (by value) within `tol` of `v`.
+fn near<'v, 'd>(
+    sorted: &'v [&'d NumberMention],
+    v: f64,
+    tol: f64,
+) -> impl Iterator<Item = &'v &'d NumberMention> {
+    let from = sorted.partition_point(|m| m.value < v - tol);
+    sorted[from..]
+        .iter()
+        .take_while(move |m| m.value <= v + tol)
+}
+
+fn same_date(x: &DateValue, y: &DateValue) -> bool {
+    let shared = (x.year.is_some() && y.year.is_some())
+        || (x.month.is_some() && y.month.is_some())
+        || (x.weekday.is_some() && y.weekday.is_some())
+        || (x.relative.is_some() && y.relative.is_some());
+    shared && !x.conflicts(y)
+}
+
+fn name_supported(doc: &Doc<'_>, words: &[String]) -> bool {
+    words.iter().all(|w| word_supported(doc, w))
+}
+
+fn word_supported(doc: &Doc<'_>, w: &str) -> bool {
+    if doc.vocab().contains(w) {
+        return true;
+    }
+    let alias = match w {
+        "us" => Some("united"),
+        "uk" => Some("britain"),
+        "un" => Some("nations"),
+        "eu" => Some("european"),
+        _ => None,
+    };
+    if alias.is_some_and(|a| doc.vocab().contains(a)) {
+        return true;
+    }
+    // Small spelling drift ("Lavrovs") still refers to the same name.
+    w.chars().count() >= 6 && doc.vocab().contains(w.trim_end_matches('s'))
+}
+
+/// Details of the copy's sentence `j` the source never states, as (range, label).
+pub(super) fn unsupported_facts(
+    src: &Doc<'_>,
+    copy: &Doc<'_>,
+    stated: &SourceFacts<'_>,
+    j: usize,
+    skip: &[Range<usize>],
+) -> Vec<(Range<usize>, String)> {
+    let s = &copy.sentences[j];
+    let mut out = Vec::new();
+    let skipped = |r: &Range<usize>| skip.iter().any(|k| k.start <= r.start && r.end <= k.end);
+    for n in &s.numbers {
+        if !n.approx && !skipped(&n.range) && !stated.states_number(n, Units::Any) {
+            out.push((
+                n.range.clone(),
+                format!("number {}", copy.ntext(n.range.clone())),
+            ));
+        }
+    }
+    for d in &s.dates {
+        if d.value.is_absolute() && !skipped(&d.range) && !stated.states_date(&d.value) {
+            out.push((
+                d.range.clone(),
+                format!("date {}", copy.ntext(d.range.clone())),
+            ));
+        }
+    }
+    for n in &s.names {
+        if !skipped(&n.range) && !name_supported(src, &n.words) {
+            out.push((
+                n.range.clone(),
+                format!("name {}", copy.ntext(n.range.clone())),
+            ));
+        }
+    }
+    out
+}
+
+/// Fact changes inside the aligned passage `g`, appended to `out`.
+pub(super) fn in_passage(
+    src: &Doc<'_>,
+    copy: &Doc<'_>,
+    stated: &SourceFacts<'_>,
+    g: &OrientedGroup<'_>,
+    weights: &ChangeWeights,
+    out: &mut Vec<Change>,
+) {
+    let mut changed: Vec<Range<usize>> = Vec::new();
+    // Numbers: equal values cancel; leftovers with compatible units are changes.
+    let mut src_nums: Vec<&NumberMention> = g
+        .src
+        .iter()
+        .flat_map(|&i| &src.sentences[i].numbers)
+        .collect();
+    let copy_nums: Vec<&NumberMention> = g
+        .copy
+        .iter()
+        .flat_map(|&j| &copy.sentences[j].numbers)
+        .collect();
+    let mut copy_left = Vec::new();
+    for n in copy_nums {
+        match src_nums.iter().position(|m| m.same_value(n)) {
+            Some(k) => {
+                src_nums.remove(k);
+            }
+            None => copy_left.push(n),
+        }
+    }
+    for n in copy_left {
+        if stated.states_number(n, Units::Compatible) {
+            continue;
+        }
+        if let Some(k) = src_nums
+            .iter()
+            .position(|m| m.unit_compatible(n) && m.unit.is_some() == n.unit.is_some())
+        {
+            let m = src_nums.remove(k);
+            changed.push(n.range.clone());
+            out.push(Change {
+                kind: ChangeKind::NumberChanged,
+                src: Some(m.range.clone()),
+                copy: Some(n.range.clone()),
+                speaker: None,
+                detail: format!(
+                    "{} became {}",
+                    src.ntext(m.range.clone()),
+                    copy.ntext(n.range.clone())
+                ),
+                weight: weights.number_changed,
+            });
+        }
+    }
+    // Dates: the same granularity with different values.
+    let mut src_dates: Vec<_> = g
+        .src
+        .iter()
+        .flat_map(|&i| &src.sentences[i].dates)
+        .collect();
+    for d in g.copy.iter().flat_map(|&j| &copy.sentences[j].dates) {
+        if let Some(k) = src_dates.iter().position(|e| same_date(&e.value, &d.value)) {
+            src_dates.remove(k);
+            continue;
+        }
+        if stated.states_date(&d.value) {
+            continue;
+        }
+        if let Some(k) = src_dates.iter().position(|e| e.value.conflicts(&d.value)) {
+            let e = src_dates.remove(k);
+            changed.push(d.range.clone());
+            out.push(Change {
+                kind: ChangeKind::DateChanged,
+                src: Some(e.range.clone()),
+                copy: Some(d.range.clone()),
+                speaker: None,
+                detail: format!(
+                    "{} became {}",
+                    src.ntext(e.range.clone()),
+                    copy.ntext(d.range.clone())
+                ),
+                weight: weights.date_changed,
+            });
+        }
+    }
+    // Names: a name the source never uses, where the source passage has one the copy lacks.
+    let mut src_names: Vec<_> = g
+        .src
+        .iter()
+        .flat_map(|&i| &src.sentences[i].names)
+        .filter(|n| !name_supported(copy, &n.words))
+        .collect();
+    for n in g.copy.iter().flat_map(|&j| &copy.sentences[j].names) {
+        if name_supported(src, &n.words) || src_names.is_empty() {
+            continue;
+        }
+        let m = src_names.remove(0);
+        changed.push(n.range.clone());
+        out.push(Change {
+            kind: ChangeKind::NameChanged,
+            src: Some(m.range.clone()),
+            copy: Some(n.range.clone()),
+            speaker: None,
+            detail: format!(
+                "{} became {}",
+                src.ntext(m.range.clone()),
+                copy.ntext(n.range.clone())
+            ),
+            weight: weights.name_changed,
+        });
+    }
+    // Facts the source states nowhere: the sentence carries an unsupported claim.
+    for &j in g.copy {
+        let facts = unsupported_facts(src, copy, stated, j, &changed);
+        if facts.is_empty() {
+            continue;
+        }
+        let labels: Vec<&str> = facts.iter().map(|(_, l)| l.as_str()).collect();
+        out.push(Change {
+            kind: ChangeKind::ClaimAdded,
+            // The claim is the copy's; the aligned source passage is in `alignments`.
+            src: None,
+            copy: Some(copy.sentences[j].sentence.range.clone()),
+            speaker: None,
+            detail: format!("adds what the source never states: {}", labels.join("; ")),
+            weight: weights.claim_added_in_passage
+                + weights.claim_added_per_fact * facts.len() as f64,
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn mention(value: f64, approx: bool, unit: Option<&str>) -> NumberMention {
+        NumberMention {
+            range: 0..0,
+            value,
+            unit: unit.map(str::to_string),
+            approx,
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(256))]
+        /// The sorted lookup answers exactly as a scan of every source number would.
+        #[test]
+        fn stated_numbers_match_a_full_scan(
+            source in proptest::collection::vec((0u32..6, 0u32..40, proptest::bool::ANY, 0usize..3), 0..40),
+            query in (0u32..6, 0u32..40, proptest::bool::ANY, 0usize..3),
+        ) {
+            let units = [None, Some("year"), Some("%")];
+            // Values on a few scales, so the 10% and the exact tolerances both matter.
+            let make = |(scale, v, approx, unit): (u32, u32, bool, usize)| {
+                let value = match scale {
+                    0 => f64::from(v),
+                    1 => f64::from(v) * 0.05,
+                    2 => 1000.0 + f64::from(v) * 13.0,
+                    3 => f64::from(v) * 1e9,
+                    4 => f64::INFINITY,
+                    _ => 0.0,
+                };
+                mention(value, approx, units[unit])
+            };
+            let numbers: Vec<NumberMention> = source.into_iter().map(make).collect();
+            let n = make(query);
+            let (mut approx, mut exact): (Vec<&NumberMention>, Vec<&NumberMention>) =
+                numbers.iter().partition(|m| m.approx);
+            exact.sort_by(|x, y| x.value.total_cmp(&y.value));
+            approx.sort_by(|x, y| x.value.total_cmp(&y.value));
+            let stated = SourceFacts { exact, approx, dates: Vec::new() };
+            proptest::prop_assert_eq!(
+                stated.states_number(&n, Units::Any),
+                numbers.iter().any(|m| m.same_value(&n))
+            );
+            proptest::prop_assert_eq!(
+                stated.states_number(&n, Units::Compatible),
+                numbers.iter().any(|m| m.same_value(&n) && m.unit_compatible(&n))
+            );
+        }
+    }
+}

@@ -1,0 +1,268 @@
+//! Typed changes a copy made to its source, found inside and around aligned groups.
+//!
+//! Inside a group: quotes are paired and compared (altered / added / removed), numbers,
+//! dates and names are matched by value and the leftovers paired into "changed" facts,
+//! negation parity and attribution are compared. Around groups: copy sentences nothing
+//! in the source supports are added claims, source sentences the copy lacks are omitted.
+//! A fact the copy adds that the source states nowhere makes its sentence an added claim.
+//! Quotes live in `quotes`, numbers, dates and names in `facts`; negation, attribution
+//! and unaligned sentences here.
+
+use std::ops::Range;
+
+use rustc_hash::FxHashSet;
+
+use crate::align::MatchKind;
+use crate::config::{ChangeWeights, Config};
+use crate::doc::Doc;
+
+mod facts;
+mod quotes;
+
+use facts::{SourceFacts, unsupported_facts};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum ChangeKind {
+    QuoteAltered,
+    QuoteAdded,
+    QuoteRemoved,
+    NumberChanged,
+    DateChanged,
+    NameChanged,
+    ClaimAdded,
+    ClaimOmitted,
+    AttributionDropped,
+    NegationFlipped,
+}
+
+impl ChangeKind {
+    pub const ALL: [ChangeKind; 10] = [
+        ChangeKind::QuoteAltered,
+        ChangeKind::QuoteAdded,
+        ChangeKind::QuoteRemoved,
+        ChangeKind::NumberChanged,
+        ChangeKind::DateChanged,
+        ChangeKind::NameChanged,
+        ChangeKind::ClaimAdded,
+        ChangeKind::ClaimOmitted,
+        ChangeKind::AttributionDropped,
+        ChangeKind::NegationFlipped,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ChangeKind::QuoteAltered => "quote_altered",
+            ChangeKind::QuoteAdded => "quote_added",
+            ChangeKind::QuoteRemoved => "quote_removed",
+            ChangeKind::NumberChanged => "number_changed",
+            ChangeKind::DateChanged => "date_changed",
+            ChangeKind::NameChanged => "name_changed",
+            ChangeKind::ClaimAdded => "claim_added",
+            ChangeKind::ClaimOmitted => "claim_omitted",
+            ChangeKind::AttributionDropped => "attribution_dropped",
+            ChangeKind::NegationFlipped => "negation_flipped",
+        }
+    }
+}
+
+/// One change, with normalized ranges in the source and the copy document.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Change {
+    pub kind: ChangeKind,
+    pub src: Option<Range<usize>>,
+    pub copy: Option<Range<usize>>,
+    pub speaker: Option<String>,
+    pub detail: String,
+    /// How much a reader should care: higher for facts and quotes.
+    pub weight: f64,
+}
+
+/// An aligned group seen from source to copy.
+pub struct OrientedGroup<'g> {
+    pub src: &'g [usize],
+    pub copy: &'g [usize],
+    pub kind: MatchKind,
+    pub score: f64,
+}
+
+pub fn detect(
+    src: &Doc<'_>,
+    copy: &Doc<'_>,
+    groups: &[OrientedGroup<'_>],
+    cfg: &Config,
+) -> Vec<Change> {
+    let mut out = Vec::new();
+    quotes::detect(src, copy, groups, cfg, &mut out);
+    let stated = SourceFacts::new(src);
+    for g in groups {
+        facts::in_passage(src, copy, &stated, g, &cfg.change_weights, &mut out);
+        negation(src, copy, g, cfg, &mut out);
+        attribution(src, copy, g, cfg, &mut out);
+    }
+    unaligned(src, copy, &stated, groups, &cfg.change_weights, &mut out);
+    out.sort_by(|x, y| {
+        y.weight
+            .total_cmp(&x.weight)
+            .then_with(|| position(x).cmp(&position(y)))
+            .then_with(|| x.kind.cmp(&y.kind))
+    });
+    out
+}
+
+fn position(c: &Change) -> (usize, usize) {
+    (
+        c.copy.as_ref().map_or(usize::MAX, |r| r.start),
+        c.src.as_ref().map_or(usize::MAX, |r| r.start),
+    )
+}
+
+// ---------------------------------------------------------------- negation, attribution
+
+fn negation(
+    src: &Doc<'_>,
+    copy: &Doc<'_>,
+    g: &OrientedGroup<'_>,
+    cfg: &Config,
+    out: &mut Vec<Change>,
+) {
+    // Polarity is only comparable between one sentence and its close rendering.
+    if g.kind == MatchKind::Identical
+        || (g.kind == MatchKind::Paraphrase && g.score < cfg.changes.negation_min_score)
+        || g.src.len() != 1
+        || g.copy.len() != 1
+    {
+        return;
+    }
+    let count =
+        |d: &Doc<'_>, idx: &[usize]| idx.iter().map(|&i| d.sentences[i].negations).sum::<u32>();
+    let (ns, nc) = (count(src, g.src), count(copy, g.copy));
+    if ns % 2 == nc % 2 {
+        return;
+    }
+    let range = |d: &Doc<'_>, idx: &[usize]| {
+        let first = &d.sentences[idx[0]].sentence.range;
+        let last = &d.sentences[idx[idx.len() - 1]].sentence.range;
+        first.start..last.end
+    };
+    out.push(Change {
+        kind: ChangeKind::NegationFlipped,
+        src: Some(range(src, g.src)),
+        copy: Some(range(copy, g.copy)),
+        speaker: None,
+        detail: format!(
+            "the source has {ns} negation(s) here, the copy {nc}: the statement's polarity flipped"
+        ),
+        weight: cfg.change_weights.negation_flipped,
+    });
+}
+
+fn attribution(
+    src: &Doc<'_>,
+    copy: &Doc<'_>,
+    g: &OrientedGroup<'_>,
+    cfg: &Config,
+    out: &mut Vec<Change>,
+) {
+    let src_attr = g.src.iter().any(|&i| src.sentences[i].attributed);
+    // Only a close rendering of the same passage can be said to drop its attribution.
+    if !src_attr || g.score < cfg.changes.close_passage {
+        return;
+    }
+    let copy_attr = g
+        .copy
+        .iter()
+        .any(|&j| copy.sentences[j].attributed || !copy.sentences[j].quotes.is_empty());
+    let speakers: Vec<(String, String)> = g
+        .src
+        .iter()
+        .flat_map(|&i| src.sentences[i].quotes.iter())
+        .filter_map(|&q| src.quotes[q].speaker.as_ref())
+        .filter(|s| s.display.chars().any(char::is_uppercase) && !s.key.contains(' '))
+        .map(|s| (s.key.clone(), s.display.clone()))
+        .collect();
+    let lost: Vec<&String> = speakers
+        .iter()
+        .filter(|(k, _)| !copy.vocab().contains(k.as_str()))
+        .map(|(_, d)| d)
+        .collect();
+    let src_range = src.sentences[g.src[0]].sentence.range.clone();
+    let copy_range = copy.sentences[g.copy[0]].sentence.range.clone();
+    if !copy_attr {
+        out.push(Change {
+            kind: ChangeKind::AttributionDropped,
+            src: Some(src_range),
+            copy: Some(copy_range),
+            speaker: speakers.first().map(|(_, d)| d.clone()),
+            detail: "the source attributes this to someone; the copy states it as fact".to_string(),
+            weight: cfg.change_weights.attribution_dropped,
+        });
+    } else if let Some(lost) = lost.first() {
+        out.push(Change {
+            kind: ChangeKind::AttributionDropped,
+            src: Some(src_range),
+            copy: Some(copy_range),
+            speaker: Some((*lost).clone()),
+            detail: format!("the copy no longer names {lost} as the source of this"),
+            weight: cfg.change_weights.attribution_unnamed,
+        });
+    }
+}
+
+// ---------------------------------------------------------------- unaligned sentences
+
+fn unaligned(
+    src: &Doc<'_>,
+    copy: &Doc<'_>,
+    stated: &SourceFacts<'_>,
+    groups: &[OrientedGroup<'_>],
+    weights: &ChangeWeights,
+    out: &mut Vec<Change>,
+) {
+    let src_aligned: FxHashSet<usize> = groups.iter().flat_map(|g| g.src.iter().copied()).collect();
+    let copy_aligned: FxHashSet<usize> =
+        groups.iter().flat_map(|g| g.copy.iter().copied()).collect();
+    for (j, s) in copy.sentences.iter().enumerate() {
+        if s.kind() != crate::text::UnitKind::Body
+            || copy_aligned.contains(&j)
+            || s.terms.is_empty()
+        {
+            continue;
+        }
+        let specifics = s.numbers.len() + s.dates.len() + s.names.len() + s.quotes.len();
+        let facts = unsupported_facts(src, copy, stated, j, &[]);
+        let detail = if facts.is_empty() {
+            "nothing in the source supports this sentence".to_string()
+        } else {
+            let labels: Vec<&str> = facts.iter().map(|(_, l)| l.as_str()).collect();
+            format!(
+                "nothing in the source supports this sentence; new: {}",
+                labels.join("; ")
+            )
+        };
+        out.push(Change {
+            kind: ChangeKind::ClaimAdded,
+            src: None,
+            copy: Some(s.sentence.range.clone()),
+            speaker: None,
+            detail,
+            weight: weights.claim_added
+                + weights.claim_added_per_specific * specifics as f64
+                + weights.claim_added_per_fact * facts.len() as f64,
+        });
+    }
+    for (i, s) in src.sentences.iter().enumerate() {
+        if s.kind() != crate::text::UnitKind::Body || src_aligned.contains(&i) || s.terms.is_empty()
+        {
+            continue;
+        }
+        let specifics = s.numbers.len() + s.dates.len() + s.names.len() + s.quotes.len();
+        out.push(Change {
+            kind: ChangeKind::ClaimOmitted,
+            src: Some(s.sentence.range.clone()),
+            copy: None,
+            speaker: None,
+            detail: "the copy leaves this out".to_string(),
+            weight: weights.claim_omitted + weights.claim_omitted_per_specific * specifics as f64,
+        });
+    }
+}

@@ -1,0 +1,366 @@
+//! Quotes: paired inside aligned passages, then anywhere by speaker or wording, and each
+//! pair compared (altered), each leftover reported (added / removed).
+
+use compact_str::CompactString;
+use std::ops::Range;
+
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use super::{Change, ChangeKind, OrientedGroup};
+use crate::config::{ChangeRules, Config};
+use crate::doc::Doc;
+use crate::features::Quote;
+use crate::text::words::tokenize;
+
+/// Text of a normalized range with whitespace runs folded to one space.
+fn flat(doc: &Doc<'_>, range: Range<usize>) -> String {
+    doc.ntext(range)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn quote_words(doc: &Doc<'_>, q: &Quote) -> Vec<CompactString> {
+    tokenize(doc.ntext(q.inner.clone()), 0)
+        .into_iter()
+        .map(|t| t.lower)
+        .collect()
+}
+
+/// The distinct content stems of a quote, as sorted hashes: every quote of one article
+/// is scored against every quote of the other, so the sets must be cheap to intersect.
+fn quote_stems(doc: &Doc<'_>, q: &Quote) -> Vec<u64> {
+    let mut stems: Vec<u64> = tokenize(doc.ntext(q.inner.clone()), 0)
+        .into_iter()
+        .filter(|t| !t.stop)
+        .map(|t| crate::doc::term_hash(&t.stem))
+        .collect();
+    stems.sort_unstable();
+    stems.dedup();
+    stems
+}
+
+/// Dice coefficient of two sorted, distinct sets.
+fn set_dice(x: &[u64], y: &[u64]) -> f64 {
+    if x.is_empty() && y.is_empty() {
+        return 0.0;
+    }
+    2.0 * crate::align::shared_count(x, y) as f64 / (x.len() + y.len()) as f64
+}
+
+fn group_quotes(doc: &Doc<'_>, sentences: &[usize]) -> Vec<usize> {
+    let mut q: Vec<usize> = sentences
+        .iter()
+        .filter_map(|&i| doc.sentences.get(i))
+        .flat_map(|s| s.quotes.iter().copied())
+        .collect();
+    q.sort_unstable();
+    q.dedup();
+    q
+}
+
+/// Quote pairs tried exhaustively inside one aligned passage (a passage of real news
+/// holds a handful of quotes a side).
+const MAX_PASSAGE_QUOTE_PAIRS: usize = 4096;
+
+/// Source quotes a copy quote holds as candidates at a time outside its passage.
+const MAX_QUOTE_PARTNERS: usize = 64;
+
+/// A possible quote pair: similarity (with the speaker bonus), source quote, copy quote.
+type QuotePair = (f64, usize, usize);
+
+/// Most similar first, then in document order: the order quote pairs are taken in.
+fn by_similarity(x: &QuotePair, y: &QuotePair) -> std::cmp::Ordering {
+    y.0.total_cmp(&x.0).then((x.1, x.2).cmp(&(y.1, y.2)))
+}
+
+/// A [`QuotePair`] ordered for a max-heap: the pair to take first is the greatest.
+struct Best(QuotePair);
+
+impl Ord for Best {
+    fn cmp(&self, other: &Best) -> std::cmp::Ordering {
+        by_similarity(&other.0, &self.0)
+    }
+}
+impl PartialOrd for Best {
+    fn partial_cmp(&self, other: &Best) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+impl PartialEq for Best {
+    fn eq(&self, other: &Best) -> bool {
+        self.cmp(other).is_eq()
+    }
+}
+impl Eq for Best {}
+
+/// Pairing of the quotes left after the passages, anywhere in the articles: the same
+/// speaker, or a Dice of at least `quote_anywhere`.
+///
+/// Only quotes sharing a stem can qualify (both rules need a positive Dice), so source
+/// quotes are looked up by stem. Pairs are taken greedily, best first, each quote once.
+/// Sorting every candidate pair did that in n² memory (a text of thousands of one
+/// speaker's quotes); instead each copy quote holds its best [`MAX_QUOTE_PARTNERS`] and
+/// offers one at a time through a heap, and looks again among the source quotes still
+/// free if all of those are taken. The pairs and their order are the same.
+struct Anywhere<'q> {
+    src: &'q Doc<'q>,
+    copy: &'q Doc<'q>,
+    src_stems: &'q [Vec<u64>],
+    copy_stems: &'q [Vec<u64>],
+    rules: &'q ChangeRules,
+    by_stem: FxHashMap<u64, Vec<usize>>,
+    /// Scratch: stems shared with each source quote, and the quotes touched.
+    shared: Vec<usize>,
+    touched: Vec<usize>,
+}
+
+impl<'q> Anywhere<'q> {
+    fn new(
+        src: &'q Doc<'q>,
+        copy: &'q Doc<'q>,
+        src_stems: &'q [Vec<u64>],
+        copy_stems: &'q [Vec<u64>],
+        src_paired: &[bool],
+        rules: &'q ChangeRules,
+    ) -> Anywhere<'q> {
+        let mut by_stem: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
+        for (i, stems) in src_stems
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| !src_paired[*i])
+        {
+            for &h in stems {
+                by_stem.entry(h).or_default().push(i);
+            }
+        }
+        Anywhere {
+            src,
+            copy,
+            src_stems,
+            copy_stems,
+            rules,
+            by_stem,
+            shared: vec![0; src.quotes.len()],
+            touched: Vec::new(),
+        }
+    }
+
+    /// Copy quote `j`'s best candidates among the free source quotes, best first, and
+    /// whether some were left out.
+    fn candidates(&mut self, j: usize, src_paired: &[bool]) -> (Vec<QuotePair>, bool) {
+        let qc = &self.copy.quotes[j];
+        for h in &self.copy_stems[j] {
+            for &i in self.by_stem.get(h).map_or(&[][..], Vec::as_slice) {
+                if self.shared[i] == 0 {
+                    self.touched.push(i);
+                }
+                self.shared[i] += 1;
+            }
+        }
+        let mut out = Vec::new();
+        for i in self.touched.drain(..) {
+            let shared = std::mem::take(&mut self.shared[i]);
+            if src_paired[i] {
+                continue;
+            }
+            let qs = &self.src.quotes[i];
+            let sim =
+                2.0 * shared as f64 / (self.src_stems[i].len() + self.copy_stems[j].len()) as f64;
+            let same_speaker = speaker_key(qs).is_some() && speaker_key(qs) == speaker_key(qc);
+            if same_speaker || sim >= self.rules.quote_anywhere {
+                let bonus = if same_speaker {
+                    self.rules.same_speaker_bonus
+                } else {
+                    0.0
+                };
+                out.push((sim + bonus, i, j));
+            }
+        }
+        let cut = out.len() > MAX_QUOTE_PARTNERS;
+        if cut {
+            out.select_nth_unstable_by(MAX_QUOTE_PARTNERS, by_similarity);
+            out.truncate(MAX_QUOTE_PARTNERS);
+            // Held until the quote is paired: keep no more room than the kept pairs.
+            out.shrink_to_fit();
+        }
+        out.sort_by(by_similarity);
+        (out, cut)
+    }
+
+    fn pair(
+        &mut self,
+        src_paired: &mut [bool],
+        copy_paired: &mut [bool],
+        pairs: &mut Vec<(usize, usize)>,
+    ) {
+        // Per copy quote: its candidates, the next one to offer, whether some were cut.
+        let mut offers: Vec<(Vec<QuotePair>, usize, bool)> = Vec::new();
+        let mut slot = vec![usize::MAX; self.copy.quotes.len()];
+        let mut heap = std::collections::BinaryHeap::new();
+        for j in (0..self.copy.quotes.len()).filter(|&j| !copy_paired[j]) {
+            let (cands, cut) = self.candidates(j, src_paired);
+            if let Some(&first) = cands.first() {
+                heap.push(Best(first));
+                slot[j] = offers.len();
+                offers.push((cands, 0, cut));
+            }
+        }
+        while let Some(Best((_, i, j))) = heap.pop() {
+            if !src_paired[i] {
+                src_paired[i] = true;
+                copy_paired[j] = true;
+                pairs.push((i, j));
+                continue;
+            }
+            let offer = &mut offers[slot[j]];
+            offer.1 += 1;
+            if offer.1 == offer.0.len() && offer.2 {
+                let (cands, cut) = self.candidates(j, src_paired);
+                offers[slot[j]] = (cands, 0, cut);
+            }
+            let offer = &offers[slot[j]];
+            if let Some(&next) = offer.0.get(offer.1) {
+                heap.push(Best(next));
+            }
+        }
+    }
+}
+
+fn speaker_key(q: &Quote) -> Option<&str> {
+    q.speaker.as_ref().map(|s| s.key.as_str())
+}
+
+/// Quote changes between `src` and `copy`, appended to `out`.
+pub(super) fn detect(
+    src: &Doc<'_>,
+    copy: &Doc<'_>,
+    groups: &[OrientedGroup<'_>],
+    cfg: &Config,
+    out: &mut Vec<Change>,
+) {
+    let rules = &cfg.changes;
+    let mut src_paired = vec![false; src.quotes.len()];
+    let mut copy_paired = vec![false; copy.quotes.len()];
+    let src_stems: Vec<Vec<u64>> = src.quotes.iter().map(|q| quote_stems(src, q)).collect();
+    let copy_stems: Vec<Vec<u64>> = copy.quotes.iter().map(|q| quote_stems(copy, q)).collect();
+    let mut pairs: Vec<(usize, usize)> = Vec::new();
+    // 1. Inside aligned groups: quotes of the same passage, most similar first.
+    for g in groups {
+        let (qs, qc) = (group_quotes(src, g.src), group_quotes(copy, g.copy));
+        // Every pair is tried here; a passage with more quotes than any real one (a
+        // document that never ends a sentence) leaves them to the stem lookup below.
+        if qs.len() * qc.len() > MAX_PASSAGE_QUOTE_PAIRS {
+            continue;
+        }
+        let mut cands: Vec<(f64, usize, usize)> = Vec::new();
+        for &i in &qs {
+            for &j in &qc {
+                let mut sim = set_dice(&src_stems[i], &copy_stems[j]);
+                if speaker_key(&src.quotes[i]).is_some()
+                    && speaker_key(&src.quotes[i]) == speaker_key(&copy.quotes[j])
+                {
+                    sim += rules.same_speaker_bonus;
+                }
+                if sim >= rules.quote_in_passage || (qs.len() == 1 && qc.len() == 1) {
+                    cands.push((sim, i, j));
+                }
+            }
+        }
+        cands.sort_by(by_similarity);
+        for (_, i, j) in cands {
+            if !src_paired[i] && !copy_paired[j] {
+                src_paired[i] = true;
+                copy_paired[j] = true;
+                pairs.push((i, j));
+            }
+        }
+    }
+    // 2. Anywhere: the same speaker saying something about the same thing.
+    let mut anywhere = Anywhere::new(src, copy, &src_stems, &copy_stems, &src_paired, rules);
+    anywhere.pair(&mut src_paired, &mut copy_paired, &mut pairs);
+    for (i, j) in pairs {
+        let (qs, qc) = (&src.quotes[i], &copy.quotes[j]);
+        if quote_words(src, qs) == quote_words(copy, qc) {
+            continue;
+        }
+        let speaker = qs
+            .speaker
+            .as_ref()
+            .or(qc.speaker.as_ref())
+            .map(|s| s.display.clone());
+        let detail = format!(
+            "{} now quoted as \"{}\" (source: \"{}\")",
+            speaker
+                .as_deref()
+                .map_or_else(|| "unattributed quote".to_string(), |s| format!("{s}:")),
+            flat(copy, qc.inner.clone()),
+            flat(src, qs.inner.clone())
+        );
+        out.push(Change {
+            kind: ChangeKind::QuoteAltered,
+            src: Some(qs.inner.clone()),
+            copy: Some(qc.inner.clone()),
+            speaker,
+            detail,
+            weight: cfg.change_weights.quote_altered,
+        });
+    }
+    // 3. Leftovers: quotes one side has and the other lacks.
+    // A quote is dropped or added "in the same passage" only when the passage is closely
+    // kept; a loosely aligned sentence says too little.
+    let close = |g: &&OrientedGroup<'_>| g.score >= rules.close_passage;
+    let src_aligned: FxHashSet<usize> = groups
+        .iter()
+        .filter(close)
+        .flat_map(|g| g.src.iter().copied())
+        .collect();
+    let copy_aligned: FxHashSet<usize> = groups
+        .iter()
+        .filter(close)
+        .flat_map(|g| g.copy.iter().copied())
+        .collect();
+    let in_aligned = |doc: &Doc<'_>, q: &Quote, aligned: &FxHashSet<usize>| {
+        doc.sentences_overlapping(&q.inner)
+            .any(|k| aligned.contains(&k))
+    };
+    for (i, q) in src.quotes.iter().enumerate() {
+        if !src_paired[i] && in_aligned(src, q, &src_aligned) {
+            let speaker = q.speaker.as_ref().map(|s| s.display.clone());
+            let detail = format!(
+                "the copy keeps the passage but drops the quote \"{}\"",
+                flat(src, q.inner.clone())
+            );
+            out.push(Change {
+                kind: ChangeKind::QuoteRemoved,
+                src: Some(q.inner.clone()),
+                copy: None,
+                speaker,
+                detail,
+                weight: cfg.change_weights.quote_removed,
+            });
+        }
+    }
+    for (j, q) in copy.quotes.iter().enumerate() {
+        if copy_paired[j] || (!in_aligned(copy, q, &copy_aligned) && q.speaker.is_none()) {
+            continue;
+        }
+        let speaker = q.speaker.as_ref().map(|s| s.display.clone());
+        let detail = format!(
+            "quote the source does not have: \"{}\"{}",
+            flat(copy, q.inner.clone()),
+            speaker
+                .as_deref()
+                .map(|s| format!(", attributed to {s}"))
+                .unwrap_or_default()
+        );
+        out.push(Change {
+            kind: ChangeKind::QuoteAdded,
+            src: None,
+            copy: Some(q.inner.clone()),
+            speaker,
+            detail,
+            weight: cfg.change_weights.quote_added,
+        });
+    }
+}
