@@ -150,6 +150,29 @@ pub(super) fn unsupported_facts(
     out
 }
 
+/// The copy's `new` in place of the source's `old`: "`old` became `new`".
+fn replaced(
+    src: &Doc<'_>,
+    copy: &Doc<'_>,
+    kind: ChangeKind,
+    old: Range<usize>,
+    new: Range<usize>,
+    weight: f64,
+) -> Change {
+    Change {
+        kind,
+        detail: format!(
+            "{} became {}",
+            src.ntext(old.clone()),
+            copy.ntext(new.clone())
+        ),
+        src: Some(old),
+        copy: Some(new),
+        speaker: None,
+        weight,
+    }
+}
+
 /// Fact changes inside the aligned passage `g`, appended to `out`.
 pub(super) fn in_passage(
     src: &Doc<'_>,
@@ -190,18 +213,14 @@ pub(super) fn in_passage(
         {
             let m = src_nums.remove(k);
             changed.push(n.range.clone());
-            out.push(Change {
-                kind: ChangeKind::NumberChanged,
-                src: Some(m.range.clone()),
-                copy: Some(n.range.clone()),
-                speaker: None,
-                detail: format!(
-                    "{} became {}",
-                    src.ntext(m.range.clone()),
-                    copy.ntext(n.range.clone())
-                ),
-                weight: weights.number_changed,
-            });
+            out.push(replaced(
+                src,
+                copy,
+                ChangeKind::NumberChanged,
+                m.range.clone(),
+                n.range.clone(),
+                weights.number_changed,
+            ));
         }
     }
     // Dates: the same granularity with different values.
@@ -221,18 +240,14 @@ pub(super) fn in_passage(
         if let Some(k) = src_dates.iter().position(|e| e.value.conflicts(&d.value)) {
             let e = src_dates.remove(k);
             changed.push(d.range.clone());
-            out.push(Change {
-                kind: ChangeKind::DateChanged,
-                src: Some(e.range.clone()),
-                copy: Some(d.range.clone()),
-                speaker: None,
-                detail: format!(
-                    "{} became {}",
-                    src.ntext(e.range.clone()),
-                    copy.ntext(d.range.clone())
-                ),
-                weight: weights.date_changed,
-            });
+            out.push(replaced(
+                src,
+                copy,
+                ChangeKind::DateChanged,
+                e.range.clone(),
+                d.range.clone(),
+                weights.date_changed,
+            ));
         }
     }
     // Names: a name the source never uses, where the source passage has one the copy lacks.
@@ -248,18 +263,14 @@ pub(super) fn in_passage(
         }
         let m = src_names.remove(0);
         changed.push(n.range.clone());
-        out.push(Change {
-            kind: ChangeKind::NameChanged,
-            src: Some(m.range.clone()),
-            copy: Some(n.range.clone()),
-            speaker: None,
-            detail: format!(
-                "{} became {}",
-                src.ntext(m.range.clone()),
-                copy.ntext(n.range.clone())
-            ),
-            weight: weights.name_changed,
-        });
+        out.push(replaced(
+            src,
+            copy,
+            ChangeKind::NameChanged,
+            m.range.clone(),
+            n.range.clone(),
+            weights.name_changed,
+        ));
     }
     // Facts the source states nowhere: the sentence carries an unsupported claim.
     for &j in g.copy {
