@@ -197,6 +197,10 @@ fn is_headline(para: &str) -> bool {
     if words.is_empty() || words.len() > 25 || para.contains('\n') || para.ends_with('.') {
         return false;
     }
+    // A rule of dashes or a row of figures (PA's header lines) is no title.
+    if !para.chars().any(char::is_alphabetic) {
+        return false;
+    }
     let capitalized = words
         .iter()
         .filter(|w| w.chars().next().is_some_and(|c| !c.is_lowercase()))
@@ -291,6 +295,19 @@ mod tests {
         assert_eq!(meta.date, CivilDate::new(2024, 3, 3));
         assert_eq!(meta.url.as_deref(), Some("https://news.example/a1"));
         assert_eq!(meta.title.as_deref(), Some("Mayor Quits Over Bridge Deal"));
+    }
+
+    #[test]
+    fn a_rule_of_dashes_is_no_title() {
+        let meta = check(
+            "  --------------------\n\nThe council met today.\n\nIt voted twice.",
+            &[
+                ("--------------------", UnitKind::Body),
+                ("The council met today.", UnitKind::Body),
+                ("It voted twice.", UnitKind::Body),
+            ],
+        );
+        assert_eq!(meta.title, None);
     }
 
     #[test]
