@@ -11,6 +11,5 @@
 pub mod articles;
 pub mod corpus;
 pub mod fingerprint;
-pub mod generate;
 pub mod scan;
 pub mod store;

@@ -9,8 +9,8 @@ use std::io::{BufWriter, Write};
 
 use anyhow::{Context, Result, bail};
 use serde_json::json;
+use unspin_generate::{GenConfig, generate};
 use unspin_index::corpus;
-use unspin_index::generate::{GenConfig, generate};
 
 use crate::args::GenerateArgs;
 use crate::commands::Outcome;

@@ -9,6 +9,11 @@
 //!
 //! Deterministic: the same pool, size and seed give the same corpus on any machine (a
 //! SplitMix64 generator, no platform or library randomness).
+//!
+//! Architecture invariant: generation is a pure function of the pool and the
+//! [`GenConfig`]; it reads no files, clock or environment (the `generate` command reads
+//! the pool and writes the corpus). It sits above unspin-index only to use the scan's
+//! fingerprints when it leaves near-identical pool stories out.
 
 mod filler;
 
@@ -216,7 +221,7 @@ pub fn generate(pool: &[Article], cfg: &GenConfig) -> Vec<GenDoc> {
     let mut sources: Vec<Source> = Vec::new();
     for article in pool {
         let doc = Doc::new(article);
-        let bands = crate::fingerprint::fingerprint(&doc).bands;
+        let bands = unspin_index::fingerprint::fingerprint(&doc).bands;
         let fresh = bands
             .iter()
             .enumerate()
@@ -794,12 +799,12 @@ mod tests {
             .filter(|&k| docs[k].kind == Kind::Filler)
             .collect();
         assert!(fillers.len() > 40, "{}", fillers.len());
-        let items: Vec<crate::corpus::Item> = docs
+        let items: Vec<unspin_index::corpus::Item> = docs
             .iter()
             .enumerate()
-            .map(|(k, d)| crate::corpus::item(Article::new(format!("d{k}"), d.text.clone())))
+            .map(|(k, d)| unspin_index::corpus::item(Article::new(format!("d{k}"), d.text.clone())))
             .collect();
-        let result = crate::scan::scan(&items, &Default::default(), &Default::default());
+        let result = unspin_index::scan::scan(&items, &Default::default(), &Default::default());
         for p in &result.pairs {
             assert!(
                 !(p.relation.is_copy() && (fillers.contains(&p.a) || fillers.contains(&p.b))),
