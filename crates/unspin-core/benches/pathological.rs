@@ -1,5 +1,6 @@
 //! `compare` of inputs no article looks like but a crawl holds: text that never ends a
-//! sentence, with tens of thousands of numbers, dates or quotes in that one sentence.
+//! sentence, with tens of thousands of numbers, dates or quotes in that one sentence, and
+//! thousands of paragraphs repeating one quote.
 //! Each used to cost n² (a 300,000-number text 66 s, 10,000 quotes 18 s and 3.5 GB);
 //! these measure that they now grow about as n log n. Compared with themselves, so the
 //! whole pipeline, change detection included, runs on the worst case.
@@ -30,6 +31,14 @@ fn quotes(n: usize) -> String {
         .join(" ")
 }
 
+/// An interview of many answers with the same tag quote: thousands of identical quotes.
+fn tags(n: usize) -> String {
+    (0..n)
+        .map(|i| format!("\"I went there {i},\" he said. \"And back,\" she said."))
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
+
 fn bench(c: &mut Criterion) {
     let cfg = Config::default();
     let mut group = c.benchmark_group("pathological");
@@ -38,6 +47,7 @@ fn bench(c: &mut Criterion) {
         ("40,000 numbers in one sentence", numbers(40_000)),
         ("20,000 dates in one sentence", dates(20_000)),
         ("5,000 quotes in one sentence", quotes(5_000)),
+        ("2,000 paragraphs ending in the same quote", tags(2_000)),
     ] {
         let a = Article::new("a", text.clone());
         let b = Article::new("b", text);

@@ -66,6 +66,11 @@ const MAX_PASSAGE_QUOTE_PAIRS: usize = 4096;
 /// Source quotes a copy quote holds as candidates at a time outside its passage.
 const MAX_QUOTE_PARTNERS: usize = 64;
 
+/// Times a copy quote looks for partners: after 8 × 64 of its best have gone to other
+/// quotes (only in texts of thousands of identical quotes, where each look costs a pass
+/// over all of them) it stays unpaired, rather than costing n³.
+const MAX_QUOTE_LOOKS: u32 = 8;
+
 /// A possible quote pair: similarity (with the speaker bonus), source quote, copy quote.
 type QuotePair = (f64, usize, usize);
 
@@ -102,7 +107,8 @@ impl Eq for Best {}
 /// Sorting every candidate pair did that in n² memory (a text of thousands of one
 /// speaker's quotes); instead each copy quote holds its best [`MAX_QUOTE_PARTNERS`] and
 /// offers one at a time through a heap, and looks again among the source quotes still
-/// free if all of those are taken. The pairs and their order are the same.
+/// free if all of those are taken. The pairs and their order are the same, unless a
+/// quote's best [`MAX_QUOTE_LOOKS`] × 64 partners all go to others first.
 struct Anywhere<'q> {
     src: &'q Doc<'q>,
     copy: &'q Doc<'q>,
@@ -110,9 +116,11 @@ struct Anywhere<'q> {
     copy_stems: &'q [Vec<u64>],
     rules: &'q ChangeRules,
     by_stem: FxHashMap<u64, Vec<usize>>,
-    /// Scratch: stems shared with each source quote, and the quotes touched.
+    /// Scratch: stems shared with each source quote, the quotes touched, and the
+    /// candidates found.
     shared: Vec<usize>,
     touched: Vec<usize>,
+    found: Vec<QuotePair>,
 }
 
 impl<'q> Anywhere<'q> {
@@ -143,6 +151,7 @@ impl<'q> Anywhere<'q> {
             by_stem,
             shared: vec![0; src.quotes.len()],
             touched: Vec::new(),
+            found: Vec::new(),
         }
     }
 
@@ -158,7 +167,8 @@ impl<'q> Anywhere<'q> {
                 self.shared[i] += 1;
             }
         }
-        let mut out = Vec::new();
+        let found = &mut self.found;
+        found.clear();
         for i in self.touched.drain(..) {
             let shared = std::mem::take(&mut self.shared[i]);
             if src_paired[i] {
@@ -174,16 +184,16 @@ impl<'q> Anywhere<'q> {
                 } else {
                     0.0
                 };
-                out.push((sim + bonus, i, j));
+                found.push((sim + bonus, i, j));
             }
         }
-        let cut = out.len() > MAX_QUOTE_PARTNERS;
+        let cut = found.len() > MAX_QUOTE_PARTNERS;
         if cut {
-            out.select_nth_unstable_by(MAX_QUOTE_PARTNERS, by_similarity);
-            out.truncate(MAX_QUOTE_PARTNERS);
-            // Held until the quote is paired: keep no more room than the kept pairs.
-            out.shrink_to_fit();
+            found.select_nth_unstable_by(MAX_QUOTE_PARTNERS, by_similarity);
+            found.truncate(MAX_QUOTE_PARTNERS);
         }
+        // Held until the quote is paired: a copy of just the kept pairs.
+        let mut out = found.clone();
         out.sort_by(by_similarity);
         (out, cut)
     }
@@ -194,8 +204,7 @@ impl<'q> Anywhere<'q> {
         copy_paired: &mut [bool],
         pairs: &mut Vec<(usize, usize)>,
     ) {
-        // Per copy quote: its candidates, the next one to offer, whether some were cut.
-        let mut offers: Vec<(Vec<QuotePair>, usize, bool)> = Vec::new();
+        let mut offers: Vec<Offer> = Vec::new();
         let mut slot = vec![usize::MAX; self.copy.quotes.len()];
         let mut heap = std::collections::BinaryHeap::new();
         for j in (0..self.copy.quotes.len()).filter(|&j| !copy_paired[j]) {
@@ -203,7 +212,12 @@ impl<'q> Anywhere<'q> {
             if let Some(&first) = cands.first() {
                 heap.push(Best(first));
                 slot[j] = offers.len();
-                offers.push((cands, 0, cut));
+                offers.push(Offer {
+                    cands,
+                    next: 0,
+                    cut,
+                    looks: 1,
+                });
             }
         }
         while let Some(Best((_, i, j))) = heap.pop() {
@@ -214,17 +228,28 @@ impl<'q> Anywhere<'q> {
                 continue;
             }
             let offer = &mut offers[slot[j]];
-            offer.1 += 1;
-            if offer.1 == offer.0.len() && offer.2 {
+            offer.next += 1;
+            if offer.next == offer.cands.len() && offer.cut && offer.looks < MAX_QUOTE_LOOKS {
                 let (cands, cut) = self.candidates(j, src_paired);
-                offers[slot[j]] = (cands, 0, cut);
+                let offer = &mut offers[slot[j]];
+                (offer.cands, offer.next, offer.cut) = (cands, 0, cut);
+                offer.looks += 1;
             }
             let offer = &offers[slot[j]];
-            if let Some(&next) = offer.0.get(offer.1) {
+            if let Some(&next) = offer.cands.get(offer.next) {
                 heap.push(Best(next));
             }
         }
     }
+}
+
+/// One copy quote's candidates in [`Anywhere::pair`]: best first, the next to offer,
+/// whether some were cut, and how many times it has looked.
+struct Offer {
+    cands: Vec<QuotePair>,
+    next: usize,
+    cut: bool,
+    looks: u32,
 }
 
 fn speaker_key(q: &Quote) -> Option<&str> {
