@@ -13,7 +13,8 @@
 //! doctypes and the raw text of `script`/`style`/`textarea`/`title` are skipped, quoted
 //! attribute values may hold `>`, void and self-closing elements never nest, and
 //! elements whose end tag is optional (`p`, `li`, `td`, …) are not counted, since the
-//! parser closes them itself.
+//! parser closes them itself; a table counts as the four levels it opens (table, body,
+//! row, cell) and a list as two.
 
 use std::borrow::Cow;
 
@@ -45,7 +46,9 @@ const SELF_CLOSED: &[&str] = &[
 /// space, text kept). Borrowed when nothing nests that deep.
 pub fn cap_depth(html: &str, limit: usize) -> Cow<'_, str> {
     let bytes = html.as_bytes();
-    let mut stack: Vec<String> = Vec::new();
+    // Open elements with the depth each adds, and their sum.
+    let mut stack: Vec<(String, usize)> = Vec::new();
+    let mut depth = 0;
     // End tags still owed to elements left out, by name.
     let mut dropped: Vec<(String, usize)> = Vec::new();
     let mut out: Option<String> = None;
@@ -84,7 +87,8 @@ pub fn cap_depth(html: &str, limit: usize) -> Cow<'_, str> {
             if let Some(owed) = dropped.iter_mut().find(|(n, c)| *c > 0 && *n == name) {
                 owed.1 -= 1;
                 leave_out = true;
-            } else if let Some(at) = stack.iter().rposition(|n| *n == name) {
+            } else if let Some(at) = stack.iter().rposition(|(n, _)| *n == name) {
+                depth -= stack[at..].iter().map(|(_, d)| d).sum::<usize>();
                 stack.truncate(at);
             }
         } else if RAW_TEXT.contains(&name.as_str()) {
@@ -93,8 +97,10 @@ pub fn cap_depth(html: &str, limit: usize) -> Cow<'_, str> {
             || SELF_CLOSED.contains(&name.as_str())
             || bytes[end - 2] == b'/')
         {
-            if stack.len() < limit {
-                stack.push(name);
+            let levels = levels(&name);
+            if depth + levels <= limit {
+                depth += levels;
+                stack.push((name, levels));
             } else {
                 match dropped.iter_mut().find(|(n, _)| *n == name) {
                     Some(owed) => owed.1 += 1,
@@ -116,6 +122,16 @@ pub fn cap_depth(html: &str, limit: usize) -> Cow<'_, str> {
             o.push_str(&html[copied..]);
             Cow::Owned(o)
         }
+    }
+}
+
+/// Levels an element adds to the parsed tree: a table brings its body, row and cell
+/// (whose tags are not counted, as their end tags are optional), a list its item.
+fn levels(name: &str) -> usize {
+    match name {
+        "table" => 4,
+        "ul" | "ol" | "dl" | "select" | "datalist" => 2,
+        _ => 1,
     }
 }
 
@@ -179,6 +195,17 @@ mod tests {
         );
         // Unclosed tags: the excess ones go, the kept ones still close at the end.
         check("<b><i><u>x<u>y</b>", 2, "<b><i> x y</b>");
+    }
+
+    #[test]
+    fn a_table_counts_as_four_levels() {
+        let page = "<table><tr><td><table><tr><td>x</td></tr></table></td></tr></table>";
+        assert!(matches!(cap_depth(page, 8), Cow::Borrowed(_)));
+        check(
+            page,
+            7,
+            "<table><tr><td> <tr><td>x</td></tr> </td></tr></table>",
+        );
     }
 
     #[test]
