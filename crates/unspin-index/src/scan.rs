@@ -4,8 +4,9 @@
 //!    article" teasers, newsletter footers, agency credits) are boilerplate: removed
 //!    before fingerprinting and verification, so they never glue articles together.
 //! 2. Candidates: articles sharing an LSH band (copies) or at least `min_shared_keys`
-//!    sentence keys (rewrites). Keys held by more than `max_posting` articles say
-//!    nothing about copying and are dropped.
+//!    sentence keys (rewrites). Sentence keys held by more than `max_posting` articles
+//!    say nothing about copying and are dropped; a band that many hold is a story they
+//!    all carry, and each of them is paired with its first few holders instead.
 //! 3. Every candidate pair is verified by the full comparison.
 //! 4. Derived pairs form families; each family's original is the article the others
 //!    derive from (by direction evidence, then date); every member gets its most likely
@@ -98,6 +99,9 @@ pub struct ScanStats {
     pub articles: usize,
     pub boilerplate_sentences: usize,
     pub dropped_keys: usize,
+    /// LSH bands held by more than `max_posting` articles, whose articles were paired
+    /// with the band's first [`BAND_HUBS`] articles instead of with each other.
+    pub hub_keys: usize,
     /// Pairs verified: copy candidates and the same-story candidates touching them.
     pub candidates: usize,
     pub verified_related: usize,
@@ -393,7 +397,15 @@ fn scan_sketches<A: Articles + ?Sized>(
     let mut band_pairs: FxHashSet<(u32, u32)> = FxHashSet::default();
     for run in band_entries.chunk_by(|x, y| x.0 == y.0) {
         if run.len() > scan_cfg.max_posting {
-            stats.dropped_keys += 1;
+            // A band hundreds of articles share is one story carried near-verbatim
+            // by all of them (a wire story): every pair would be n², so each is paired
+            // with the run's first few articles only, through which the family forms.
+            stats.hub_keys += 1;
+            for &(_, hub) in &run[..BAND_HUBS] {
+                for &(_, j) in run.iter().filter(|&&(_, j)| j != hub) {
+                    band_pairs.insert((hub.min(j), hub.max(j)));
+                }
+            }
         } else {
             for (x, &(_, i)) in run.iter().enumerate() {
                 for &(_, j) in &run[x + 1..] {
@@ -855,6 +867,9 @@ impl<'d> UnitDocs<'d, '_> {
 }
 
 /// The sentence-key postings are built in 2^KEY_SLICE_BITS slices of the key space.
+/// Articles of an over-full LSH band that every other article of it is paired with.
+pub const BAND_HUBS: usize = 3;
+
 const KEY_SLICE_BITS: u32 = 6;
 const KEY_SLICES: u64 = 1 << KEY_SLICE_BITS;
 
@@ -1198,6 +1213,34 @@ mod tests {
             p1 = people[1],
             p2 = people[2],
         )
+    }
+
+    #[test]
+    fn a_story_more_articles_carry_than_max_posting_is_one_family() {
+        // Thirty near-verbatim copies of one story (a wire story), each with its own
+        // closing line; bands held by more than eight articles link through hubs.
+        let people = ["Ada Fenwick", "Bo Marsh", "Kell"];
+        let original = story("harbour", &people, "");
+        let items: Vec<Item> = (0..30)
+            .map(|k| {
+                let note = format!("Copy {k} was filed with reference number {}.", 7919 * k);
+                item(Article::new(
+                    format!("copy-{k}"),
+                    format!("{original}\n\n{note}"),
+                ))
+            })
+            .collect();
+        let cfg = ScanConfig {
+            max_posting: 8,
+            ..ScanConfig::default()
+        };
+        let result = scan(&items, &Config::default(), &cfg);
+        assert!(result.stats.hub_keys > 0, "{:?}", result.stats);
+        assert_eq!(result.families.len(), 1, "{:?}", result.stats);
+        assert_eq!(result.families[0].members.len(), 30);
+        // Fewer pairs than all 435 of thirty articles (bands a few copies share still
+        // pair all their holders).
+        assert!(result.stats.candidates < 30 * 29 / 2, "{:?}", result.stats);
     }
 
     #[test]
