@@ -401,7 +401,7 @@ fn scan_sketches<A: Articles + ?Sized>(
             // by all of them (a wire story): every pair would be n², so each is paired
             // with the run's first few articles only, through which the family forms.
             stats.hub_keys += 1;
-            for &(_, hub) in &run[..BAND_HUBS] {
+            for &(_, hub) in &run[..BAND_HUBS.min(run.len())] {
                 for &(_, j) in run.iter().filter(|&&(_, j)| j != hub) {
                     band_pairs.insert((hub.min(j), hub.max(j)));
                 }
@@ -1241,6 +1241,13 @@ mod tests {
         // Fewer pairs than all 435 of thirty articles (bands a few copies share still
         // pair all their holders).
         assert!(result.stats.candidates < 30 * 29 / 2, "{:?}", result.stats);
+        // Fewer holders than hubs: still one family, and no slice out of bounds.
+        let tiny = ScanConfig {
+            max_posting: 1,
+            ..ScanConfig::default()
+        };
+        let result = scan(&items[..2], &Config::default(), &tiny);
+        assert_eq!(result.families.len(), 1, "{:?}", result.stats);
     }
 
     #[test]
