@@ -182,7 +182,7 @@ pub(super) fn in_passage(
     weights: &ChangeWeights,
     out: &mut Vec<Change>,
 ) {
-    let mut changed: Vec<Range<usize>> = Vec::new();
+    let first_change = out.len();
     // Numbers: equal values cancel; leftovers with compatible units are changes.
     let mut src_nums: Vec<&NumberMention> = g
         .src
@@ -212,7 +212,6 @@ pub(super) fn in_passage(
             .position(|m| m.unit_compatible(n) && m.unit.is_some() == n.unit.is_some())
         {
             let m = src_nums.remove(k);
-            changed.push(n.range.clone());
             out.push(replaced(
                 src,
                 copy,
@@ -239,7 +238,6 @@ pub(super) fn in_passage(
         }
         if let Some(k) = src_dates.iter().position(|e| e.value.conflicts(&d.value)) {
             let e = src_dates.remove(k);
-            changed.push(d.range.clone());
             out.push(replaced(
                 src,
                 copy,
@@ -262,7 +260,6 @@ pub(super) fn in_passage(
             continue;
         }
         let m = src_names.remove(0);
-        changed.push(n.range.clone());
         out.push(replaced(
             src,
             copy,
@@ -272,7 +269,12 @@ pub(super) fn in_passage(
             weights.name_changed,
         ));
     }
-    // Facts the source states nowhere: the sentence carries an unsupported claim.
+    // Facts the source states nowhere: the sentence carries an unsupported claim (the
+    // facts just reported as replaced aside).
+    let changed: Vec<Range<usize>> = out[first_change..]
+        .iter()
+        .filter_map(|c| c.copy.clone())
+        .collect();
     for &j in g.copy {
         let facts = unsupported_facts(src, copy, stated, j, &changed);
         if facts.is_empty() {
