@@ -29,7 +29,8 @@ pub struct ScanConfig {
     /// is boilerplate.
     pub boilerplate_min_articles: usize,
     pub boilerplate_words: usize,
-    /// Keys held by more articles than this are dropped as uninformative.
+    /// Sentence keys held by more articles than this are dropped as uninformative; the
+    /// articles of a band held by more are paired through the band's first holders.
     pub max_posting: usize,
     /// Sentence keys two articles must share to be verified…
     pub min_shared_keys: usize,
