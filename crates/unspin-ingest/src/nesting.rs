@@ -46,8 +46,8 @@ const SELF_CLOSED: &[&str] = &[
 /// space, text kept). Borrowed when nothing nests that deep.
 pub fn cap_depth(html: &str, limit: usize) -> Cow<'_, str> {
     let bytes = html.as_bytes();
-    // Open elements with the depth each adds, and their sum.
-    let mut stack: Vec<(String, usize)> = Vec::new();
+    // Open elements, and the depth they add up to.
+    let mut stack: Vec<String> = Vec::new();
     let mut depth = 0;
     // End tags still owed to elements left out, by name.
     let mut dropped: Vec<(String, usize)> = Vec::new();
@@ -87,8 +87,8 @@ pub fn cap_depth(html: &str, limit: usize) -> Cow<'_, str> {
             if let Some(owed) = dropped.iter_mut().find(|(n, c)| *c > 0 && *n == name) {
                 owed.1 -= 1;
                 leave_out = true;
-            } else if let Some(at) = stack.iter().rposition(|(n, _)| *n == name) {
-                depth -= stack[at..].iter().map(|(_, d)| d).sum::<usize>();
+            } else if let Some(at) = stack.iter().rposition(|n| *n == name) {
+                depth -= stack[at..].iter().map(|n| levels(n)).sum::<usize>();
                 stack.truncate(at);
             }
         } else if RAW_TEXT.contains(&name.as_str()) {
@@ -100,7 +100,7 @@ pub fn cap_depth(html: &str, limit: usize) -> Cow<'_, str> {
             let levels = levels(&name);
             if depth + levels <= limit {
                 depth += levels;
-                stack.push((name, levels));
+                stack.push(name);
             } else {
                 match dropped.iter_mut().find(|(n, _)| *n == name) {
                     Some(owed) => owed.1 += 1,
