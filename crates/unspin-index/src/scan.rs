@@ -4,9 +4,11 @@
 //!    article" teasers, newsletter footers, agency credits) are boilerplate: removed
 //!    before fingerprinting and verification, so they never glue articles together.
 //! 2. Candidates: articles sharing an LSH band (copies) or at least `min_shared_keys`
-//!    sentence keys (rewrites). Sentence keys held by more than `max_posting` articles
-//!    say nothing about copying and are dropped; a band that many hold is a story they
-//!    all carry, and each of them is paired with its first few holders instead.
+//!    sentence keys (rewrites). A band or key held by more than `max_posting` articles
+//!    would make too many pairs: a band that many hold is a story they all carry, and
+//!    each holder is paired with its first few holders instead; a key that many hold
+//!    is a story many rewrote (or words a whole field uses), and each holder is paired
+//!    with the first holders it shares the most such keys with.
 //! 3. Every candidate pair is verified by the full comparison.
 //! 4. Derived pairs form families; each family's original is the article the others
 //!    derive from (by direction evidence, then date); every member gets its most likely
@@ -29,8 +31,8 @@ pub struct ScanConfig {
     /// is boilerplate.
     pub boilerplate_min_articles: usize,
     pub boilerplate_words: usize,
-    /// Sentence keys held by more articles than this are dropped as uninformative; the
-    /// articles of a band held by more are paired through the band's first holders.
+    /// Bands and sentence keys held by more articles than this pair their holders
+    /// through their first holders (hubs), not with each other.
     pub max_posting: usize,
     /// Sentence keys two articles must share to be verified…
     pub min_shared_keys: usize,
@@ -99,9 +101,12 @@ pub struct Family {
 pub struct ScanStats {
     pub articles: usize,
     pub boilerplate_sentences: usize,
-    pub dropped_keys: usize,
     /// LSH bands held by more than `max_posting` articles, whose articles were paired
-    /// with the band's first [`BAND_HUBS`] articles instead of with each other.
+    /// with the band's first [`HUBS`] articles instead of with each other.
+    pub hub_bands: usize,
+    /// Sentence keys held by more than `max_posting` articles, whose articles were
+    /// paired with those of the key's first [`HUBS`] holders they share enough such
+    /// keys with (see [`through_hubs`]).
     pub hub_keys: usize,
     /// Pairs verified: copy candidates and the same-story candidates touching them.
     pub candidates: usize,
@@ -401,8 +406,8 @@ fn scan_sketches<A: Articles + ?Sized>(
             // A band hundreds of articles share is one story carried near-verbatim
             // by all of them (a wire story): every pair would be n², so each is paired
             // with the run's first few articles only, through which the family forms.
-            stats.hub_keys += 1;
-            for &(_, hub) in &run[..BAND_HUBS.min(run.len())] {
+            stats.hub_bands += 1;
+            for &(_, hub) in &run[..HUBS.min(run.len())] {
                 for &(_, j) in run.iter().filter(|&&(_, j)| j != hub) {
                     band_pairs.insert((hub.min(j), hub.max(j)));
                 }
@@ -422,6 +427,8 @@ fn scan_sketches<A: Articles + ?Sized>(
     // `threads` slices at a time, each on its own thread, their runs appended in the
     // keys' order (so the result is sorted).
     let mut key_runs = Runs::default();
+    // Keys held by more than `max_posting` articles, sorted, with their first holders.
+    let mut hub_keys: Vec<(u64, Hubs)> = Vec::new();
     let parts: Vec<u64> = (0..KEY_SLICES).collect();
     for group in parts.chunks(threads) {
         let built = parallel_map(group, threads, |&part| {
@@ -435,17 +442,19 @@ fn scan_sketches<A: Articles + ?Sized>(
             }
             slice.sort_unstable();
             let mut runs = Runs::default();
-            let dropped = runs.extend_sorted(&slice, scan_cfg.max_posting);
-            (runs, dropped)
+            let over_full = runs.extend_sorted(&slice, scan_cfg.max_posting);
+            (runs, over_full)
         });
-        for (runs, dropped) in built {
-            stats.dropped_keys += dropped;
+        for (runs, over_full) in built {
+            stats.hub_keys += over_full.len();
+            hub_keys.extend(over_full);
             key_runs.append(&runs);
         }
     }
     key_runs.close();
     let key_counts: Vec<usize> = prints.iter().map(|p| p.sentence_keys.len()).collect();
-    drop(prints);
+    let hub_key_pairs = through_hubs(&prints, &hub_keys, &key_counts, scan_cfg, threads);
+    drop((prints, hub_keys));
     // Exact duplicates share an id whatever their fingerprints.
     let mut by_id: FxHashMap<u128, Vec<u32>> = FxHashMap::default();
     for k in 0..n_articles {
@@ -475,7 +484,11 @@ fn scan_sketches<A: Articles + ?Sized>(
         threads,
     );
     drop((name_runs, name_counts));
-    let mut candidates: Vec<(u32, u32)> = band_pairs.into_iter().chain(key_pairs).collect();
+    let mut candidates: Vec<(u32, u32)> = band_pairs
+        .into_iter()
+        .chain(key_pairs)
+        .chain(hub_key_pairs)
+        .collect();
     candidates.sort_unstable();
     candidates.dedup();
 
@@ -543,18 +556,26 @@ struct Runs {
 
 impl Runs {
     /// Add the runs of `entries` (sorted by key) held by 2 to `max_posting` articles;
-    /// returns how many keys more articles hold (dropped as uninformative).
-    fn extend_sorted<K: PartialEq>(&mut self, entries: &[(K, u32)], max_posting: usize) -> usize {
-        let mut dropped = 0;
+    /// returns the keys more articles hold, in order, with their first [`HUBS`] holders.
+    fn extend_sorted<K: PartialEq + Copy>(
+        &mut self,
+        entries: &[(K, u32)],
+        max_posting: usize,
+    ) -> Vec<(K, Hubs)> {
+        let mut over_full = Vec::new();
         for run in entries.chunk_by(|x, y| x.0 == y.0) {
             if run.len() > max_posting {
-                dropped += 1;
+                let mut hubs = [NO_HUB; HUBS];
+                for (hub, &(_, a)) in hubs.iter_mut().zip(run) {
+                    *hub = a;
+                }
+                over_full.push((run[0].0, hubs));
             } else if run.len() >= 2 {
                 self.bounds.push(self.members.len() as u32);
                 self.members.extend(run.iter().map(|&(_, a)| a));
             }
         }
-        dropped
+        over_full
     }
 
     /// Add `other`'s runs (not closed) after these.
@@ -660,6 +681,57 @@ impl Runs {
         .flatten()
         .collect()
     }
+}
+
+/// Pairs made through over-full sentence keys (`hub_keys`, sorted, each with its first
+/// holders). Hundreds of rewrites of one story hold the same names-and-numbers keys, each
+/// too many to pair all holders; so each article counts, per hub, the over-full keys it
+/// shares with that hub, and is paired with the (at most [`HUBS`]) hubs sharing the most,
+/// by the thresholds of ordinary keys. Keys a whole field shares ("minister" with
+/// "government") link an article to a hub that holds them as well, but the cap on hubs
+/// per article keeps these to a few candidates each, which verification turns down.
+fn through_hubs(
+    prints: &[Fingerprint],
+    hub_keys: &[(u64, Hubs)],
+    counts: &[usize],
+    scan_cfg: &ScanConfig,
+    threads: usize,
+) -> Vec<(u32, u32)> {
+    if hub_keys.is_empty() {
+        return Vec::new();
+    }
+    let blocks: Vec<usize> = (0..prints.len().div_ceil(PAIR_BLOCK)).collect();
+    let per_block = parallel_map(&blocks, threads, |&b| {
+        let mut out = Vec::new();
+        let mut hubs: Vec<u32> = Vec::new();
+        for i in b * PAIR_BLOCK..((b + 1) * PAIR_BLOCK).min(prints.len()) {
+            hubs.clear();
+            for key in &prints[i].sentence_keys {
+                if let Ok(x) = hub_keys.binary_search_by_key(key, |&(k, _)| k) {
+                    let own = |&&h: &&u32| h != NO_HUB && h as usize != i;
+                    hubs.extend(hub_keys[x].1.iter().filter(own));
+                }
+            }
+            hubs.sort_unstable();
+            // (shared keys, hub), most shared first, then the earliest hub.
+            let mut shared: Vec<(std::cmp::Reverse<usize>, u32)> = hubs
+                .chunk_by(|x, y| x == y)
+                .map(|run| (std::cmp::Reverse(run.len()), run[0]))
+                .filter(|&(std::cmp::Reverse(n), h)| {
+                    let smaller = counts[i].min(counts[h as usize]).max(1);
+                    n >= scan_cfg.min_shared_keys
+                        && n as f64 >= scan_cfg.min_shared_key_share * smaller as f64
+                })
+                .collect();
+            shared.sort_unstable();
+            for &(_, h) in shared.iter().take(HUBS) {
+                let i = i as u32;
+                out.push((i.min(h), i.max(h)));
+            }
+        }
+        out
+    });
+    per_block.into_iter().flatten().collect()
 }
 
 /// Verification of candidate pairs in work units: a connected component of the candidate
@@ -867,10 +939,14 @@ impl<'d> UnitDocs<'d, '_> {
     }
 }
 
-/// The sentence-key postings are built in 2^KEY_SLICE_BITS slices of the key space.
-/// Articles of an over-full LSH band that every other article of it is paired with.
-pub const BAND_HUBS: usize = 3;
+/// How many of the first holders of an over-full LSH band or sentence key the others
+/// are paired with.
+pub const HUBS: usize = 3;
+/// An over-full key's first holders; [`NO_HUB`] where it has fewer than [`HUBS`].
+type Hubs = [u32; HUBS];
+const NO_HUB: u32 = u32::MAX;
 
+/// The sentence-key postings are built in 2^KEY_SLICE_BITS slices of the key space.
 const KEY_SLICE_BITS: u32 = 6;
 const KEY_SLICES: u64 = 1 << KEY_SLICE_BITS;
 
@@ -1190,8 +1266,8 @@ mod tests {
             .collect();
         entries.sort_unstable();
         let mut runs = Runs::default();
-        // The mod-7 keys are held by more than `max_posting` articles: dropped.
-        assert_eq!(runs.extend_sorted(&entries, 1000), 7);
+        // The mod-7 keys are held by more than `max_posting` articles: no runs.
+        assert_eq!(runs.extend_sorted(&entries, 1000).len(), 7);
         runs.close();
         let counts = vec![4; n as usize];
         let expect: Vec<(u32, u32)> = (0..n / 2).map(|m| (2 * m, 2 * m + 1)).collect();
@@ -1236,7 +1312,7 @@ mod tests {
             ..ScanConfig::default()
         };
         let result = scan(&items, &Config::default(), &cfg);
-        assert!(result.stats.hub_keys > 0, "{:?}", result.stats);
+        assert!(result.stats.hub_bands > 0, "{:?}", result.stats);
         assert_eq!(result.families.len(), 1, "{:?}", result.stats);
         assert_eq!(result.families[0].members.len(), 30);
         // Fewer pairs than all 435 of thirty articles (bands a few copies share still
@@ -1249,6 +1325,106 @@ mod tests {
         };
         let result = scan(&items[..2], &Config::default(), &tiny);
         assert_eq!(result.families.len(), 1, "{:?}", result.stats);
+    }
+
+    #[test]
+    fn over_full_keys_pair_each_holder_with_the_hubs_it_shares_most_with() {
+        // Articles 0..40 rewrite one story: all hold keys 1..=10 (over-full at a
+        // `max_posting` of 8) and one key of their own. Articles 40..80 write on the
+        // field: each holds two of those keys (too few) and its own.
+        let mut prints: Vec<Fingerprint> = (0..80u64)
+            .map(|a| {
+                let mut keys: Vec<u64> = if a < 40 {
+                    (1..=10).collect()
+                } else {
+                    vec![a % 10 + 1, (a + 3) % 10 + 1]
+                };
+                keys.push(1000 + a);
+                keys.sort_unstable();
+                Fingerprint {
+                    bands: Vec::new(),
+                    sentence_keys: keys,
+                }
+            })
+            .collect();
+        let mut entries: Vec<(u64, u32)> = prints
+            .iter()
+            .enumerate()
+            .flat_map(|(a, p)| p.sentence_keys.iter().map(move |&k| (k, a as u32)))
+            .collect();
+        entries.sort_unstable();
+        let hub_keys = Runs::default().extend_sorted(&entries, 8);
+        assert_eq!(hub_keys.len(), 10);
+        assert!(hub_keys.iter().all(|(_, hubs)| hubs == &[0, 1, 2]));
+        let counts: Vec<usize> = prints.iter().map(|p| p.sentence_keys.len()).collect();
+        let cfg = ScanConfig::default();
+        for threads in [1, 3] {
+            let mut got = through_hubs(&prints, &hub_keys, &counts, &cfg, threads);
+            got.sort_unstable();
+            got.dedup();
+            let mut expect: Vec<(u32, u32)> = (0..3u32)
+                .flat_map(|h| {
+                    (0..40u32)
+                        .filter(move |&j| j != h)
+                        .map(move |j| (h.min(j), h.max(j)))
+                })
+                .collect();
+            expect.sort_unstable();
+            expect.dedup();
+            assert_eq!(got, expect, "{threads} threads");
+        }
+        // An article sharing enough over-full keys with more than [`HUBS`] hubs keeps
+        // those it shares most with: article 3 also holds three keys whose first
+        // holders are 3, 4 and 5, and still pairs with 0, 1 and 2 only.
+        prints[3].sentence_keys.extend([2000, 2001, 2002]);
+        let extra = [2000, 2001, 2002].map(|k| (k, [3, 4, 5]));
+        let all: Vec<(u64, Hubs)> = hub_keys.iter().copied().chain(extra).collect();
+        let got = through_hubs(&prints, &all, &counts, &cfg, 1);
+        let three: Vec<(u32, u32)> = got.into_iter().filter(|p| p.0 == 3 || p.1 == 3).collect();
+        assert_eq!(three, [(0, 3), (1, 3), (2, 3)]);
+    }
+
+    #[test]
+    fn a_story_more_articles_rewrite_than_max_posting_is_one_family() {
+        // Thirty rewrites of one story, each rewording its own words (so they share no
+        // LSH band) around the same names and numbers; every sentence key the story
+        // gives is held by more than eight articles.
+        let people = ["Ada Fenwick", "Bo Marsh", "Kell"];
+        let original = story("harbour", &people, "");
+        let swaps = [
+            ("said", ["stated", "announced", "declared"]),
+            ("would", ["will", "is set to", "was expected to"]),
+            ("discuss", ["debate", "consider", "review"]),
+            ("plan", ["proposal", "scheme", "programme"]),
+            ("told", ["informed", "assured", "briefed"]),
+            ("spending", ["outlays", "expenditure", "budgets"]),
+            ("rise", ["grow", "climb", "increase"]),
+            ("asked", ["urged", "pressed", "called on"]),
+            ("publish", ["release", "make public", "issue"]),
+            ("full", ["complete", "entire", "whole"]),
+            ("before", ["ahead of", "prior to", "in advance of"]),
+            ("approved", ["passed", "adopted", "backed"]),
+        ];
+        let items: Vec<Item> = (0..30usize)
+            .map(|k| {
+                let mut text = original.clone();
+                let mut digits = k;
+                for (word, choices) in &swaps {
+                    text =
+                        text.replace(&format!(" {word} "), &format!(" {} ", choices[digits % 3]));
+                    digits = digits / 3 + k;
+                }
+                item(Article::new(format!("rewrite-{k}"), text))
+            })
+            .collect();
+        let cfg = ScanConfig {
+            max_posting: 8,
+            ..ScanConfig::default()
+        };
+        let result = scan(&items, &Config::default(), &cfg);
+        assert!(result.stats.hub_keys > 0, "{:?}", result.stats);
+        assert_eq!(result.families.len(), 1, "{:?}", result.stats);
+        assert_eq!(result.families[0].members.len(), 30, "{:?}", result.stats);
     }
 
     #[test]

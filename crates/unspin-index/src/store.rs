@@ -17,7 +17,7 @@ use redb::{
     Database, MultimapTableDefinition, ReadableDatabase, ReadableTable, ReadableTableMetadata,
     TableDefinition,
 };
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde_json::json;
 use thiserror::Error;
 use unspin_core::Article;
@@ -207,20 +207,23 @@ impl Index {
             }
         }
         let mut out: Vec<(ArticleId, usize)> = Vec::new();
-        for (id, n) in &shared {
+        // Most holders share a key or two: their records are not read.
+        for (id, n) in shared.iter().filter(|&(_, &n)| n >= min_shared_keys) {
             let their_keys = self
                 .record(*id)?
                 .and_then(|r| r["keys"].as_u64())
                 .unwrap_or(0) as usize;
             let smaller = their_keys.min(fp.sentence_keys.len()).max(1);
-            if *n >= min_shared_keys && *n as f64 >= min_share * smaller as f64 {
+            if *n as f64 >= min_share * smaller as f64 {
                 out.push((ArticleId(*id), *n));
             }
         }
-        for id in banded {
-            if !out.iter().any(|(x, _)| x.0 == id) {
-                out.push((ArticleId(id), shared.get(&id).copied().unwrap_or(0)));
-            }
+        // A story many indexed articles carry puts each of them in up to every band.
+        banded.sort_unstable();
+        banded.dedup();
+        let kept: FxHashSet<u128> = out.iter().map(|(id, _)| id.0).collect();
+        for id in banded.into_iter().filter(|id| !kept.contains(id)) {
+            out.push((ArticleId(id), shared.get(&id).copied().unwrap_or(0)));
         }
         out.sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(&y.0)));
         Ok(out)

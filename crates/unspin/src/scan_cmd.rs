@@ -120,7 +120,7 @@ fn output<A: Articles + ?Sized>(
     let summary = json!({
         "schema": "unspin.scan-summary/1",
         "articles": st.articles, "skipped": skipped.len(), "boilerplate_sentences": st.boilerplate_sentences,
-        "dropped_keys": st.dropped_keys, "hub_keys": st.hub_keys, "candidates": st.candidates, "related_pairs": st.verified_related,
+        "hub_bands": st.hub_bands, "hub_keys": st.hub_keys, "candidates": st.candidates, "related_pairs": st.verified_related,
         "families": result.families.len(),
     });
     write(out, "summary.json", &format!("{summary:#}\n"))?;
