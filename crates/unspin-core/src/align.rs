@@ -183,10 +183,71 @@ pub fn union_terms(doc: &Doc<'_>, idx: &[usize]) -> Vec<u64> {
 }
 
 pub fn align(a: &Doc<'_>, b: &Doc<'_>, weights: &Weights, cfg: &Config) -> Alignment {
-    let content = |d: &Doc<'_>, i: usize| {
-        d.sentences[i].kind().is_content() && !d.sentences[i].terms.is_empty()
+    let Links { best_a, best_b } = if exhaustive_visits(a, b) <= EXHAUSTIVE_VISITS {
+        links_exhaustive(a, b, weights, cfg)
+    } else {
+        links_bounded(a, b, weights, cfg)
     };
-    // Inverted index over a's content sentences.
+    // A best link that is not mutual makes a 1–many or many–1 group; it must then be
+    // mostly contained in its counterpart, or a loosely related sentence would join.
+    let contained =
+        |x: &[u64], y: &[u64]| weights.shared(x, y) / weights.total(x).max(f64::MIN_POSITIVE);
+    let mut edges: Vec<(usize, usize)> = Vec::new();
+    // The a sentence each b sentence's edge goes to, if it has one.
+    let mut b_edge: Vec<Option<usize>> = vec![None; b.sentences.len()];
+    for &(j, i) in &best_b {
+        let mutual = best_a[i].1 == j;
+        if mutual
+            || contained(&b.sentences[j].terms, &a.sentences[i].terms) >= cfg.split_containment
+        {
+            edges.push((i, j));
+            b_edge[j] = Some(i);
+        }
+    }
+    for (i, &(sim, j)) in best_a.iter().enumerate() {
+        if sim < cfg.link_threshold || b_edge[j] == Some(i) {
+            continue;
+        }
+        if contained(&a.sentences[i].terms, &b.sentences[j].terms) >= cfg.split_containment {
+            edges.push((i, j));
+        }
+    }
+    groups_from_edges(a, b, &edges, weights, cfg)
+}
+
+/// Postings the exhaustive search may visit (about a tenth of a second): articles need
+/// thousands at most, so they are always aligned exactly. Beyond it (tens of thousands
+/// of near-identical sentences, where exhaustive search grows with the square of the
+/// length) each sentence looks at few candidates: [`links_bounded`].
+const EXHAUSTIVE_VISITS: u64 = 50_000_000;
+/// In the bounded search, postings each sentence visits, rarest terms first…
+const BOUNDED_VISITS: usize = 2048;
+/// …and the candidates it then scores in full.
+const BOUNDED_CANDIDATES: usize = 32;
+
+/// Each sentence's best link: for each sentence of `a`, (similarity, sentence of `b`);
+/// the sentences of `b` whose best link clears the threshold, with that sentence of `a`.
+struct Links {
+    best_a: Vec<(f64, usize)>,
+    best_b: Vec<(usize, usize)>,
+}
+
+/// Postings [`links_exhaustive`] visits: each term's content sentences in `b` times its
+/// content sentences in `a`.
+fn exhaustive_visits(a: &Doc<'_>, b: &Doc<'_>) -> u64 {
+    let postings = a.content();
+    b.content()
+        .frequencies()
+        .map(|(t, k)| u64::from(k) * postings.holders(t).len() as u64)
+        .sum()
+}
+
+fn is_content(d: &Doc<'_>, i: usize) -> bool {
+    d.sentences[i].kind().is_content() && !d.sentences[i].terms.is_empty()
+}
+
+/// Every pair of sentences sharing a term, scored through an inverted index over `a`.
+fn links_exhaustive(a: &Doc<'_>, b: &Doc<'_>, weights: &Weights, cfg: &Config) -> Links {
     let postings = a.content();
     let a_total: Vec<f64> = a
         .sentences
@@ -197,7 +258,7 @@ pub fn align(a: &Doc<'_>, b: &Doc<'_>, weights: &Weights, cfg: &Config) -> Align
     let mut best_b: Vec<(usize, usize)> = Vec::new();
     let mut acc: Vec<f64> = vec![0.0; a.sentences.len()];
     for (j, s) in b.sentences.iter().enumerate() {
-        if !content(b, j) {
+        if !is_content(b, j) {
             continue;
         }
         // The a sentences sharing a term lie in `lo..=hi` (weights are positive, so a
@@ -234,31 +295,114 @@ pub fn align(a: &Doc<'_>, b: &Doc<'_>, weights: &Weights, cfg: &Config) -> Align
             best_b.push((j, best.1));
         }
     }
-    // A best link that is not mutual makes a 1–many or many–1 group; it must then be
-    // mostly contained in its counterpart, or a loosely related sentence would join.
-    let contained =
-        |x: &[u64], y: &[u64]| weights.shared(x, y) / weights.total(x).max(f64::MIN_POSITIVE);
-    let mut edges: Vec<(usize, usize)> = Vec::new();
-    // The a sentence each b sentence's edge goes to, if it has one.
-    let mut b_edge: Vec<Option<usize>> = vec![None; b.sentences.len()];
-    for &(j, i) in &best_b {
-        let mutual = best_a[i].1 == j;
-        if mutual
-            || contained(&b.sentences[j].terms, &a.sentences[i].terms) >= cfg.split_containment
-        {
-            edges.push((i, j));
-            b_edge[j] = Some(i);
-        }
-    }
-    for (i, &(sim, j)) in best_a.iter().enumerate() {
-        if sim < cfg.link_threshold || b_edge[j] == Some(i) {
+    Links { best_a, best_b }
+}
+
+/// Links for documents too repetitive to search exhaustively: each side's sentences
+/// search the other side ([`best_bounded`]), so that every sentence of either side has
+/// candidates of its own. Linear in the documents' length.
+fn links_bounded(a: &Doc<'_>, b: &Doc<'_>, weights: &Weights, cfg: &Config) -> Links {
+    let best_a = best_bounded(a, b, weights);
+    let best_b = best_bounded(b, a, weights)
+        .into_iter()
+        .enumerate()
+        .filter(|&(_, (sim, _))| sim >= cfg.link_threshold)
+        .map(|(j, (_, i))| (j, i))
+        .collect();
+    Links { best_a, best_b }
+}
+
+/// For each sentence of `query`, its most similar sentence of `target` as (similarity,
+/// index), the first on ties; (0, `usize::MAX`) if none shares a term. Each sentence
+/// visits the postings of its terms rarest first, up to [`BOUNDED_VISITS`]; if that
+/// covered all its terms, the scores are exact. Otherwise the [`BOUNDED_CANDIDATES`]
+/// sentences that scored most on the rare terms are scored in full, or, when even its
+/// rarest term is too common, that many holders of the rarest term around the
+/// sentence's own relative position.
+fn best_bounded(query: &Doc<'_>, target: &Doc<'_>, weights: &Weights) -> Vec<(f64, usize)> {
+    let postings = target.content();
+    let target_total: Vec<f64> = target
+        .sentences
+        .iter()
+        .map(|s| weights.total(&s.terms))
+        .collect();
+    let (nt, nq) = (target.sentences.len(), query.sentences.len().max(1));
+    let mut best: Vec<(f64, usize)> = vec![(0.0, usize::MAX); query.sentences.len()];
+    let mut acc: Vec<f64> = vec![0.0; nt];
+    let mut touched: Vec<u32> = Vec::new();
+    let mut candidates: Vec<u32> = Vec::new();
+    for (j, s) in query.sentences.iter().enumerate() {
+        if !is_content(query, j) {
             continue;
         }
-        if contained(&a.sentences[i].terms, &b.sentences[j].terms) >= cfg.split_containment {
-            edges.push((i, j));
+        let mut terms: Vec<(usize, u64)> = s
+            .terms
+            .iter()
+            .map(|&t| (postings.holders(t).len(), t))
+            .filter(|&(df, _)| df > 0)
+            .collect();
+        terms.sort_unstable();
+        let (mut visited, mut complete) = (0, true);
+        for &(df, t) in &terms {
+            if visited + df > BOUNDED_VISITS {
+                complete = false;
+                break;
+            }
+            visited += df;
+            let w = weights.of(t);
+            for &i in postings.holders(t) {
+                if acc[i as usize] == 0.0 {
+                    touched.push(i);
+                }
+                acc[i as usize] += w;
+            }
         }
+        let q_total = weights.total(&s.terms);
+        let dice = |i: usize, shared: f64| {
+            2.0 * shared / (target_total[i] + q_total).max(f64::MIN_POSITIVE)
+        };
+        candidates.clear();
+        if complete || touched.is_empty() {
+            let holders = terms.first().map_or(&[][..], |&(_, t)| postings.holders(t));
+            if complete {
+                candidates.extend_from_slice(&touched);
+            } else {
+                let at = holders.partition_point(|&i| (i as usize) < j * nt / nq);
+                let to = (at + BOUNDED_CANDIDATES / 2)
+                    .max(BOUNDED_CANDIDATES)
+                    .min(holders.len());
+                candidates.extend_from_slice(&holders[to.saturating_sub(BOUNDED_CANDIDATES)..to]);
+            }
+        } else {
+            candidates.extend_from_slice(&touched);
+            if candidates.len() > BOUNDED_CANDIDATES {
+                // Most scored first, then the earliest: a total order, so the cut is
+                // deterministic.
+                let order =
+                    |x: &u32, y: &u32| acc[*y as usize].total_cmp(&acc[*x as usize]).then(x.cmp(y));
+                candidates.select_nth_unstable_by(BOUNDED_CANDIDATES - 1, order);
+                candidates.truncate(BOUNDED_CANDIDATES);
+            }
+        }
+        // In sentence order, as the exhaustive search visits them: ties go to the first.
+        candidates.sort_unstable();
+        for &i in &candidates {
+            let i = i as usize;
+            let sim = if complete {
+                dice(i, acc[i])
+            } else {
+                dice(i, weights.shared(&target.sentences[i].terms, &s.terms))
+            };
+            if sim > best[j].0 {
+                best[j] = (sim, i);
+            }
+        }
+        for &i in &touched {
+            acc[i as usize] = 0.0;
+        }
+        touched.clear();
     }
-    groups_from_edges(a, b, &edges, weights, cfg)
+    best
 }
 
 fn groups_from_edges(
@@ -349,4 +493,69 @@ pub fn shared_count<T: Ord>(a: &[T], b: &[T]) -> usize {
         }
     }
     shared
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::Article;
+
+    /// Sentence `k` of a ledger: `items` distinct item words, each on one of `days` days.
+    fn ledger(order: impl Iterator<Item = usize>, days: usize) -> String {
+        order
+            .map(|k| format!("The depot logged item{k} on day{} of the audit.", k % days))
+            .collect::<Vec<_>>()
+            .chunks(4)
+            .map(|p| p.join(" "))
+            .collect::<Vec<_>>()
+            .join("\n\n")
+    }
+
+    fn docs(a: &str, b: &str) -> (Article, Article) {
+        (
+            Article::new("a", a.to_string()),
+            Article::new("b", b.to_string()),
+        )
+    }
+
+    #[test]
+    fn bounded_search_is_exact_when_every_sentence_fits_its_budget() {
+        // Few enough sentences that each visits all its postings within the budget:
+        // the bounded search must find the very links the exhaustive one finds.
+        let cfg = Config::default();
+        for (n, days) in [(40, 3), (200, 7), (120, 120)] {
+            let shuffled = (0..n).map(|k| (k * 37 + 11) % n).filter(|k| k % 5 != 0);
+            let (a, b) = docs(&ledger(0..n, days), &ledger(shuffled, days));
+            let (da, db) = (Doc::new(&a), Doc::new(&b));
+            let weights = Weights::new(&da, &db);
+            let exact = links_exhaustive(&da, &db, &weights, &cfg);
+            let bounded = links_bounded(&da, &db, &weights, &cfg);
+            assert_eq!(bounded.best_b, exact.best_b, "{n} sentences");
+            let pick = |l: &Links| l.best_a.iter().map(|&(_, j)| j).collect::<Vec<_>>();
+            assert_eq!(pick(&bounded), pick(&exact), "{n} sentences");
+            for (x, y) in bounded.best_a.iter().zip(&exact.best_a) {
+                assert!((x.0 - y.0).abs() < 1e-9, "{x:?} vs {y:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn long_repetitive_documents_align_each_sentence_with_its_counterpart() {
+        // 6,000 sentences sharing most words: exhaustive search would visit more
+        // postings than it may, so the bounded search runs, and still pairs each
+        // sentence with the one logging the same item, in any order.
+        let n = 6000;
+        let order: Vec<usize> = (0..n).map(|k| (k * 7919) % n).collect();
+        let (a, b) = docs(&ledger(0..n, 30), &ledger(order.iter().copied(), 30));
+        let (da, db) = (Doc::new(&a), Doc::new(&b));
+        assert!(exhaustive_visits(&da, &db) > EXHAUSTIVE_VISITS);
+        let cfg = Config::default();
+        let alignment = align(&da, &db, &Weights::new(&da, &db), &cfg);
+        assert_eq!(alignment.groups.len(), n);
+        for g in &alignment.groups {
+            assert_eq!((g.a.len(), g.b.len()), (1, 1), "{g:?}");
+            assert_eq!(g.a[0], order[g.b[0]], "{g:?}");
+            assert_eq!(g.kind, MatchKind::Identical);
+        }
+    }
 }
