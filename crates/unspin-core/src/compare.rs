@@ -7,6 +7,7 @@ use crate::changes::{self, ChangeKind, OrientedGroup};
 use crate::config::Config;
 use crate::diff::word_diff;
 use crate::doc::Doc;
+use crate::features::NumberMention;
 use crate::text::UnitKind;
 use crate::verdict::{self, Relation, Side, Verdict};
 
@@ -132,7 +133,7 @@ pub fn assess(da: &Doc<'_>, db: &Doc<'_>, cfg: &Config, changes_for: ChangesFor)
     } else {
         Vec::new()
     };
-    if verdict.relation.is_derived() && is_template(db, &alignment.groups, &changes, cfg) {
+    if verdict.relation.is_derived() && is_template(da, db, &alignment.groups, &changes, cfg) {
         verdict.relation = Relation::SameStory;
         verdict.source = None;
         verdict.confidence = 0.0;
@@ -228,9 +229,26 @@ fn oriented_changes(
 }
 
 /// Two articles built on one template (wire items like "X ACCEPTS EXPORT BONUS FOR Y"):
-/// the wording aligns, but the facts differ in most aligned passages that carry any.
-/// A distorting copy changes a few facts; a template story changes nearly all of them.
-fn is_template(db: &Doc<'_>, groups: &[Group], changes: &[ChangeOut], cfg: &Config) -> bool {
+/// the wording aligns, but the facts differ. A distorting copy changes a few facts; a
+/// template story changes nearly all of them. Any of three signs suffices:
+/// - facts differ in most aligned passages that carry any, at least
+///   `template_min_changes` of them;
+/// - facts differ in most such passages of a short item with fewer facts, and the two
+///   are about different subjects: each one's subject (the distinctive name word it
+///   mentions most) appears nowhere in the other. A copy, however distorted, still names
+///   whom it is about; an item filled in for another company ("Harwick Tools Inc said
+///   its board declared a split…" against "Pellam Foods Inc said its board declared a
+///   split…") does not;
+/// - the aligned passages hold many numbers (`template_min_numbers`) and the other side
+///   states few of them (`template_number_agreement`): an earnings table of another
+///   company, whose figures mostly do not even pair up as edits.
+fn is_template(
+    da: &Doc<'_>,
+    db: &Doc<'_>,
+    groups: &[Group],
+    changes: &[ChangeOut],
+    cfg: &Config,
+) -> bool {
     let fact_changes = changes
         .iter()
         .filter(|c| {
@@ -252,6 +270,84 @@ fn is_template(db: &Doc<'_>, groups: &[Group], changes: &[ChangeOut], cfg: &Conf
             })
         })
         .count();
-    fact_changes >= cfg.template_min_changes
-        && fact_changes as f64 >= cfg.template_changed_share * fact_groups as f64
+    let most_changed =
+        fact_changes >= 1 && fact_changes as f64 >= cfg.template_changed_share * fact_groups as f64;
+    let absent =
+        |of: &Doc<'_>, from: &Doc<'_>| subject(of).is_some_and(|w| !from.vocab().contains(w));
+    let numbers_differ = || {
+        let (agreed, numbers) = number_agreement(da, db, groups);
+        numbers >= cfg.template_min_numbers
+            && agreed as f64 <= cfg.template_number_agreement * numbers as f64
+    };
+    most_changed && fact_changes >= cfg.template_min_changes
+        || most_changed && absent(da, db) && absent(db, da)
+        || numbers_differ()
+}
+
+/// How many of the numbers in aligned passages the other side's passage states too, and
+/// how many there are (both sides counted).
+fn number_agreement(da: &Doc<'_>, db: &Doc<'_>, groups: &[Group]) -> (usize, usize) {
+    let numbers = |d: &'_ Doc<'_>, idx: &[usize]| -> Vec<NumberMention> {
+        let mut out: Vec<_> = idx
+            .iter()
+            .filter_map(|&i| d.sentences.get(i))
+            .flat_map(|s| s.numbers.iter().cloned())
+            .collect();
+        out.sort_by(|x, y| x.value.total_cmp(&y.value));
+        out
+    };
+    // Values within 10% (the widest tolerance of `same_value`) are the only candidates.
+    let stated = |x: &NumberMention, sorted: &[NumberMention]| {
+        let reach = 0.1 * x.value.abs() / 0.9 + 1e-9;
+        let from = sorted.partition_point(|y| y.value < x.value - reach);
+        sorted[from..]
+            .iter()
+            .take_while(|y| y.value <= x.value + reach)
+            .any(|y| x.same_value(y))
+    };
+    let (mut agreed, mut all) = (0, 0);
+    for g in groups {
+        let (na, nb) = (numbers(da, &g.a), numbers(db, &g.b));
+        all += na.len() + nb.len();
+        agreed += na.iter().filter(|x| stated(x, &nb)).count();
+        agreed += nb.iter().filter(|y| stated(y, &na)).count();
+    }
+    (agreed, all)
+}
+
+/// Words that say what kind of entity a name is, not which one ("Inc", "Mr").
+const GENERIC_NAME_WORDS: &[&str] = &[
+    "bank",
+    "company",
+    "corp",
+    "corporation",
+    "group",
+    "holdings",
+    "inc",
+    "lord",
+    "ltd",
+    "mrs",
+    "plc",
+    "sir",
+];
+
+/// The name word of `d`'s body sentences mentioned most often, the earliest on ties;
+/// generic words and words of fewer than three letters left out.
+fn subject<'d>(d: &'d Doc<'_>) -> Option<&'d str> {
+    let mut counts: rustc_hash::FxHashMap<&str, (usize, usize)> = Default::default();
+    let mentions = d
+        .sentences
+        .iter()
+        .filter(|s| s.kind() == UnitKind::Body)
+        .flat_map(|s| s.names.iter().flat_map(|m| m.words.iter()));
+    for (at, w) in mentions.enumerate() {
+        if w.chars().count() >= 3 && !GENERIC_NAME_WORDS.contains(&w.as_str()) {
+            let entry = counts.entry(w.as_str()).or_insert((0, at));
+            entry.0 += 1;
+        }
+    }
+    counts
+        .into_iter()
+        .max_by_key(|&(_, (n, first))| (n, std::cmp::Reverse(first)))
+        .map(|(w, _)| w)
 }

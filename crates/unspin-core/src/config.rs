@@ -65,6 +65,12 @@ pub struct Config {
     /// …and this share of the aligned passages that carry facts is two stories on one
     /// template (reported as same story), not a copy.
     pub template_changed_share: f64,
+    /// A derived pair whose aligned passages hold at least this many numbers (both sides
+    /// counted)…
+    pub template_min_numbers: usize,
+    /// …of which at most this share is stated by the other side's passage too, is also
+    /// two stories on one template (an earnings table filled in for another company).
+    pub template_number_agreement: f64,
     /// Minimum |evidence| for naming a source; below it `source` is null.
     pub source_min_evidence: f64,
     /// When change detection pairs quotes and judges a passage close enough to compare.
@@ -220,6 +226,8 @@ impl Default for Config {
             trace_new_novel_share: 0.8,
             template_min_changes: 3,
             template_changed_share: 0.75,
+            template_min_numbers: 12,
+            template_number_agreement: 0.25,
             source_min_evidence: 0.5,
             changes: ChangeRules::default(),
             change_weights: ChangeWeights::default(),

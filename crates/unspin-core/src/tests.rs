@@ -163,3 +163,87 @@ fn a_passage_of_many_quotes_pairs_each_with_its_own() {
         Some(format!("the {} depot 97 stays open", CODES[97 % 12]))
     );
 }
+
+/// Two wire items on one template are two stories, not a copy: whether the same wording
+/// is filled in for another subject or with other figures, while changing one fact of
+/// the same item is still a copy.
+#[test]
+fn items_on_one_template_are_same_story_and_edits_of_one_item_are_copies() {
+    let split = |company: &str, date: &str| {
+        format!(
+            "{company} said its board declared a two-for-one stock split payable {date}. \
+             The company said the split would widen the ownership of its shares among \
+             small investors."
+        )
+    };
+    let table = |[shr, net, revs, shares, orders, gain]: [&str; 6]| {
+        format!(
+            "Shr {shr}\n\nNet {net}\n\nRevs {revs}\n\nAvg shrs {shares}\n\n\
+             Orders {orders}\n\n\
+             NOTE: Net includes a one-time gain of {gain} from the sale of a warehouse."
+        )
+    };
+    let harwick = split("Harwick Tools Inc", "May 4");
+    let own_table = table([
+        "2.14 dlrs vs 93 cts",
+        "3,412,000 vs 1,209,000",
+        "41,300,000 vs 36,800,000",
+        "1,594,000 vs 1,300,000",
+        "8,200,000 vs 7,100,000",
+        "612,000 dlrs",
+    ]);
+    let cases = [
+        // Another company, another date: the subject appears nowhere in the other.
+        (
+            split("Pellam Foods Inc", "June 9"),
+            &harwick,
+            Relation::SameStory,
+        ),
+        // The same company, the date edited: a copy with a changed date.
+        (
+            split("Harwick Tools Inc", "May 14"),
+            &harwick,
+            Relation::Rewrite,
+        ),
+        // Every figure of the table differs (in other units, so few pair up as edits):
+        // another company's results.
+        (
+            table([
+                "61 cts vs 48 cts",
+                "12.6 mln vs 9.7 mln",
+                "288.4 mln vs 251.9 mln",
+                "20.7 mln vs 20.2 mln",
+                "97.5 mln vs 88.3 mln",
+                "2.3 mln dlrs",
+            ]),
+            &own_table,
+            Relation::SameStory,
+        ),
+        // One figure edited: a copy with a changed number.
+        (
+            table([
+                "2.14 dlrs vs 93 cts",
+                "3,412,000 vs 1,290,000",
+                "41,300,000 vs 36,800,000",
+                "1,594,000 vs 1,300,000",
+                "8,200,000 vs 7,100,000",
+                "612,000 dlrs",
+            ]),
+            &own_table,
+            Relation::Rewrite,
+        ),
+    ];
+    for (copy, source, expect) in cases {
+        let (a, b) = (
+            Article::new("a", source.clone()),
+            Article::new("b", copy.clone()),
+        );
+        let c = compare(&a, &b, &Config::default());
+        let relation = if c.verdict.relation.is_derived() {
+            Relation::Rewrite
+        } else {
+            c.verdict.relation
+        };
+        assert_eq!(relation, expect, "{copy}\n{:?}", c.changes);
+    }
+}
