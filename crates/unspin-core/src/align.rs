@@ -131,6 +131,11 @@ impl Weights {
         terms.iter().map(|&t| self.of(t)).sum()
     }
 
+    /// The total weight of each sentence of `d`.
+    fn sentence_totals(&self, d: &Doc<'_>) -> Vec<f64> {
+        d.sentences.iter().map(|s| self.total(&s.terms)).collect()
+    }
+
     /// Weighted Dice of two sorted term sets.
     pub fn dice(&self, x: &[u64], y: &[u64]) -> f64 {
         let denom = self.total(x) + self.total(y);
@@ -249,11 +254,7 @@ fn is_content(d: &Doc<'_>, i: usize) -> bool {
 /// Every pair of sentences sharing a term, scored through an inverted index over `a`.
 fn links_exhaustive(a: &Doc<'_>, b: &Doc<'_>, weights: &Weights, cfg: &Config) -> Links {
     let postings = a.content();
-    let a_total: Vec<f64> = a
-        .sentences
-        .iter()
-        .map(|s| weights.total(&s.terms))
-        .collect();
+    let a_total = weights.sentence_totals(a);
     let mut best_a: Vec<(f64, usize)> = vec![(0.0, usize::MAX); a.sentences.len()];
     let mut best_b: Vec<(usize, usize)> = Vec::new();
     let mut acc: Vec<f64> = vec![0.0; a.sentences.len()];
@@ -321,11 +322,7 @@ fn links_bounded(a: &Doc<'_>, b: &Doc<'_>, weights: &Weights, cfg: &Config) -> L
 /// sentence's own relative position.
 fn best_bounded(query: &Doc<'_>, target: &Doc<'_>, weights: &Weights) -> Vec<(f64, usize)> {
     let postings = target.content();
-    let target_total: Vec<f64> = target
-        .sentences
-        .iter()
-        .map(|s| weights.total(&s.terms))
-        .collect();
+    let target_total = weights.sentence_totals(target);
     let (nt, nq) = (target.sentences.len(), query.sentences.len().max(1));
     let mut best: Vec<(f64, usize)> = vec![(0.0, usize::MAX); query.sentences.len()];
     let mut acc: Vec<f64> = vec![0.0; nt];
