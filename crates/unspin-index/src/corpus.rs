@@ -358,11 +358,14 @@ fn warc(
         ) {
             continue;
         }
-        let url = record
-            .header(warc::WarcHeader::TargetURI)
-            .map(|u| u.into_owned());
         let date = record.date().format("%Y-%m-%d").to_string();
-        let body = http_payload(record.body());
+        // Raw header bytes: `Record::header` unwraps their UTF-8 and panics on bad bytes.
+        let (headers, body) = record.into_raw_parts();
+        let url = headers
+            .as_ref()
+            .get(&warc::WarcHeader::TargetURI)
+            .map(|u| String::from_utf8_lossy(u).into_owned());
+        let body = http_payload(&body);
         let name = url.clone().unwrap_or_else(|| at.clone());
         let result = if body.len() > opts.max_bytes {
             Err(format!("too large ({} bytes)", body.len()))

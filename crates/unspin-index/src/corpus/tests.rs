@@ -240,3 +240,30 @@ fn warc_records_carry_no_control_characters() {
         Some("https://news.example/dam ]0;x")
     );
 }
+
+#[test]
+fn a_warc_target_uri_of_invalid_utf8_is_read_not_a_panic() {
+    // The warc crate's `header` unwraps a header's UTF-8: bad bytes in the target URI
+    // used to abort the whole scan.
+    let mut record = warc_record("https://news.example/XX", PAGE);
+    let at = record
+        .windows(2)
+        .position(|w| w == b"XX")
+        .expect("placeholder");
+    record[at..at + 2].copy_from_slice(&[0xff, 0xfe]);
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(dir.path().join("bad-uri.warc"), record).expect("write");
+    let mut articles = Vec::new();
+    read(
+        &[dir.path().to_path_buf()],
+        &ReadOptions::default(),
+        &mut |r| articles.push(r.expect("the record reads").article),
+    );
+    let [article] = &articles[..] else {
+        panic!("{} articles", articles.len())
+    };
+    assert_eq!(
+        article.meta.url.as_deref(),
+        Some("https://news.example/\u{FFFD}\u{FFFD}")
+    );
+}
