@@ -15,7 +15,12 @@
 //!   Besides copy candidates, articles naming enough of the same rare people and places
 //!   as a family member are verified, so independent reports link as `same_story`.
 //! - `skipped.jsonl`: `{"origin", "reason"}` for every unreadable input.
-//! - `summary.json`: counts (articles, skipped, boilerplate sentences, candidates, …).
+//! - `summary.json` (schema `unspin.scan-summary/2`): `{"articles", "skipped",
+//!   "boilerplate_sentences", "hub_bands", "hub_keys", "candidates", "related_pairs",
+//!   "families"}` — counts; `hub_bands` and `hub_keys` are the LSH bands and sentence
+//!   keys held by more than `max_posting` articles, whose holders were paired through
+//!   their first holders. Version 1 had `dropped_keys` (such sentence keys, then
+//!   dropped) and no `hub_bands`.
 //! - `report/index.html` → `report/family-N.html` → `report/pair-N.html`.
 
 use std::io::Write;
@@ -118,7 +123,7 @@ fn output<A: Articles + ?Sized>(
     write(out, "skipped.jsonl", &skipped_lines)?;
     let st = &result.stats;
     let summary = json!({
-        "schema": "unspin.scan-summary/1",
+        "schema": "unspin.scan-summary/2",
         "articles": st.articles, "skipped": skipped.len(), "boilerplate_sentences": st.boilerplate_sentences,
         "hub_bands": st.hub_bands, "hub_keys": st.hub_keys, "candidates": st.candidates, "related_pairs": st.verified_related,
         "families": result.families.len(),

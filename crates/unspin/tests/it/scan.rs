@@ -106,6 +106,26 @@ fn example_corpus_is_one_family_with_its_original() {
         ),
         (Some(6), Some(0))
     );
+    // summary.json holds the fields its schema documents (scan_cmd.rs), and no others.
+    let fields: Vec<&str> = s
+        .summary
+        .as_object()
+        .map_or(Vec::new(), |o| o.keys().map(String::as_str).collect());
+    assert_eq!(
+        fields,
+        [
+            "articles",
+            "boilerplate_sentences",
+            "candidates",
+            "families",
+            "hub_bands",
+            "hub_keys",
+            "related_pairs",
+            "schema",
+            "skipped"
+        ]
+    );
+    assert_eq!(s.summary["schema"], "unspin.scan-summary/2");
     assert!(
         out.path().join("report/index.html").is_file()
             && out.path().join("report/family-0.html").is_file()
