@@ -212,24 +212,26 @@ fn truncated_gzip_keeps_what_came_before() {
     );
 }
 
-#[test]
-fn warc_records_carry_no_control_characters() {
-    let page = PAGE.replace("began on Monday", "began \u{1b}[2J on Monday");
+/// The article of a WARC file holding `bytes`, which must read as exactly one.
+fn the_one_article(bytes: Vec<u8>) -> unspin_core::Article {
     let dir = tempfile::tempdir().expect("tempdir");
-    std::fs::write(
-        dir.path().join("esc.warc"),
-        warc_record("https://news.example/dam\u{1b}]0;x", &page),
-    )
-    .expect("write");
+    std::fs::write(dir.path().join("one.warc"), bytes).expect("write");
     let mut articles = Vec::new();
     read(
         &[dir.path().to_path_buf()],
         &ReadOptions::default(),
         &mut |r| articles.push(r.expect("the record reads").article),
     );
-    let [article] = &articles[..] else {
-        panic!("{} articles", articles.len())
-    };
+    match <[unspin_core::Article; 1]>::try_from(articles) {
+        Ok([article]) => article,
+        Err(articles) => panic!("{} articles", articles.len()),
+    }
+}
+
+#[test]
+fn warc_records_carry_no_control_characters() {
+    let page = PAGE.replace("began on Monday", "began \u{1b}[2J on Monday");
+    let article = the_one_article(warc_record("https://news.example/dam\u{1b}]0;x", &page));
     assert!(
         article.text.contains("began  [2J on Monday"),
         "{}",
@@ -251,17 +253,7 @@ fn a_warc_target_uri_of_invalid_utf8_is_read_not_a_panic() {
         .position(|w| w == b"XX")
         .expect("placeholder");
     record[at..at + 2].copy_from_slice(&[0xff, 0xfe]);
-    let dir = tempfile::tempdir().expect("tempdir");
-    std::fs::write(dir.path().join("bad-uri.warc"), record).expect("write");
-    let mut articles = Vec::new();
-    read(
-        &[dir.path().to_path_buf()],
-        &ReadOptions::default(),
-        &mut |r| articles.push(r.expect("the record reads").article),
-    );
-    let [article] = &articles[..] else {
-        panic!("{} articles", articles.len())
-    };
+    let article = the_one_article(record);
     assert_eq!(
         article.meta.url.as_deref(),
         Some("https://news.example/\u{FFFD}\u{FFFD}")
