@@ -3,11 +3,10 @@
 
 use crate::align::{self, Group, MatchKind, Weights};
 use crate::article::{Article, Span};
-use crate::changes::{self, ChangeKind, OrientedGroup};
+use crate::changes::{self, ChangeKind, OrientedGroup, SourceFacts};
 use crate::config::Config;
 use crate::diff::word_diff;
 use crate::doc::Doc;
-use crate::features::NumberMention;
 use crate::text::UnitKind;
 use crate::verdict::{self, Relation, Side, Verdict};
 
@@ -287,30 +286,19 @@ fn is_template(
 /// How many of the numbers in aligned passages the other side's passage states too, and
 /// how many there are (both sides counted).
 fn number_agreement(da: &Doc<'_>, db: &Doc<'_>, groups: &[Group]) -> (usize, usize) {
-    let numbers = |d: &'_ Doc<'_>, idx: &[usize]| -> Vec<NumberMention> {
-        let mut out: Vec<_> = idx
-            .iter()
-            .filter_map(|&i| d.sentences.get(i))
-            .flat_map(|s| s.numbers.iter().cloned())
-            .collect();
-        out.sort_by(|x, y| x.value.total_cmp(&y.value));
-        out
-    };
-    // Values within 10% (the widest tolerance of `same_value`) are the only candidates.
-    let stated = |x: &NumberMention, sorted: &[NumberMention]| {
-        let reach = 0.1 * x.value.abs() / 0.9 + 1e-9;
-        let from = sorted.partition_point(|y| y.value < x.value - reach);
-        sorted[from..]
-            .iter()
-            .take_while(|y| y.value <= x.value + reach)
-            .any(|y| x.same_value(y))
-    };
+    fn passage<'d>(d: &'d Doc<'_>, idx: &[usize]) -> Vec<&'d crate::doc::SentenceInfo> {
+        idx.iter().filter_map(|&i| d.sentences.get(i)).collect()
+    }
     let (mut agreed, mut all) = (0, 0);
     for g in groups {
-        let (na, nb) = (numbers(da, &g.a), numbers(db, &g.b));
-        all += na.len() + nb.len();
-        agreed += na.iter().filter(|x| stated(x, &nb)).count();
-        agreed += nb.iter().filter(|y| stated(y, &na)).count();
+        let (pa, pb) = (passage(da, &g.a), passage(db, &g.b));
+        let (fa, fb) = (SourceFacts::of(&pa), SourceFacts::of(&pb));
+        for (own, other) in [(&pa, &fb), (&pb, &fa)] {
+            for n in own.iter().flat_map(|s| &s.numbers) {
+                all += 1;
+                agreed += usize::from(other.states_value(n));
+            }
+        }
     }
     (agreed, all)
 }

@@ -5,12 +5,12 @@ use std::ops::Range;
 
 use super::{Change, ChangeKind, OrientedGroup};
 use crate::config::ChangeWeights;
-use crate::doc::Doc;
+use crate::doc::{Doc, SentenceInfo};
 use crate::features::{DateValue, NumberMention};
 
 /// What the source states anywhere, gathered once per comparison: asking it of the whole
 /// source for each of the copy's facts cost n² on long documents.
-pub(super) struct SourceFacts<'d> {
+pub(crate) struct SourceFacts<'d> {
     /// Numbers sorted by value, exact and approximate apart (their tolerances differ).
     exact: Vec<&'d NumberMention>,
     approx: Vec<&'d NumberMention>,
@@ -19,16 +19,19 @@ pub(super) struct SourceFacts<'d> {
 
 impl<'d> SourceFacts<'d> {
     pub(super) fn new(src: &'d Doc<'_>) -> SourceFacts<'d> {
-        let (mut approx, mut exact): (Vec<&NumberMention>, Vec<&NumberMention>) = src
-            .sentences
+        SourceFacts::of(&src.sentences.iter().collect::<Vec<_>>())
+    }
+
+    /// What `sentences` state (a passage, say).
+    pub(crate) fn of(sentences: &[&'d SentenceInfo]) -> SourceFacts<'d> {
+        let (mut approx, mut exact): (Vec<&NumberMention>, Vec<&NumberMention>) = sentences
             .iter()
             .flat_map(|s| &s.numbers)
             .partition(|n| n.approx);
         for v in [&mut exact, &mut approx] {
             v.sort_by(|x, y| x.value.total_cmp(&y.value));
         }
-        let dates = src
-            .sentences
+        let dates = sentences
             .iter()
             .flat_map(|s| s.dates.iter().map(|d| &d.value))
             .collect();
@@ -37,6 +40,11 @@ impl<'d> SourceFacts<'d> {
             approx,
             dates,
         }
+    }
+
+    /// Whether these sentences state `n`'s value, whatever its unit.
+    pub(crate) fn states_value(&self, n: &NumberMention) -> bool {
+        self.states_number(n, Units::Any)
     }
 
     /// Whether the source states `n`'s value anywhere (with a compatible unit if `units`).

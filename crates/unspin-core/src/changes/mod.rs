@@ -19,7 +19,8 @@ use crate::doc::Doc;
 mod facts;
 mod quotes;
 
-use facts::{SourceFacts, unsupported_facts};
+pub(crate) use facts::SourceFacts;
+use facts::unsupported_facts;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum ChangeKind {
