@@ -1,15 +1,14 @@
-//! unspin-index: the corpus and index layer.
+//! unspin-index: fingerprints, the scan for copy families, and the on-disk index.
 //!
-//! [`corpus`] streams articles out of files and folders (text, Markdown, HTML, JSON,
-//! JSON Lines, gzip, WARC as in CC-NEWS), giving each a stable content-hash id and
-//! reporting every unreadable item with its path and reason instead of stopping.
+//! Articles come from [`corpus`] (the `unspin-corpus` crate, re-exported here): files and
+//! folders streamed one article at a time, each with a stable content-hash id.
 //!
-//! Architecture invariant: this crate may read the file system; it never writes to
-//! stdout/stderr and never exits the process. Memory use does not grow with corpus
-//! size while reading: items are handed to a callback one at a time.
+//! Architecture invariant: this crate may read and write the file system (the index, a
+//! scan's temporary file); it never writes to stdout/stderr and never exits the process.
+
+pub use unspin_corpus as corpus;
 
 pub mod articles;
-pub mod corpus;
 pub mod fingerprint;
 pub mod scan;
 pub mod store;

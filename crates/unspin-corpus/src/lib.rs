@@ -1,4 +1,13 @@
-//! Reading a corpus: files and folders, recursively, streamed one article at a time.
+//! unspin-corpus: reading a corpus — files and folders, recursively (text, Markdown,
+//! HTML, JSON, JSON Lines, gzip, WARC as in CC-NEWS) — streamed one article at a time,
+//! each with a stable content-hash id.
+//!
+//! Architecture invariant: every input is accounted for, as an article or as a
+//! [`Skipped`] naming it and why; nothing stops the reading. It reads the file system and
+//! never writes to it, prints or exits; memory does not grow with the corpus: items are
+//! handed to a callback one at a time, and a file, JSON line or WARC record over the
+//! size limit is skipped with its size. Split out of unspin-index (past 3k lines), which
+//! writes the index.
 
 use std::fs::File;
 use std::io::{BufRead, BufReader};
