@@ -705,6 +705,46 @@ mod tests {
     }
 
     #[test]
+    fn wire_items_on_one_template_form_no_family_but_a_corrected_item_does() {
+        // Eight dividend items, one template filled in for eight companies, and a
+        // corrected version of the first (its date fixed): one family of two.
+        let companies = [
+            ("Harwick Tools", "May 4"),
+            ("Pellam Foods", "June 9"),
+            ("Ostrava Mining", "April 22"),
+            ("Quenby Textiles", "May 30"),
+            ("Larkspur Media", "June 2"),
+            ("Tolland Freight", "April 28"),
+            ("Bexley Optics", "May 18"),
+            ("Corvane Chemical", "June 14"),
+        ];
+        // Two facts differ between items (the company and the date): too few for a
+        // template by count; the subjects tell them apart.
+        let item_text = |name: &str, date: &str| {
+            format!(
+                "{name} Inc said its board declared a quarterly dividend of 12 cts a \
+                 share, payable {date} to holders of record two weeks earlier. The company \
+                 said the payout reflected steady demand for its products across its markets."
+            )
+        };
+        let mut items: Vec<Item> = companies
+            .iter()
+            .map(|&(name, date)| item(Article::new(name, item_text(name, date))))
+            .collect();
+        items.push(item(Article::new(
+            "correction",
+            item_text("Harwick Tools", "May 14"),
+        )));
+        let result = scan(&items, &Config::default(), &ScanConfig::default());
+        let families: Vec<Vec<usize>> = result
+            .families
+            .iter()
+            .map(|f| f.members.iter().map(|m| m.item).collect())
+            .collect();
+        assert_eq!(families, [vec![0, 8]], "{:?}", result.pairs);
+    }
+
+    #[test]
     fn boilerplate_is_what_unrelated_articles_repeat() {
         let topics = [
             ("harbour", ["Ada Fenwick", "Bo Marsh", "Kell"]),
