@@ -60,6 +60,11 @@ struct SentencePart {
     names: Vec<u32>,
 }
 
+/// Salient terms (names, numbers, long words) a sentence's keys pair up, at most.
+pub const MAX_SALIENT: usize = 8;
+/// Sentence keys one sentence gives at most: every pair of its salient terms.
+pub const MAX_KEYS_PER_SENTENCE: usize = MAX_SALIENT * (MAX_SALIENT - 1) / 2;
+
 /// The fingerprint of a whole article (what the on-disk index stores).
 pub fn fingerprint(doc: &Doc<'_>) -> Fingerprint {
     parts(doc).sketch(0).into_fingerprint(&FxHashSet::default())
@@ -100,7 +105,7 @@ pub fn parts(doc: &Doc<'_>) -> Parts {
             .collect();
         salient.sort_unstable();
         salient.dedup();
-        salient.truncate(8);
+        salient.truncate(MAX_SALIENT);
         let mut keys = Vec::new();
         for (x, a) in salient.iter().enumerate() {
             for b in &salient[x + 1..] {

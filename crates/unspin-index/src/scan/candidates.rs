@@ -7,7 +7,7 @@
 use rustc_hash::FxHashSet;
 
 use super::{ScanConfig, parallel_map};
-use crate::fingerprint::Fingerprint;
+use crate::fingerprint::{Fingerprint, MAX_KEYS_PER_SENTENCE};
 
 /// How many of the first holders of an over-full LSH band or sentence key the others
 /// are paired with.
@@ -251,9 +251,12 @@ impl Runs {
 /// holders). Hundreds of rewrites of one story hold the same names-and-numbers keys, each
 /// too many to pair all holders; so each article counts, per hub, the over-full keys it
 /// shares with that hub, and is paired with the (at most [`HUBS`]) hubs sharing the most,
-/// by the thresholds of ordinary keys. Keys a whole field shares ("minister" with
-/// "government") link an article to a hub that holds them as well, but the cap on hubs
-/// per article keeps these to a few candidates each, which verification turns down.
+/// by the thresholds of ordinary keys and more keys than one sentence gives
+/// ([`MAX_KEYS_PER_SENTENCE`]): a story shared over several sentences, not one long line
+/// (a disclaimer, a template sentence) that thousands of articles repeat. Keys a whole
+/// field shares ("minister" with "government") link an article to a hub that holds them
+/// as well, but the cap on hubs per article keeps these to a few candidates each, which
+/// verification turns down.
 pub(super) fn through_hubs(
     prints: &[Fingerprint],
     hub_keys: &[(u64, Hubs)],
@@ -283,7 +286,8 @@ pub(super) fn through_hubs(
                 .map(|run| (std::cmp::Reverse(run.len()), run[0]))
                 .filter(|&(std::cmp::Reverse(n), h)| {
                     let smaller = counts[i].min(counts[h as usize]).max(1);
-                    n >= scan_cfg.min_shared_keys
+                    n > MAX_KEYS_PER_SENTENCE
+                        && n >= scan_cfg.min_shared_keys
                         && n as f64 >= scan_cfg.min_shared_key_share * smaller as f64
                 })
                 .collect();
@@ -331,15 +335,19 @@ mod tests {
 
     #[test]
     fn over_full_keys_pair_each_holder_with_the_hubs_it_shares_most_with() {
-        // Articles 0..40 rewrite one story: all hold keys 1..=10 (over-full at a
-        // `max_posting` of 8) and one key of their own. Articles 40..80 write on the
-        // field: each holds two of those keys (too few) and its own.
-        let mut prints: Vec<Fingerprint> = (0..80u64)
+        // Articles 0..40 rewrite one story: all hold keys 1..=40 (over-full at a
+        // `max_posting` of 8, more than one sentence gives) and one key of their own.
+        // Articles 40..80 write on the field: each holds two of those keys (too few).
+        // Articles 80..120 end with one long line they all repeat (a disclaimer): as
+        // many keys as one sentence gives, all over-full, and their own.
+        let story = 1..=40u64;
+        let disclaimer = 500..500 + MAX_KEYS_PER_SENTENCE as u64;
+        let mut prints: Vec<Fingerprint> = (0..120u64)
             .map(|a| {
-                let mut keys: Vec<u64> = if a < 40 {
-                    (1..=10).collect()
-                } else {
-                    vec![a % 10 + 1, (a + 3) % 10 + 1]
+                let mut keys: Vec<u64> = match a {
+                    0..40 => story.clone().collect(),
+                    40..80 => vec![a % 40 + 1, (a + 3) % 40 + 1],
+                    _ => disclaimer.clone().collect(),
                 };
                 keys.push(1000 + a);
                 keys.sort_unstable();
@@ -356,8 +364,8 @@ mod tests {
             .collect();
         entries.sort_unstable();
         let hub_keys = Runs::default().extend_sorted(&entries, 8);
-        assert_eq!(hub_keys.len(), 10);
-        assert!(hub_keys.iter().all(|(_, hubs)| hubs == &[0, 1, 2]));
+        assert_eq!(hub_keys.len(), 40 + MAX_KEYS_PER_SENTENCE);
+        assert!(hub_keys[..40].iter().all(|(_, hubs)| hubs == &[0, 1, 2]));
         let counts: Vec<usize> = prints.iter().map(|p| p.sentence_keys.len()).collect();
         let cfg = ScanConfig::default();
         for threads in [1, 3] {
@@ -376,10 +384,11 @@ mod tests {
             assert_eq!(got, expect, "{threads} threads");
         }
         // An article sharing enough over-full keys with more than [`HUBS`] hubs keeps
-        // those it shares most with: article 3 also holds three keys whose first
-        // holders are 3, 4 and 5, and still pairs with 0, 1 and 2 only.
-        prints[3].sentence_keys.extend([2000, 2001, 2002]);
-        let extra = [2000, 2001, 2002].map(|k| (k, [3, 4, 5]));
+        // those it shares most with: article 3 also holds 30 keys whose first holders
+        // are 3, 4 and 5, and still pairs with 0, 1 and 2 only.
+        let more = 2000..2030u64;
+        prints[3].sentence_keys.extend(more.clone());
+        let extra = more.map(|k| (k, [3, 4, 5]));
         let all: Vec<(u64, Hubs)> = hub_keys.iter().copied().chain(extra).collect();
         let got = through_hubs(&prints, &all, &counts, &cfg, 1);
         let three: Vec<(u32, u32)> = got.into_iter().filter(|p| p.0 == 3 || p.1 == 3).collect();

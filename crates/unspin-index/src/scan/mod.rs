@@ -548,9 +548,13 @@ mod tests {
     fn a_story_more_articles_rewrite_than_max_posting_is_one_family() {
         // Thirty rewrites of one story, each rewording its own words (so they share no
         // LSH band) around the same names and numbers; every sentence key the story
-        // gives is held by more than eight articles.
+        // gives is held by more than eight articles, and they span several sentences.
         let people = ["Ada Fenwick", "Bo Marsh", "Kell"];
-        let original = story("harbour", &people, "");
+        let more = "Harbourmaster Lena Quist told the Kellport Gazette that 312 berths and \
+                    48 moorings would close for 19 weeks from October. \
+                    Councillor Omar Reyes said the 2026 budget set aside 4.2 million \
+                    pounds for the Kellport breakwater and 600,000 pounds for dredging.";
+        let original = story("harbour", &people, more);
         let swaps = [
             ("said", ["stated", "announced", "declared"]),
             ("would", ["will", "is set to", "was expected to"]),
