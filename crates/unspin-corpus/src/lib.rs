@@ -349,24 +349,49 @@ fn warc(
     opts: &ReadOptions,
     visit: &mut dyn FnMut(Result<Item, Skipped>),
 ) {
-    let records = warc::WarcReader::new(reader).iter_records();
-    for (n, record) in records.enumerate() {
-        let at = format!("{origin}#{}", n + 1);
+    // Streamed: a record's body is read only once its length is known to fit (the
+    // crate's buffering iterator holds every body whole, and reserves its declared
+    // length before reading it); bodies not read are skipped a megabyte at a time.
+    let mut reader = warc::WarcReader::new(reader);
+    let mut records = reader.stream_records();
+    let unreadable = |at: String, e: &dyn std::fmt::Display| {
+        skipped(
+            at,
+            format!("unreadable WARC record, rest of the file skipped: {e}"),
+        )
+    };
+    let mut n = 0;
+    // The record whose body the iterator skips when asked for the next one: a read error
+    // then is that record's (it is cut short), not the next one's.
+    let mut unread: Option<String> = None;
+    while let Some(record) = records.next_item() {
+        n += 1;
+        let at = format!("{origin}#{n}");
         let record = match record {
             Ok(r) => r,
-            Err(e) => {
-                return visit(Err(skipped(
-                    at,
-                    format!("unreadable WARC record, rest of the file skipped: {e}"),
-                )));
-            }
+            Err(e) => return visit(Err(unreadable(unread.unwrap_or(at), &e))),
         };
+        unread = Some(at.clone());
         if !matches!(
             record.warc_type(),
             warc::RecordType::Response | warc::RecordType::Resource
         ) {
             continue;
         }
+        let length = record.content_length();
+        if length > opts.max_bytes as u64 {
+            visit(Err(skipped(at, format!("too large ({length} bytes)"))));
+            continue;
+        }
+        let record = match record.into_buffered() {
+            Ok(r) if r.body().len() as u64 == length => r,
+            Ok(r) => {
+                let cut = format!("the body ends after {} of {length} bytes", r.body().len());
+                return visit(Err(unreadable(at, &cut)));
+            }
+            Err(e) => return visit(Err(unreadable(at, &e))),
+        };
+        unread = None;
         let date = record.date().format("%Y-%m-%d").to_string();
         // Raw header bytes: `Record::header` unwraps their UTF-8 and panics on bad bytes.
         let (headers, body) = record.into_raw_parts();

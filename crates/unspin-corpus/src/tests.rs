@@ -259,3 +259,40 @@ fn a_warc_target_uri_of_invalid_utf8_is_read_not_a_panic() {
         Some("https://news.example/\u{FFFD}\u{FFFD}")
     );
 }
+
+#[test]
+fn a_warc_record_over_the_limit_is_skipped_by_its_length_and_the_next_read() {
+    // The first record declares a body of 50 GB and holds a few bytes (the file ends
+    // there); before, it was skipped only after its body had been buffered. A record
+    // over `max_bytes` is now skipped by its declared length, unread; the next is read.
+    let opts = ReadOptions {
+        max_bytes: 2_000,
+        ..ReadOptions::default()
+    };
+    let big = "<p>Long page.</p>".repeat(200);
+    let got = check_with(
+        &[(
+            "mixed.warc",
+            [
+                warc_record("https://news.example/big", &big),
+                warc_record("https://news.example/ok", PAGE),
+            ]
+            .concat(),
+        )],
+        &opts,
+    );
+    assert_eq!(
+        got,
+        [
+            "SKIP D/mixed.warc#1: too large (3444 bytes)",
+            "ok https://news.example/ok 42 words"
+        ]
+    );
+    let huge = String::from_utf8(warc_record("https://news.example/huge", PAGE))
+        .expect("utf-8")
+        .replacen("Content-Length: ", "Content-Length: 5000000000", 1);
+    let got = check_with(&[("huge.warc", huge.into_bytes())], &opts);
+    assert_eq!(got.len(), 2, "{got:#?}");
+    assert!(got[0].starts_with("SKIP D/huge.warc#1: too large (5000000000"));
+    assert!(got[1].starts_with("SKIP D/huge.warc#1: unreadable WARC record"));
+}
