@@ -352,13 +352,22 @@ fn warc(
     // Streamed: a record's body is read only once its length is known to fit (the
     // crate's buffering iterator holds every body whole, and reserves its declared
     // length before reading it); bodies not read are skipped a megabyte at a time.
-    let mut reader = warc::WarcReader::new(reader);
+    let mut reader = warc::WarcReader::new(HeaderLimit {
+        inner: reader,
+        header: 0,
+    });
     let mut records = reader.stream_records();
-    let unreadable = |at: String, e: &dyn std::fmt::Display| {
+    let unreadable = |at: String, reason: String| {
         skipped(
             at,
-            format!("unreadable WARC record, rest of the file skipped: {e}"),
+            format!("unreadable WARC record, rest of the file skipped: {reason}"),
         )
+    };
+    // The crate's errors name their kind ("Error reading data source."); the cause, if
+    // any, follows.
+    let describe = |e: &dyn std::error::Error| match e.source() {
+        Some(cause) => format!("{e} ({cause})"),
+        None => e.to_string(),
     };
     let mut n = 0;
     // The record whose body the iterator skips when asked for the next one: a read error
@@ -369,7 +378,7 @@ fn warc(
         let at = format!("{origin}#{n}");
         let record = match record {
             Ok(r) => r,
-            Err(e) => return visit(Err(unreadable(unread.unwrap_or(at), &e))),
+            Err(e) => return visit(Err(unreadable(unread.unwrap_or(at), describe(&e)))),
         };
         unread = Some(at.clone());
         if !matches!(
@@ -387,9 +396,9 @@ fn warc(
             Ok(r) if r.body().len() as u64 == length => r,
             Ok(r) => {
                 let cut = format!("the body ends after {} of {length} bytes", r.body().len());
-                return visit(Err(unreadable(at, &cut)));
+                return visit(Err(unreadable(at, cut)));
             }
-            Err(e) => return visit(Err(unreadable(at, &e))),
+            Err(e) => return visit(Err(unreadable(at, describe(&e)))),
         };
         unread = None;
         let date = record.date().format("%Y-%m-%d").to_string();
@@ -423,6 +432,46 @@ fn warc(
             }
             Err(reason) => visit(Err(skipped(at, reason))),
         }
+    }
+    if n == 0 {
+        visit(Err(skipped(origin, "no WARC record found")));
+    }
+}
+
+/// WARC header blocks longer than this are refused: the `warc` crate holds a header
+/// block whole while looking for its end, so a stream of header bytes that never ends
+/// (a corrupt or hostile file, gzip-compressed a thousandfold) would fill memory.
+const MAX_WARC_HEADER: usize = 1 << 20;
+
+/// The reader under the `warc` crate: it reads header blocks line by line through
+/// `BufRead` and bodies through `Read`, so the bytes consumed through `BufRead` since the
+/// last `Read` are the header block being read, refused past [`MAX_WARC_HEADER`].
+struct HeaderLimit<R> {
+    inner: R,
+    header: usize,
+}
+
+impl<R: BufRead> std::io::Read for HeaderLimit<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        self.header = 0;
+        self.inner.read(buf)
+    }
+}
+
+impl<R: BufRead> BufRead for HeaderLimit<R> {
+    fn fill_buf(&mut self) -> std::io::Result<&[u8]> {
+        if self.header > MAX_WARC_HEADER {
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::InvalidData,
+                format!("a header block over {MAX_WARC_HEADER} bytes"),
+            ));
+        }
+        self.inner.fill_buf()
+    }
+
+    fn consume(&mut self, amt: usize) {
+        self.header = self.header.saturating_add(amt);
+        self.inner.consume(amt);
     }
 }
 

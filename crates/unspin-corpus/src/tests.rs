@@ -296,3 +296,23 @@ fn a_warc_record_over_the_limit_is_skipped_by_its_length_and_the_next_read() {
     assert!(got[0].starts_with("SKIP D/huge.warc#1: too large (5000000000"));
     assert!(got[1].starts_with("SKIP D/huge.warc#1: unreadable WARC record"));
 }
+
+#[test]
+fn a_warc_header_that_never_ends_is_refused_and_a_file_without_records_reported() {
+    // Two megabytes of one header line, gzip-compressed to a few kilobytes: the header
+    // block used to be held whole, however long (a thousandfold bomb fills memory).
+    let mut endless = b"WARC/1.0\r\nWARC-Type: response\r\nX-Note: ".to_vec();
+    endless.extend(std::iter::repeat_n(b'a', 2 << 20));
+    let got = check(&[
+        ("endless.warc.gz", gzip(&endless)),
+        ("empty.warc", Vec::new()),
+    ]);
+    assert_eq!(
+        got,
+        [
+            "SKIP D/empty.warc: no WARC record found",
+            "SKIP D/endless.warc.gz#1: unreadable WARC record, rest of the file skipped: \
+             Error reading data source. (a header block over 1048576 bytes)",
+        ]
+    );
+}
