@@ -62,10 +62,13 @@ pub fn read_all(paths: &[PathBuf], opts: &ReadOptions) -> (Vec<Item>, Vec<Skippe
 /// Read every article under `paths` (files or folders, folders recursively in name
 /// order), calling `visit` for each article or skipped input.
 pub fn read(paths: &[PathBuf], opts: &ReadOptions, visit: &mut dyn FnMut(Result<Item, Skipped>)) {
+    // Folders entered so far, as their canonical paths: a symbolic link back up the tree
+    // (or a folder given twice) is not read again.
+    let mut entered = std::collections::HashSet::new();
     for path in paths {
         if path.is_dir() {
             let mut files = Vec::new();
-            collect_files(path, &mut files, visit);
+            collect_files(path, &mut entered, &mut files, visit);
             files.sort();
             for f in files {
                 read_file(&f, opts, visit);
@@ -76,7 +79,25 @@ pub fn read(paths: &[PathBuf], opts: &ReadOptions, visit: &mut dyn FnMut(Result<
     }
 }
 
-fn collect_files(dir: &Path, out: &mut Vec<PathBuf>, visit: &mut dyn FnMut(Result<Item, Skipped>)) {
+fn collect_files(
+    dir: &Path,
+    entered: &mut std::collections::HashSet<PathBuf>,
+    out: &mut Vec<PathBuf>,
+    visit: &mut dyn FnMut(Result<Item, Skipped>),
+) {
+    match std::fs::canonicalize(dir) {
+        Ok(canonical) if !entered.insert(canonical.clone()) => {
+            return visit(Err(skipped(
+                dir.display().to_string(),
+                format!(
+                    "already read as {} (a symbolic link loop, or a folder given twice)",
+                    canonical.display()
+                ),
+            )));
+        }
+        Ok(_) => {}
+        Err(e) => return visit(Err(skipped(dir.display().to_string(), e))),
+    }
     let entries = match std::fs::read_dir(dir) {
         Ok(e) => e,
         Err(e) => {
@@ -96,7 +117,7 @@ fn collect_files(dir: &Path, out: &mut Vec<PathBuf>, visit: &mut dyn FnMut(Resul
             continue;
         }
         if path.is_dir() {
-            collect_files(&path, out, visit);
+            collect_files(&path, entered, out, visit);
         } else {
             out.push(path);
         }

@@ -316,3 +316,33 @@ fn a_warc_header_that_never_ends_is_refused_and_a_file_without_records_reported(
         ]
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn a_symbolic_link_loop_or_a_folder_given_twice_is_read_once() {
+    // A link back up the tree used to be followed until the system gave up (40 levels):
+    // every article read 41 times over, a family of copies of itself.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let inner = dir.path().join("news");
+    std::fs::create_dir_all(&inner).expect("mkdir");
+    std::fs::write(inner.join("a.txt"), "The dam repairs began on Monday.").expect("write");
+    std::os::unix::fs::symlink("..", inner.join("up")).expect("symlink");
+    let mut out = Vec::new();
+    let root = dir.path().to_path_buf();
+    read(
+        &[root.clone(), root.clone()],
+        &ReadOptions::default(),
+        &mut |r| {
+            out.push(match r {
+                Ok(item) => format!("ok {}", item.article.meta.origin),
+                Err(s) => format!("SKIP {}", s.origin),
+            })
+        },
+    );
+    let shown: Vec<String> = out
+        .iter()
+        .map(|line| line.replace(&root.display().to_string(), "D"))
+        .collect();
+    // Folders are walked before their files are read: the loop is reported first.
+    assert_eq!(shown, ["SKIP D/news/up", "ok D/news/a.txt", "SKIP D"]);
+}
