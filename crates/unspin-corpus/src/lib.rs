@@ -116,10 +116,14 @@ fn collect_files(
         if hidden {
             continue;
         }
-        if path.is_dir() {
-            collect_files(&path, entered, out, visit);
-        } else {
-            out.push(path);
+        match std::fs::metadata(&path) {
+            Ok(m) if m.is_dir() => collect_files(&path, entered, out, visit),
+            Ok(m) if !m.is_file() => visit(Err(skipped(
+                path.display().to_string(),
+                // A pipe would block, a device (a link to /dev/zero) never end.
+                "not a regular file (a device, pipe or socket), not read",
+            ))),
+            _ => out.push(path),
         }
     }
 }
@@ -180,29 +184,21 @@ fn read_file(path: &Path, opts: &ReadOptions, visit: &mut dyn FnMut(Result<Item,
     };
     match container(path) {
         Container::Article if is_json_array(path) => json_array(&origin, path, opts, visit),
-        Container::Article => {
-            let bytes = match std::fs::metadata(path) {
-                Ok(m) if m.len() > opts.max_bytes as u64 => {
-                    return visit(Err(skipped(
-                        &origin,
-                        format!(
-                            "too large ({} bytes, the limit is {} bytes)",
-                            m.len(),
-                            opts.max_bytes
-                        ),
-                    )));
-                }
-                _ => std::fs::read(path),
-            };
-            match bytes {
-                Ok(bytes) => visit(
-                    read_article(&origin, &bytes, opts)
-                        .map(item)
-                        .map_err(|e| skipped(&origin, strip_origin(&origin, &e.to_string()))),
+        Container::Article => match read_capped(path, opts.max_bytes) {
+            Ok(Ok(bytes)) => visit(
+                read_article(&origin, &bytes, opts)
+                    .map(item)
+                    .map_err(|e| skipped(&origin, strip_origin(&origin, &e.to_string()))),
+            ),
+            Ok(Err(TooLarge(len))) => visit(Err(skipped(
+                &origin,
+                format!(
+                    "too large ({len} bytes, the limit is {} bytes)",
+                    opts.max_bytes
                 ),
-                Err(e) => visit(Err(skipped(&origin, e))),
-            }
-        }
+            ))),
+            Err(e) => visit(Err(skipped(&origin, e))),
+        },
         Container::JsonLines { gzip } => match open() {
             Ok(r) => json_lines(&origin, if gzip { gunzip(r) } else { r }, opts, visit),
             Err(s) => visit(Err(s)),
@@ -494,6 +490,29 @@ impl<R: BufRead> BufRead for HeaderLimit<R> {
         self.header = self.header.saturating_add(amt);
         self.inner.consume(amt);
     }
+}
+
+/// A file or stream over the size limit: its length, or "at least" the limit + 1 for a
+/// stream whose end was not awaited.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TooLarge(pub u64);
+
+/// The bytes at `path` if there are at most `max_bytes` of them. A regular file over the
+/// limit is refused by its length, unread; anything else (a pipe, `/dev/stdin`, a
+/// device) is read up to one byte past the limit, never further.
+pub fn read_capped(path: &Path, max_bytes: usize) -> std::io::Result<Result<Vec<u8>, TooLarge>> {
+    use std::io::Read;
+    let file = File::open(path)?;
+    let meta = file.metadata()?;
+    if meta.is_file() && meta.len() > max_bytes as u64 {
+        return Ok(Err(TooLarge(meta.len())));
+    }
+    let mut bytes = Vec::new();
+    file.take(max_bytes as u64 + 1).read_to_end(&mut bytes)?;
+    if bytes.len() > max_bytes {
+        return Ok(Err(TooLarge(meta.len().max(bytes.len() as u64))));
+    }
+    Ok(Ok(bytes))
 }
 
 /// The body of an HTTP response (after the blank line), or the bytes as they are.

@@ -38,9 +38,18 @@ fn check_with(files: &[(&str, Vec<u8>)], opts: &ReadOptions) -> Vec<String> {
         std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
         std::fs::write(path, bytes).expect("write");
     }
-    let root = dir.path().display().to_string();
+    check_dir_with(dir.path(), opts)
+}
+
+/// [`check`] of a folder as it is.
+fn check_dir(dir: &Path) -> Vec<String> {
+    check_dir_with(dir, &ReadOptions::default())
+}
+
+fn check_dir_with(dir: &Path, opts: &ReadOptions) -> Vec<String> {
+    let root = dir.display().to_string();
     let mut out = Vec::new();
-    read(&[dir.path().to_path_buf()], opts, &mut |r| {
+    read(&[dir.to_path_buf()], opts, &mut |r| {
         out.push(match r {
             Ok(item) => format!(
                 "ok {} {} words",
@@ -345,4 +354,21 @@ fn a_symbolic_link_loop_or_a_folder_given_twice_is_read_once() {
         .collect();
     // Folders are walked before their files are read: the loop is reported first.
     assert_eq!(shown, ["SKIP D/news/up", "ok D/news/a.txt", "SKIP D"]);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_device_in_a_corpus_folder_is_not_read() {
+    // A link to /dev/zero among the articles: read, it would never end.
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(dir.path().join("a.txt"), "The dam repairs began on Monday.").expect("write");
+    std::os::unix::fs::symlink("/dev/zero", dir.path().join("zero.txt")).expect("symlink");
+    let got = check_dir(dir.path());
+    assert_eq!(
+        got,
+        [
+            "SKIP D/zero.txt: not a regular file (a device, pipe or socket), not read",
+            "ok D/a.txt 6 words"
+        ]
+    );
 }

@@ -4,6 +4,7 @@ use std::path::Path;
 
 use anyhow::{Context, Result, bail};
 use unspin_core::Article;
+use unspin_index::corpus::TooLarge;
 use unspin_ingest::{Format, ReadOptions, read_article};
 
 use crate::args::{FormatArg, InputArgs};
@@ -27,16 +28,15 @@ pub fn read_path(path: &Path, opts: &ReadOptions) -> Result<Article> {
     if path.is_dir() {
         bail!("{origin}: is a directory, expected an article file");
     }
-    // Refuse oversized files before reading them whole.
-    if let Ok(meta) = std::fs::metadata(path)
-        && meta.len() > opts.max_bytes as u64
+    // Oversized files are refused unread, streams (a pipe, /dev/stdin) read no further
+    // than the limit.
+    match unspin_index::corpus::read_capped(path, opts.max_bytes)
+        .with_context(|| format!("cannot read {origin}"))?
     {
-        bail!(
-            "{origin}: too large ({} bytes, the limit is {} bytes)",
-            meta.len(),
+        Ok(bytes) => Ok(read_article(&origin, &bytes, opts)?),
+        Err(TooLarge(len)) => bail!(
+            "{origin}: too large ({len} bytes, the limit is {} bytes)",
             opts.max_bytes
-        );
+        ),
     }
-    let bytes = std::fs::read(path).with_context(|| format!("cannot read {origin}"))?;
-    Ok(read_article(&origin, &bytes, opts)?)
 }

@@ -161,3 +161,22 @@ fn control_characters_in_an_article_never_reach_the_terminal() {
         "{out:?}"
     );
 }
+
+/// A stream without end (a device given as an article) is read up to the limit and
+/// refused, never to the end: `compare` used to read /dev/zero until memory ran out.
+#[cfg(unix)]
+#[test]
+fn an_endless_stream_is_refused_at_the_limit() {
+    let run = unspin(&[
+        "compare".as_ref(),
+        "/dev/zero".as_ref(),
+        corpus("original.md").as_os_str(),
+        "--max-bytes".as_ref(),
+        "4096".as_ref(),
+    ]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert_eq!(
+        run.stderr,
+        "unspin: error: /dev/zero: too large (4097 bytes, the limit is 4096 bytes)\n"
+    );
+}
