@@ -210,7 +210,11 @@ pub fn align(a: &Doc<'_>, b: &Doc<'_>, weights: &Weights, cfg: &Config) -> Align
         }
     }
     for (i, &(sim, j)) in best_a.iter().enumerate() {
-        if sim < cfg.link_threshold || b_edge[j] == Some(i) {
+        // No counterpart at all (j is usize::MAX) whatever the threshold says.
+        let Some(&edge) = b_edge.get(j) else {
+            continue;
+        };
+        if sim < cfg.link_threshold || edge == Some(i) {
             continue;
         }
         if contained(&a.sentences[i].terms, &b.sentences[j].terms) >= cfg.split_containment {
@@ -292,7 +296,7 @@ fn links_exhaustive(a: &Doc<'_>, b: &Doc<'_>, weights: &Weights, cfg: &Config) -
                 best_a[i] = (sim, j);
             }
         }
-        if best.0 >= cfg.link_threshold {
+        if best.1 != usize::MAX && best.0 >= cfg.link_threshold {
             best_b.push((j, best.1));
         }
     }
@@ -307,7 +311,7 @@ fn links_bounded(a: &Doc<'_>, b: &Doc<'_>, weights: &Weights, cfg: &Config) -> L
     let best_b = best_bounded(b, a, weights)
         .into_iter()
         .enumerate()
-        .filter(|&(_, (sim, _))| sim >= cfg.link_threshold)
+        .filter(|&(_, (sim, i))| i != usize::MAX && sim >= cfg.link_threshold)
         .map(|(j, (_, i))| (j, i))
         .collect();
     Links { best_a, best_b }

@@ -89,6 +89,35 @@ proptest! {
     }
 
     #[test]
+    fn any_thresholds_compare_and_trace_without_panicking(
+        sentences in article_strategy(),
+        values in prop::collection::vec(prop::num::f64::ANY, 8),
+    ) {
+        // NaN, infinities and negative values included: no threshold may send an index
+        // out of bounds (a link threshold of 0 once linked sentences to "no sentence").
+        let cfg = Config {
+            link_threshold: values[0],
+            split_containment: values[1],
+            edited_threshold: values[2],
+            rewrite_coverage: values[3],
+            partial_coverage: values[4],
+            same_story_similarity: values[5],
+            trace_wholly: values[6],
+            template_number_agreement: values[7],
+            ..Config::default()
+        };
+        let a = Article::new("a", join(&sentences));
+        let b = Article::new("b", join(&sentences[..sentences.len() / 2]));
+        let c = compare(&a, &b, &cfg);
+        for g in &c.groups {
+            prop_assert!(g.a.iter().all(|&i| i < c.a_units.len()));
+            prop_assert!(g.b.iter().all(|&j| j < c.b_units.len()));
+        }
+        let t = crate::trace(&b, std::slice::from_ref(&a), &cfg);
+        prop_assert!(t.derived_share.is_nan() || (0.0..=1.0).contains(&t.derived_share));
+    }
+
+    #[test]
     fn any_input_compares_without_panicking(a in "[\\PC\\s\"'“”«»‘’.,!?\\n]{0,300}", b in "[a-zA-Z0-9 \"“”.,\\n]{0,300}") {
         let (x, y) = (Article::new("a", a), Article::new("b", b));
         let c = compare(&x, &y, &Config::default());

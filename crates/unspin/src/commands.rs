@@ -70,7 +70,32 @@ fn load_config(path: Option<&std::path::Path>) -> Result<Config> {
     };
     let text =
         std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
-    toml::from_str(&text).with_context(|| format!("{}: invalid configuration", path.display()))
+    let table: toml::Table = toml::from_str(&text)
+        .with_context(|| format!("{}: invalid configuration", path.display()))?;
+    if let Some((key, value)) = bad_number(&table, "") {
+        anyhow::bail!(
+            "{}: invalid configuration: {key} = {value}: thresholds and weights are finite and \
+             not negative",
+            path.display()
+        );
+    }
+    toml::Value::Table(table)
+        .try_into()
+        .with_context(|| format!("{}: invalid configuration", path.display()))
+}
+
+/// The first number of `table` (by key, tables searched in turn) that no threshold or
+/// weight can be: NaN, infinite or negative.
+fn bad_number(table: &toml::Table, prefix: &str) -> Option<(String, String)> {
+    table.iter().find_map(|(key, value)| {
+        let key = format!("{prefix}{key}");
+        match value {
+            toml::Value::Float(f) if !f.is_finite() || *f < 0.0 => Some((key, f.to_string())),
+            toml::Value::Integer(i) if *i < 0 => Some((key, i.to_string())),
+            toml::Value::Table(inner) => bad_number(inner, &format!("{key}.")),
+            _ => None,
+        }
+    })
 }
 
 fn compare(args: &CompareArgs, cfg: &Config) -> Result<Outcome> {

@@ -176,6 +176,35 @@ fn config_file_overrides_thresholds() {
         "{}",
         run.stderr
     );
+
+    // No threshold or weight is NaN, infinite or negative (a link threshold of NaN or
+    // 0 once sent the aligner out of bounds); the first such value is named.
+    for (text, named) in [
+        ("link_threshold = nan\n", "link_threshold = NaN"),
+        (
+            "[change_weights]\nquote_altered = -2.0\n",
+            "change_weights.quote_altered = -2",
+        ),
+    ] {
+        let bad = dir.path().join("bad.toml");
+        std::fs::write(&bad, text).expect("write");
+        let run = unspin(&[
+            "compare".as_ref(),
+            "--config".as_ref(),
+            bad.as_os_str(),
+            a.as_os_str(),
+            b.as_os_str(),
+        ]);
+        assert_eq!(run.code, 2, "{}", run.stderr);
+        assert!(
+            run.stderr.contains(&format!(
+                "bad.toml: invalid configuration: {named}: thresholds and weights are finite \
+                 and not negative"
+            )),
+            "{}",
+            run.stderr
+        );
+    }
 }
 
 /// The weights that rank changes and weigh the source evidence are configurable too, in
