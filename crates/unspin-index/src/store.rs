@@ -43,7 +43,8 @@ pub enum StoreError {
         found: u32,
         expected: u32,
     },
-    #[error("{path}: {source}")]
+    /// `{path}` only: the error chain (`source`) says what went wrong, once.
+    #[error("{path}")]
     Db { path: String, source: redb::Error },
     #[error("{path}: article {id} is damaged: {reason}")]
     Damaged {
@@ -51,7 +52,9 @@ pub enum StoreError {
         id: String,
         reason: String,
     },
-    #[error("{path}: {source}")]
+    #[error("{path}: no index here (`unspin index add --index DIR` makes one)")]
+    Missing { path: String },
+    #[error("{path}")]
     Io {
         path: String,
         source: std::io::Error,
@@ -85,6 +88,17 @@ impl Index {
         let index = Index { db, path };
         index.check_version()?;
         Ok(index)
+    }
+
+    /// Open the index in `dir`, which must hold one: reading commands (`match`, `index
+    /// check`) never create an index where a mistyped path points.
+    pub fn open_existing(dir: &Path) -> Result<Index, StoreError> {
+        if !dir.join(FILE).is_file() {
+            return Err(StoreError::Missing {
+                path: dir.display().to_string(),
+            });
+        }
+        Index::open(dir)
     }
 
     /// The index file.

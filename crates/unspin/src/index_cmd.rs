@@ -35,7 +35,7 @@ pub fn run(which: &IndexCommand) -> Result<Outcome> {
             Ok(Outcome::Found)
         }
         IndexCommand::Check(args) => {
-            let index = Index::open(&args.index)?;
+            let index = Index::open_existing(&args.index)?;
             let n = index.check()?;
             writeln!(std::io::stdout().lock(), "{n} articles, all intact")?;
             Ok(Outcome::Found)
@@ -100,7 +100,7 @@ pub fn add(
 
 /// `unspin match ARTICLE --index DIR`: which indexed articles this one copies or is copied by.
 pub fn run_match(args: &MatchArgs, cfg: &Config) -> Result<Outcome> {
-    let index = Index::open(&args.index)?;
+    let index = Index::open_existing(&args.index)?;
     let article = read_path(&args.article, &args.input.read_options())?;
     let doc = Doc::new(&article);
     let fp = fingerprint(&doc);

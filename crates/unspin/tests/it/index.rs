@@ -67,6 +67,40 @@ fn add_then_match_finds_the_source() {
     assert_eq!((run.code, run.stdout.as_str()), (1, ""));
 }
 
+/// Reading commands never create an index where a mistyped path points: they say there
+/// is none (exit 2) and leave the path as it was.
+#[test]
+fn match_and_check_on_a_missing_index_say_so_and_create_nothing() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let missing = dir.path().join("no-index");
+    let article = corpus("original.md");
+    let runs = [
+        unspin(&[
+            "match".as_ref(),
+            "--index".as_ref(),
+            missing.as_os_str(),
+            article.as_os_str(),
+        ]),
+        unspin(&[
+            "index".as_ref(),
+            "check".as_ref(),
+            "--index".as_ref(),
+            missing.as_os_str(),
+        ]),
+    ];
+    for run in runs {
+        assert_eq!(run.code, 2, "{}", run.stderr);
+        assert_eq!(
+            run.stderr,
+            format!(
+                "unspin: error: {}: no index here (`unspin index add --index DIR` makes one)\n",
+                missing.display()
+            )
+        );
+    }
+    assert!(!missing.exists());
+}
+
 #[test]
 fn killed_mid_run_the_index_keeps_whole_batches_and_resumes() {
     let dir = tempfile::tempdir().expect("tempdir");
