@@ -44,9 +44,10 @@ pub fn run(file: &Path, predictions: Option<&Path>, cfg: &Config) -> Result<Stri
                 n + 1
             ),
         };
+        let at = || format!("{}:{}", file.display(), n + 1);
         let (x, y) = (
-            read_path(&base.join(a), &opts)?,
-            read_path(&base.join(b), &opts)?,
+            read_path(&base.join(a), &opts).with_context(at)?,
+            read_path(&base.join(b), &opts).with_context(at)?,
         );
         let c = compare(&x, &y, cfg);
         let predicted = c.verdict.relation.is_derived();

@@ -141,6 +141,29 @@ fn eval_pairs_on_the_example_corpus() {
     );
 }
 
+/// A row naming a file that is not there is reported with the row's line.
+#[test]
+fn eval_pairs_names_the_row_of_a_missing_article() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let tsv = dir.path().join("pairs.tsv");
+    std::fs::write(
+        &tsv,
+        "id\ta\tb\tlabel\n1\tgone.txt\talso-gone.txt\tderived\n",
+    )
+    .expect("write");
+    let run = unspin(&["eval".as_ref(), "pairs".as_ref(), tsv.as_os_str()]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr.starts_with(&format!(
+            "unspin: error: {}:2: cannot read {}",
+            tsv.display(),
+            dir.path().join("gone.txt").display()
+        )),
+        "{}",
+        run.stderr
+    );
+}
+
 #[test]
 fn eval_says_when_the_data_is_missing() {
     let missing = root().join("no-such-data");
