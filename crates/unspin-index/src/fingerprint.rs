@@ -139,6 +139,8 @@ pub struct Sketch {
     /// Per body sentence: its hash if it is short (0 if not: only short sentences can be
     /// boilerplate), the end of its keys in `keys` and of its names in `names`.
     sentences: Vec<(u64, u32, u32)>,
+    /// Per body sentence: its words (at most 255).
+    words: Vec<u8>,
     keys: Vec<u64>,
 }
 
@@ -173,6 +175,11 @@ impl Parts {
             bands,
             names,
             sentences,
+            words: self
+                .sentences
+                .iter()
+                .map(|s| u8::try_from(s.n_words).unwrap_or(u8::MAX))
+                .collect(),
             keys,
         }
     }
@@ -185,6 +192,19 @@ impl Sketch {
     pub fn names(&self, skip: &FxHashSet<u64>) -> Vec<u32> {
         let ends = self.sentences.iter().map(|&(h, _, end)| (h, end as usize));
         kept(ends, &self.names, skip)
+    }
+
+    /// How many of the article's sentences have at least `min_words` words, and how
+    /// many of those have their hash in `lines`.
+    pub fn sentences_in(&self, lines: &FxHashSet<u64>, min_words: u8) -> (usize, usize) {
+        let (mut all, mut in_lines) = (0, 0);
+        for (&(hash, _, _), &n) in self.sentences.iter().zip(&self.words) {
+            if n >= min_words {
+                all += 1;
+                in_lines += usize::from(lines.contains(&hash));
+            }
+        }
+        (all, in_lines)
     }
 
     /// Hashes of the short body sentences (see [`Parts::sketch`]).

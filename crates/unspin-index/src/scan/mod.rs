@@ -1,8 +1,9 @@
 //! `scan`: every copy family in a set of articles.
 //!
-//! 1. Sentences that recur verbatim across articles and are short (bylines, "Related
-//!    article" teasers, newsletter footers, agency credits) are boilerplate: removed
-//!    before fingerprinting and verification, so they never glue articles together.
+//! 1. Sentences that recur verbatim across otherwise unrelated articles (bylines,
+//!    "Related article" teasers, footers, agency credits, disclaimers) are
+//!    boilerplate: removed before fingerprinting and verification, so they never glue
+//!    articles together.
 //! 2. Candidates: articles sharing an LSH band (copies) or at least `min_shared_keys`
 //!    sentence keys (rewrites). A band or key held by more than `max_posting` articles
 //!    would make too many pairs: a band that many hold is a story they all carry, and
@@ -35,7 +36,8 @@ use verify::Verify;
 #[derive(Clone, Debug, PartialEq)]
 pub struct ScanConfig {
     /// A sentence in at least this many articles, of at most `boilerplate_words` words,
-    /// is boilerplate.
+    /// is boilerplate unless those articles are related otherwise (see
+    /// `boilerplate::find`).
     pub boilerplate_min_articles: usize,
     pub boilerplate_words: usize,
     /// Bands and sentence keys held by more articles than this pair their holders
@@ -58,7 +60,7 @@ impl Default for ScanConfig {
     fn default() -> ScanConfig {
         ScanConfig {
             boilerplate_min_articles: 3,
-            boilerplate_words: 20,
+            boilerplate_words: 60,
             max_posting: 200,
             min_shared_keys: 3,
             min_shared_key_share: 0.1,
@@ -515,6 +517,25 @@ mod tests {
         )
     }
 
+    /// Five short reports on unrelated subjects (no name, number or long word in common).
+    const UNRELATED: [&str; 5] = [
+        "Ada Fenwick said the harbour council would meet on Tuesday to discuss dredging. \
+         Bo Marsh told reporters that berth fees would rise by 14 percent. \
+         Residents of Kellport asked for the survey before the vote.",
+        "The Wexley railway reopened after engineers replaced 3,000 sleepers. \
+         Conductor Priya Anand welcomed passengers aboard the first service at dawn. \
+         Timetables promise trains every 20 minutes.",
+        "A painting attributed to Orsolya Vamos sold for 86,000 euros in Ghent. \
+         Auctioneers had estimated half that figure. \
+         Collectors from Lisbon and Oslo bid against each other by telephone.",
+        "Frost destroyed most blossom in the Tarrant valley orchards overnight. \
+         Grower Hamish Doyle expects a harvest below 40 tonnes. \
+         Insurers are inspecting damaged trees this week.",
+        "Students at Northgate Academy built a satellite the size of a shoebox. \
+         Teacher Mireille Okafor said it will launch from Cornwall in 2027. \
+         Sponsorship covered the 12 solar panels.",
+    ];
+
     #[test]
     fn a_story_more_articles_carry_than_max_posting_is_one_family() {
         // Thirty near-verbatim copies of one story (a wire story), each with its own
@@ -711,13 +732,8 @@ mod tests {
     #[test]
     fn thousands_of_exact_duplicates_are_one_family_without_all_pairs() {
         // One story stored 60 times (crawled again and again): one family, verified
-        // through the first copy and the bands' first holders, not all 1,770 pairs. (A
-        // long sentence keeps the short ones from being taken for boilerplate: 60
-        // articles repeat them, and without it the copies would share nothing else.)
-        let long = "The harbour master said the dredging contract, signed after two years \
-                    of talks with the port authority and the fishing cooperative, would \
-                    keep the channel open for larger ships.";
-        let text = story("harbour", &["Ada Fenwick", "Bo Marsh", "Kell"], long);
+        // through the first copy and the bands' first holders, not all 1,770 pairs.
+        let text = story("harbour", &["Ada Fenwick", "Bo Marsh", "Kell"], "");
         let items: Vec<Item> = (0..60)
             .map(|k| item(Article::new(format!("crawl-{k}"), text.clone())))
             .collect();
@@ -777,34 +793,130 @@ mod tests {
         assert_eq!(families, [vec![0, 8]], "{:?}", result.pairs);
     }
 
-    #[test]
-    fn boilerplate_is_what_unrelated_articles_repeat() {
-        let topics = [
-            ("harbour", ["Ada Fenwick", "Bo Marsh", "Kell"]),
-            ("railway", ["Cy Dorran", "Di Quill", "Moss"]),
-            ("museum", ["Eve Talbot", "Fen Rook", "Lark"]),
-            ("orchard", ["Gus Hale", "Hal Brent", "Wren"]),
-        ];
-        let mut items: Vec<Item> = topics
-            .iter()
-            .enumerate()
-            .map(|(k, (t, p))| item(Article::new(format!("site{k}"), story(t, p, FOOTER))))
-            .collect();
-        // One story syndicated twice: its short line "The harbour plan was approved." recurs in three
-        // articles, as the footer does, but they are copies of one story.
-        for k in 0..2 {
-            let copy = story("harbour", &["Ada Fenwick", "Bo Marsh", "Kell"], "")
-                .replace("on Tuesday", &format!("on Tuesday ({k})"));
-            items.push(item(Article::new(format!("copy{k}"), copy)));
-        }
-        let result = scan(&items, &Config::default(), &ScanConfig::default());
-        // The footer (4 unrelated articles) is boilerplate; the syndicated line is not.
-        assert_eq!(result.stats.boilerplate_sentences, 1);
-        let family: Vec<Vec<usize>> = result
+    /// The items of `result`'s families, each as its members' items.
+    fn families_of(result: &ScanResult) -> Vec<Vec<usize>> {
+        result
             .families
             .iter()
             .map(|f| f.members.iter().map(|m| m.item).collect())
+            .collect()
+    }
+
+    #[test]
+    fn a_long_line_unrelated_articles_end_with_is_boilerplate() {
+        // Five unrelated reports ending in one 41-word disclaimer: it is boilerplate,
+        // and its words link no article to another (as a long line, it was taken for a
+        // passage they reuse).
+        const DISCLAIMER: &str = "This report was prepared by the regional newsroom \
+            cooperative for distribution to member publishers under the standard \
+            syndication agreement, and it may not be reproduced, redistributed, \
+            broadcast or rewritten in any form without prior written permission from \
+            the cooperative's licensing office.";
+        let items: Vec<Item> = UNRELATED
+            .iter()
+            .enumerate()
+            .map(|(k, t)| {
+                item(Article::new(
+                    format!("site{k}"),
+                    format!("{t}\n\n{DISCLAIMER}"),
+                ))
+            })
             .collect();
-        assert_eq!(family, [vec![0, 4, 5]]);
+        let result = scan(&items, &Config::default(), &ScanConfig::default());
+        assert_eq!(result.stats.boilerplate_sentences, 1, "{:?}", result.stats);
+        assert_eq!(result.pairs, [], "{:?}", result.stats);
+    }
+
+    #[test]
+    fn a_story_of_short_sentences_copied_again_and_again_is_one_family() {
+        // Six copies of a story of short sentences, each with its own closing line:
+        // every line of the story recurs in six articles, which share nothing else —
+        // the same picture as a footer, but the lines are most of each article.
+        let people = ["Ada Fenwick", "Bo Marsh", "Kell"];
+        let items: Vec<Item> = (0..6)
+            .map(|k| {
+                let note = ["Filed by the desk.", "More to follow.", "Updated at noon."][k % 3];
+                item(Article::new(
+                    format!("copy-{k}"),
+                    story("harbour", &people, &format!("{note} Ref {}.", 7919 * k)),
+                ))
+            })
+            .collect();
+        let result = scan(&items, &Config::default(), &ScanConfig::default());
+        assert_eq!(families_of(&result), [(0..6).collect::<Vec<_>>()]);
+    }
+
+    #[test]
+    fn lines_verbatim_copies_repeat_stay_in_the_rewrites_family() {
+        // An original, four verbatim copies (each with its own closing line) and two
+        // rewrites: the original's lines recur in five articles, and the rewrites
+        // share none of them verbatim, only the words they reword — which must not be
+        // left out when judging whether the rewrites belong to the family.
+        let people = ["Ada Fenwick", "Bo Marsh", "Kell"];
+        let more = "Harbourmaster Lena Quist told the Kellport Gazette that 312 berths and \
+                    48 moorings would close for 19 weeks from October while contractors \
+                    rebuilt the northern breakwater and dredged the approach channel. \
+                    Councillor Omar Reyes said the 2026 budget set aside 4.2 million pounds \
+                    for the Kellport breakwater and 600,000 pounds for dredging the channel \
+                    before the autumn storms arrive.";
+        let original = story("harbour", &people, more);
+        let mut texts = vec![original.clone()];
+        for k in 1..5 {
+            texts.push(format!(
+                "{original}\n\nCopy {k} filed with reference {}.",
+                7919 * k
+            ));
+        }
+        texts.push(
+            original
+                .replace(
+                    "would meet on Tuesday to discuss",
+                    "is set to convene on Tuesday to debate",
+                )
+                .replace("told the Kellport Gazette", "informed the Kellport Gazette")
+                .replace("set aside", "earmarked")
+                .replace(
+                    "before the autumn storms arrive",
+                    "ahead of the autumn gales",
+                ),
+        );
+        texts.push(
+            original
+                .replace("told reporters that", "said to journalists that")
+                .replace("would close for 19 weeks", "are to shut for 19 weeks")
+                .replace("rebuilt", "reconstructed")
+                .replace("said the 2026 budget", "noted that the 2026 budget"),
+        );
+        let items: Vec<Item> = texts
+            .into_iter()
+            .enumerate()
+            .map(|(k, t)| item(Article::new(format!("a{k}"), t)))
+            .collect();
+        let result = scan(&items, &Config::default(), &ScanConfig::default());
+        assert_eq!(
+            families_of(&result),
+            [(0..7).collect::<Vec<_>>()],
+            "{:?}",
+            result.pairs
+        );
+    }
+
+    #[test]
+    fn boilerplate_is_what_unrelated_articles_repeat() {
+        let mut items: Vec<Item> = UNRELATED[..4]
+            .iter()
+            .enumerate()
+            .map(|(k, t)| item(Article::new(format!("site{k}"), format!("{t} {FOOTER}"))))
+            .collect();
+        // The first report syndicated twice, edited: its lines recur in three articles,
+        // as the footer does, but they are copies of one story.
+        for k in 0..2 {
+            let copy = UNRELATED[0].replace("on Tuesday", &format!("on Tuesday ({k})"));
+            items.push(item(Article::new(format!("copy{k}"), copy)));
+        }
+        let result = scan(&items, &Config::default(), &ScanConfig::default());
+        // The footer (4 unrelated articles) is boilerplate; the syndicated lines are not.
+        assert_eq!(result.stats.boilerplate_sentences, 1);
+        assert_eq!(families_of(&result), [vec![0, 4, 5]]);
     }
 }
