@@ -159,7 +159,8 @@ impl<'a> Doc<'a> {
 
     pub fn with_depth(article: &'a Article, depth: Depth) -> Doc<'a> {
         let norm = Normalized::new(&article.text);
-        let (paragraphs, text_meta) = layout::layout(&norm, &article.text);
+        let (paragraphs, text_meta) =
+            layout::layout(&norm, &article.text, article.meta.title.as_deref());
         let sentences = segment::sentences(&norm, &paragraphs);
         let anchor = article.meta.date.or(text_meta.date);
         let text = norm.text.as_str();

@@ -61,9 +61,15 @@ pub struct TextMeta {
     pub url: Option<String>,
 }
 
-pub fn layout(norm: &Normalized, original: &str) -> (Vec<Paragraph>, TextMeta) {
+/// The text's paragraphs and what they are. `known_title` is the title the article's
+/// record states apart from its text (a JSON field, an HTML `<title>`), if any.
+pub fn layout(
+    norm: &Normalized,
+    original: &str,
+    known_title: Option<&str>,
+) -> (Vec<Paragraph>, TextMeta) {
     let text = norm.text.as_str();
-    let paragraphs = join_lines(text);
+    let paragraphs = join_lines(text, known_title);
     let mut out: Vec<Paragraph> = Vec::with_capacity(paragraphs.len());
     let mut meta = TextMeta::default();
     let mut expect_url = false;
@@ -209,7 +215,14 @@ fn is_headline(para: &str) -> bool {
 }
 
 /// Paragraph ranges: lines joined across breaks that fall inside a sentence.
-fn join_lines(text: &str) -> Vec<Range<usize>> {
+///
+/// A short line followed by a line that starts with a capital ("Mayor Quits Over Bridge
+/// Deal\nThe mayor resigned") keeps its own unit: it may be a headline. When the record
+/// states its title apart, the first line that is not that title is the body's first
+/// line, and the next line (unless indented) continues it: a wire item whose dateline
+/// was cut starts with the rest of its first line ("Dow Chemical Co has launched a 200
+/// mln\nSwiss franc bond").
+fn join_lines(text: &str, known_title: Option<&str>) -> Vec<Range<usize>> {
     let mut paragraphs: Vec<Range<usize>> = Vec::new();
     let mut blank_since_last = false;
     let mut offset = 0;
@@ -226,11 +239,22 @@ fn join_lines(text: &str) -> Vec<Range<usize>> {
         let join = paragraphs.last().is_some_and(|prev| {
             let prev_text = &text[prev.clone()];
             let open = !ends_sentence(prev_text);
+            // (An indented line starts a paragraph: a table's next row, say.)
+            let body_starts = known_title.is_some_and(|t| {
+                let title_first =
+                    paragraphs.len() == 2 && same_words(t, &text[paragraphs[0].clone()]);
+                (paragraphs.len() == 1 || title_first)
+                    && lead == 0
+                    && !prev_text.contains('\n')
+                    && !same_words(t, prev_text)
+            });
             if blank_since_last {
                 open && starts_lowercase(trimmed)
             } else {
                 open && !starts_list_item(trimmed)
-                    && (starts_lowercase(trimmed) || prev_text.split_whitespace().count() > 10)
+                    && (starts_lowercase(trimmed)
+                        || body_starts
+                        || prev_text.split_whitespace().count() > 10)
             }
         });
         match paragraphs.last_mut() {
@@ -240,6 +264,13 @@ fn join_lines(text: &str) -> Vec<Range<usize>> {
         blank_since_last = false;
     }
     paragraphs
+}
+
+/// Whether `a` and `b` are the same words, whatever their case and spacing.
+fn same_words(a: &str, b: &str) -> bool {
+    a.split_whitespace()
+        .map(str::to_lowercase)
+        .eq(b.split_whitespace().map(str::to_lowercase))
 }
 
 fn ends_sentence(text: &str) -> bool {
@@ -268,7 +299,7 @@ mod tests {
 
     fn check(input: &str, expect: &[(&str, UnitKind)]) -> TextMeta {
         let norm = Normalized::new(input);
-        let (paras, meta) = layout(&norm, input);
+        let (paras, meta) = layout(&norm, input, None);
         let got: Vec<(&str, UnitKind)> = paras
             .iter()
             .map(|p| (&norm.text[p.range.clone()], p.kind))
@@ -335,6 +366,59 @@ mod tests {
                     UnitKind::Body,
                 ),
             ],
+        );
+    }
+
+    /// The paragraphs of `input` when the record states `title` apart from the text.
+    fn paragraphs(input: &str, title: Option<&str>) -> Vec<(String, UnitKind)> {
+        let norm = Normalized::new(input);
+        let (paras, _) = layout(&norm, input, title);
+        paras
+            .iter()
+            .map(|p| (norm.text[p.range.clone()].replace('\n', " "), p.kind))
+            .collect()
+    }
+
+    #[test]
+    fn a_first_line_that_is_not_the_records_title_starts_the_body() {
+        // A wire item whose dateline was cut: its first line is the rest of the
+        // dateline's line. Without a title from the record it reads like a headline.
+        let item = "Harwick Tools Inc has launched a 200 mln\n\
+                    Swiss franc bond priced at par, the lead manager said.\n    \
+                    The issue carries a call option from 1993.\n    \
+                    Pay April 2";
+        let joined = [
+            (
+                "Harwick Tools Inc has launched a 200 mln Swiss franc bond priced at par, \
+                 the lead manager said.",
+                UnitKind::Body,
+            ),
+            ("The issue carries a call option from 1993.", UnitKind::Body),
+            ("Pay April 2", UnitKind::Body),
+        ];
+        let as_headline = [
+            (
+                "Harwick Tools Inc has launched a 200 mln",
+                UnitKind::Headline,
+            ),
+            (
+                "Swiss franc bond priced at par, the lead manager said.",
+                UnitKind::Body,
+            ),
+            ("The issue carries a call option from 1993.", UnitKind::Body),
+            ("Pay April 2", UnitKind::Body),
+        ];
+        let owned = |v: &[(&str, UnitKind)]| -> Vec<(String, UnitKind)> {
+            v.iter().map(|&(t, k)| (t.to_string(), k)).collect()
+        };
+        let title = "HARWICK TOOLS LAUNCHES SWISS FRANC BOND";
+        assert_eq!(paragraphs(item, Some(title)), owned(&joined));
+        assert_eq!(paragraphs(item, None), owned(&as_headline));
+        // The record's title repeated as the text's first line is still its headline.
+        let titled = format!("{title}\n{item}");
+        assert_eq!(
+            paragraphs(&titled, Some(title))[0],
+            (title.to_string(), UnitKind::Headline)
         );
     }
 }

@@ -69,7 +69,7 @@ mod tests {
 
     fn check(input: &str, expect: &[&str]) {
         let norm = Normalized::new(input);
-        let (paras, _) = layout(&norm, input);
+        let (paras, _) = layout(&norm, input, None);
         let got: Vec<&str> = sentences(&norm, &paras)
             .iter()
             .map(|s| s.span.slice(input))
