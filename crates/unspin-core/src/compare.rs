@@ -238,6 +238,11 @@ fn oriented_changes(
 ///   whom it is about; an item filled in for another company ("Harwick Tools Inc said
 ///   its board declared a split…" against "Pellam Foods Inc said its board declared a
 ///   split…") does not;
+/// - the two are about different subjects, and the aligned passages name many entities
+///   (`template_min_names` name words) of which the other article mentions few
+///   (`template_name_agreement`): eurobond items of two issuers, with their own lead
+///   managers, whose facts mostly do not pair up as edits. A rewrite, however free,
+///   keeps the names;
 /// - the aligned passages hold many numbers (`template_min_numbers`) and the other side
 ///   states few of them (`template_number_agreement`): an earnings table of another
 ///   company, whose figures mostly do not even pair up as edits.
@@ -278,9 +283,41 @@ fn is_template(
         numbers >= cfg.template_min_numbers
             && agreed as f64 <= cfg.template_number_agreement * numbers as f64
     };
-    most_changed && fact_changes >= cfg.template_min_changes
-        || most_changed && absent(da, db) && absent(db, da)
+    let names_differ = || {
+        let (agreed, names) = name_agreement(da, db, groups);
+        names >= cfg.template_min_names
+            && agreed as f64 <= cfg.template_name_agreement * names as f64
+    };
+    let other_subjects = || absent(da, db) && absent(db, da);
+    most_changed && (fact_changes >= cfg.template_min_changes || other_subjects())
+        || names_differ() && other_subjects()
         || numbers_differ()
+}
+
+/// How many of the distinctive name words in aligned passages the other article
+/// mentions anywhere, and how many there are (both sides counted).
+fn name_agreement(da: &Doc<'_>, db: &Doc<'_>, groups: &[Group]) -> (usize, usize) {
+    let (mut agreed, mut all) = (0, 0);
+    for g in groups {
+        for (own, idx, other) in [(da, &g.a, db), (db, &g.b, da)] {
+            let words = idx
+                .iter()
+                .filter_map(|&i| own.sentences.get(i))
+                .flat_map(|s| s.names.iter().flat_map(|m| m.words.iter()))
+                .filter(|w| distinctive_name_word(w));
+            for w in words {
+                all += 1;
+                agreed += usize::from(other.vocab().contains(w.as_str()));
+            }
+        }
+    }
+    (agreed, all)
+}
+
+/// A name word that says which entity a name is: three letters or more, not a generic
+/// word ("Inc", "Bank").
+fn distinctive_name_word(w: &str) -> bool {
+    w.chars().count() >= 3 && !GENERIC_NAME_WORDS.contains(&w)
 }
 
 /// How many of the numbers in aligned passages the other side's passage states too, and
@@ -329,7 +366,7 @@ fn subject<'d>(d: &'d Doc<'_>) -> Option<&'d str> {
         .filter(|s| s.kind() == UnitKind::Body)
         .flat_map(|s| s.names.iter().flat_map(|m| m.words.iter()));
     for (at, w) in mentions.enumerate() {
-        if w.chars().count() >= 3 && !GENERIC_NAME_WORDS.contains(&w.as_str()) {
+        if distinctive_name_word(w) {
             let entry = counts.entry(w.as_str()).or_insert((0, at));
             entry.0 += 1;
         }

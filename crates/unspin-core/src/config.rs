@@ -71,6 +71,12 @@ pub struct Config {
     /// …of which at most this share is stated by the other side's passage too, is also
     /// two stories on one template (an earnings table filled in for another company).
     pub template_number_agreement: f64,
+    /// A derived pair about different subjects whose aligned passages hold at least this
+    /// many distinctive name words (both sides counted)…
+    pub template_min_names: usize,
+    /// …of which at most this share the other article mentions is also two stories on
+    /// one template (a bond issue by another issuer, with other managers).
+    pub template_name_agreement: f64,
     /// Minimum |evidence| for naming a source; below it `source` is null.
     pub source_min_evidence: f64,
     /// When change detection pairs quotes and judges a passage close enough to compare.
@@ -228,6 +234,8 @@ impl Default for Config {
             template_changed_share: 0.75,
             template_min_numbers: 12,
             template_number_agreement: 0.25,
+            template_min_names: 6,
+            template_name_agreement: 0.34,
             source_min_evidence: 0.5,
             changes: ChangeRules::default(),
             change_weights: ChangeWeights::default(),

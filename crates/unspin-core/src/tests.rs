@@ -91,7 +91,7 @@ proptest! {
     #[test]
     fn any_thresholds_compare_and_trace_without_panicking(
         sentences in article_strategy(),
-        values in prop::collection::vec(prop::num::f64::ANY, 8),
+        values in prop::collection::vec(prop::num::f64::ANY, 9),
     ) {
         // NaN, infinities and negative values included: no threshold may send an index
         // out of bounds (a link threshold of 0 once linked sentences to "no sentence").
@@ -104,6 +104,7 @@ proptest! {
             same_story_similarity: values[5],
             trace_wholly: values[6],
             template_number_agreement: values[7],
+            template_name_agreement: values[8],
             ..Config::default()
         };
         let a = Article::new("a", join(&sentences));
@@ -275,4 +276,47 @@ fn items_on_one_template_are_same_story_and_edits_of_one_item_are_copies() {
         };
         assert_eq!(relation, expect, "{copy}\n{:?}", c.changes);
     }
+}
+
+/// A bond item of another issuer, with other managers, is another story by its names
+/// alone (the other signs switched off), while a free rewrite of the item, which keeps
+/// its names, is still a copy.
+#[test]
+fn an_item_naming_other_entities_is_same_story_by_names_alone() {
+    let item = "Harwick Tools Plc is issuing a 100 mln stg convertible eurobond due February \
+        20, 2002 paying an indicated coupon of four to 4-1/4 pct and priced at par, lead \
+        manager Ambrose Merchant Ltd said. The issue is callable after 90 days at 106 pct \
+        declining by one pct per annum to par thereafter. Final terms will be set on, or \
+        before, March 9. The selling concession is 1-1/2 pct while management and \
+        underwriting each pay 1/2 pct. The payment date is March 25.";
+    let other_issuer = "Pellam Mortgage Corp is issuing a 100 mln Canadian dlr eurobond due \
+        April 9, 1992 paying 8-3/4 pct and priced at 100-3/4 pct, lead manager Fraser Gordon \
+        Ltd said. The non-callable bond is available in denominations of 1,000 and 10,000 \
+        Canadian dlrs and will be listed in Luxembourg. It is guaranteed by the Bank of \
+        Ostrava. The selling concession is 1-1/4 pct, while management pays 1/4 pct and \
+        underwriting pays 3/8 pct. The payment date is April 8 and there will be a long \
+        first coupon period.";
+    let rewrite = "Harwick Tools Plc is selling a 100 mln stg convertible eurobond maturing \
+        on February 20, 2002, with an indicated coupon of four to 4-1/4 pct and a price of \
+        par, said lead manager Ambrose Merchant Ltd. After 90 days the issue can be called \
+        at 106 pct, falling by one pct a year to par. Terms will be fixed by March 9 at the \
+        latest. Management and underwriting each pay 1/2 pct and the selling concession is \
+        1-1/2 pct. Payment is due on March 25.";
+    let names_only = Config {
+        template_min_changes: usize::MAX,
+        template_changed_share: f64::INFINITY,
+        template_min_numbers: usize::MAX,
+        ..Config::default()
+    };
+    let no_sign = Config {
+        template_min_names: usize::MAX,
+        ..names_only.clone()
+    };
+    let relation = |copy: &str, cfg: &Config| {
+        let (a, b) = (Article::new("a", item), Article::new("b", copy));
+        compare(&a, &b, cfg).verdict.relation
+    };
+    assert_eq!(relation(other_issuer, &names_only), Relation::SameStory);
+    assert_eq!(relation(other_issuer, &no_sign), Relation::Rewrite);
+    assert_eq!(relation(rewrite, &names_only), Relation::Rewrite);
 }
