@@ -237,24 +237,92 @@ fn is_json_array(path: &Path) -> bool {
         })
 }
 
+/// The records of a JSON list, parsed as they stream in: memory holds one record, and
+/// the records before a syntax error (a file cut short, say) are kept. A record over
+/// [`line_limit`] bytes stops the reading (a streaming parser cannot step over it),
+/// reported with its number.
 fn json_array(
     origin: &str,
     path: &Path,
     opts: &ReadOptions,
     visit: &mut dyn FnMut(Result<Item, Skipped>),
 ) {
-    let bytes = match std::fs::read(path) {
-        Ok(b) => b,
+    use serde::de::DeserializeSeed;
+    let file = match File::open(path) {
+        Ok(f) => f,
         Err(e) => return visit(Err(skipped(origin, e))),
     };
-    let records: Vec<serde_json::Value> = match serde_json::from_slice(&bytes) {
-        Ok(r) => r,
-        Err(e) => return visit(Err(skipped(origin, format!("invalid JSON: {e}")))),
-    };
-    for (k, record) in records.into_iter().enumerate() {
-        let at = format!("{origin}#{}", k + 1);
+    let used = std::cell::Cell::new(0usize);
+    let limit = line_limit(opts);
+    // Budgeted below the buffer, which reads a quarter of the limit at most at a time:
+    // a record read past the limit has over three quarters of it of its own.
+    let reader = BufReader::with_capacity(
+        (limit / 4).clamp(256, 64 * 1024),
+        Budgeted {
+            inner: file,
+            used: &used,
+            limit,
+        },
+    );
+    let mut de = serde_json::Deserializer::from_reader(reader);
+    let mut n = 0usize;
+    let each = EachRecord(&mut |record: serde_json::Value| {
+        n += 1;
+        used.set(0);
+        let at = format!("{origin}#{n}");
         let result = json_record(&at, record, opts);
         visit(result.map(item).map_err(|reason| skipped(at, reason)));
+    });
+    let parsed = each.deserialize(&mut de).and_then(|()| de.end());
+    if let Err(e) = parsed {
+        let at = format!("{origin}#{}", n + 1);
+        let reason = if used.get() > limit {
+            format!("a record over {limit} bytes; stopped reading")
+        } else {
+            format!("invalid JSON, stopped reading: {e}")
+        };
+        visit(Err(skipped(at, reason)));
+    }
+}
+
+/// A reader that fails once more than `limit` bytes are read since `used` was last reset.
+struct Budgeted<'u, R> {
+    inner: R,
+    used: &'u std::cell::Cell<usize>,
+    limit: usize,
+}
+
+impl<R: std::io::Read> std::io::Read for Budgeted<'_, R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        if self.used.get() > self.limit {
+            return Err(std::io::Error::other("record too large"));
+        }
+        let n = self.inner.read(buf)?;
+        self.used.set(self.used.get() + n);
+        Ok(n)
+    }
+}
+
+/// Hands each element of a JSON list to a closure as it is parsed.
+struct EachRecord<'f>(&'f mut dyn FnMut(serde_json::Value));
+
+impl<'de> serde::de::DeserializeSeed<'de> for EachRecord<'_> {
+    type Value = ();
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_seq(self)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for EachRecord<'_> {
+    type Value = ();
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a list of records")
+    }
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        while let Some(record) = seq.next_element::<serde_json::Value>()? {
+            (self.0)(record);
+        }
+        Ok(())
     }
 }
 

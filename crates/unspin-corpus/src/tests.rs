@@ -372,3 +372,47 @@ fn a_device_in_a_corpus_folder_is_not_read() {
         ]
     );
 }
+
+#[test]
+fn a_json_list_is_read_record_by_record_and_a_cut_one_keeps_its_start() {
+    let record = |text: &str| format!(r#"{{"title": "T", "body": "{text}"}}"#);
+    let long = "word ".repeat(2_000);
+    let cut = format!(
+        "[{}, {}, {{\"body\": \"Third, cut sh",
+        record("First of a list."),
+        record("Second of the list.")
+    );
+    let oversized = format!(
+        "[{}, {}, {}]",
+        record("First of a list."),
+        record(&long),
+        record("Never reached.")
+    );
+    let opts = ReadOptions {
+        max_bytes: 1_000,
+        ..ReadOptions::default()
+    };
+    let got = check_with(
+        &[
+            ("cut.json", cut.into_bytes()),
+            ("big.json", oversized.into_bytes()),
+            (
+                "values.json",
+                br#"[1, {"body": "An object after a number."}]"#.to_vec(),
+            ),
+        ],
+        &opts,
+    );
+    assert_eq!(
+        got,
+        [
+            "ok D/big.json#1 4 words",
+            "SKIP D/big.json#2: a record over 4000 bytes; stopped reading",
+            "ok D/cut.json#1 4 words",
+            "ok D/cut.json#2 4 words",
+            "SKIP D/cut.json#3: invalid JSON, stopped reading: EOF while parsing a string at line 1 column 115",
+            "SKIP D/values.json#1: expected a JSON object",
+            "ok D/values.json#2 5 words",
+        ]
+    );
+}
