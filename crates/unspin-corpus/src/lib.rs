@@ -331,8 +331,9 @@ fn json_record(at: &str, value: serde_json::Value, opts: &ReadOptions) -> Result
     let serde_json::Value::Object(obj) = value else {
         return Err("expected a JSON object".to_string());
     };
-    let article =
+    let mut article =
         unspin_ingest::json::record(at, &obj).map_err(|e| strip_origin(at, &e.to_string()))?;
+    unspin_ingest::clean(&mut article);
     if article.text.len() > opts.max_bytes {
         return Err(format!(
             "too large ({} bytes, the limit is {} bytes)",

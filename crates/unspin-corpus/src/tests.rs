@@ -416,3 +416,22 @@ fn a_json_list_is_read_record_by_record_and_a_cut_one_keeps_its_start() {
         ]
     );
 }
+
+#[test]
+fn json_records_carry_no_control_characters() {
+    // An escape sequence in a title is a terminal command, not text (as for WARC
+    // records and single files); JSON strings can hold any of them.
+    let record =
+        r#"{"title": "Dam \u001b[31mrepair\u001b[0m", "text": "Work on the dam began.\u0003"}"#;
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(dir.path().join("a.jsonl"), format!("{record}\n")).expect("write");
+    std::fs::write(dir.path().join("b.json"), format!("[{record}]")).expect("write");
+    let (items, skipped) = read_all(&[dir.path().to_path_buf()], &ReadOptions::default());
+    assert_eq!(skipped, []);
+    assert_eq!(items.len(), 2);
+    for item in items {
+        let a = &item.article;
+        assert_eq!(a.meta.title.as_deref(), Some("Dam  [31mrepair [0m"));
+        assert_eq!(a.text, "Work on the dam began. ");
+    }
+}
