@@ -1,6 +1,10 @@
 //! JSON records: one object with the text (or HTML) and metadata fields under the names
 //! news datasets use (`text`/`body`/`content`/`maintext`, `title`/`headline`,
 //! `date`/`published`/`date_publish`, `url`/`link`).
+//!
+//! Datasets built from web pages or SGML often keep character references in their text
+//! fields ("AT&amp;T", "&lt;GSW INC>", "Jos&eacute;"): text and title are read with
+//! them resolved, as a browser would show them.
 
 use serde_json::{Map, Value};
 use unspin_core::Article;
@@ -63,7 +67,7 @@ pub fn record(origin: &str, obj: &Map<String, Value>) -> Result<Article, ReadErr
             .filter(|s| !s.is_empty())
     };
     let mut article = if let Some(text) = field(TEXT_FIELDS) {
-        Article::new(origin, text)
+        Article::new(origin, resolve_references(text))
     } else if let Some(html) = field(HTML_FIELDS) {
         crate::html::read(origin, html)?
     } else {
@@ -73,7 +77,7 @@ pub fn record(origin: &str, obj: &Map<String, Value>) -> Result<Article, ReadErr
         });
     };
     if let Some(t) = field(TITLE_FIELDS) {
-        article.meta.title = Some(t.to_string());
+        article.meta.title = Some(resolve_references(t));
     }
     if let Some(d) = field(DATE_FIELDS).and_then(parse_date) {
         article.meta.date = Some(d);
@@ -85,4 +89,10 @@ pub fn record(origin: &str, obj: &Map<String, Value>) -> Result<Article, ReadErr
         article.meta.site = Some(s.to_string());
     }
     Ok(article)
+}
+
+/// `text` with its HTML character references resolved (named and numeric ones ending
+/// in `;`; control characters and invalid code points stay as written).
+pub fn resolve_references(text: &str) -> String {
+    html_escape::decode_html_entities(text).into_owned()
 }

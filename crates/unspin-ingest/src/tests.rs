@@ -231,3 +231,24 @@ proptest::proptest! {
         }
     }
 }
+
+#[test]
+fn character_references_are_resolved_and_anything_else_kept() {
+    for (text, expect) in [
+        (
+            "AT&amp;T said &lt;ATT&gt; rose 5&#37; &#x2014; a record",
+            "AT&T said <ATT> rose 5% \u{2014} a record",
+        ),
+        (
+            "Fish & chips &c; &unknown; &#99999999; &#xZZ; & end",
+            "Fish & chips &c; &unknown; &#99999999; &#xZZ; & end",
+        ),
+        ("no reference at all", "no reference at all"),
+        ("&amp;amp; is one level", "&amp; is one level"),
+        ("cut &am", "cut &am"),
+        ("Jos&eacute; Mart&iacute;", "Jos\u{e9} Mart\u{ed}"),
+        ("a control &#3; stays", "a control &#3; stays"),
+    ] {
+        assert_eq!(crate::json::resolve_references(text), expect, "{text}");
+    }
+}
