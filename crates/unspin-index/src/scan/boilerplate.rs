@@ -39,9 +39,16 @@ pub(super) fn find(sketches: &[Sketch], scan_cfg: &ScanConfig, threads: usize) -
         .map(|run| run[0])
         .collect();
     drop(all);
+    // An article's repeated lines, sorted and distinct.
+    let held = |p: &Sketch| -> Vec<u64> {
+        own_short(p)
+            .into_iter()
+            .filter(|h| repeated.contains(h))
+            .collect()
+    };
     let mut seen_in: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
     for (k, p) in sketches.iter().enumerate() {
-        for h in own_short(p).into_iter().filter(|h| repeated.contains(h)) {
+        for h in held(p) {
             let sample = seen_in.entry(h).or_default();
             if sample.len() < BOILERPLATE_SAMPLE {
                 sample.push(k as u32);
@@ -54,11 +61,10 @@ pub(super) fn find(sketches: &[Sketch], scan_cfg: &ScanConfig, threads: usize) -
     // judged once, on all threads.
     let lines = |k: u32| {
         let sketch = &sketches[k as usize];
-        let repeated = own_short(sketch)
-            .into_iter()
-            .filter(|h| repeated.contains(h))
-            .collect();
-        Lines { sketch, repeated }
+        Lines {
+            sketch,
+            repeated: held(sketch),
+        }
     };
     let mut samples: Vec<&[u32]> = seen_in.values().map(Vec::as_slice).collect();
     samples.sort_unstable();
