@@ -290,7 +290,7 @@ fn is_template(
     };
     let other_subjects = || absent(da, db) && absent(db, da);
     most_changed && (fact_changes >= cfg.template_min_changes || other_subjects())
-        || names_differ() && other_subjects()
+        || other_subjects() && names_differ()
         || numbers_differ()
 }
 
@@ -300,9 +300,8 @@ fn name_agreement(da: &Doc<'_>, db: &Doc<'_>, groups: &[Group]) -> (usize, usize
     let (mut agreed, mut all) = (0, 0);
     for g in groups {
         for (own, idx, other) in [(da, &g.a, db), (db, &g.b, da)] {
-            let words = idx
-                .iter()
-                .filter_map(|&i| own.sentences.get(i))
+            let words = passage(own, idx)
+                .into_iter()
                 .flat_map(|s| s.names.iter().flat_map(|m| m.words.iter()))
                 .filter(|w| distinctive_name_word(w));
             for w in words {
@@ -314,6 +313,11 @@ fn name_agreement(da: &Doc<'_>, db: &Doc<'_>, groups: &[Group]) -> (usize, usize
     (agreed, all)
 }
 
+/// The sentences of `d` at `idx` (one side of an aligned group).
+fn passage<'d>(d: &'d Doc<'_>, idx: &[usize]) -> Vec<&'d crate::doc::SentenceInfo> {
+    idx.iter().filter_map(|&i| d.sentences.get(i)).collect()
+}
+
 /// A name word that says which entity a name is: three letters or more, not a generic
 /// word ("Inc", "Bank").
 fn distinctive_name_word(w: &str) -> bool {
@@ -323,9 +327,6 @@ fn distinctive_name_word(w: &str) -> bool {
 /// How many of the numbers in aligned passages the other side's passage states too, and
 /// how many there are (both sides counted).
 fn number_agreement(da: &Doc<'_>, db: &Doc<'_>, groups: &[Group]) -> (usize, usize) {
-    fn passage<'d>(d: &'d Doc<'_>, idx: &[usize]) -> Vec<&'d crate::doc::SentenceInfo> {
-        idx.iter().filter_map(|&i| d.sentences.get(i)).collect()
-    }
     let (mut agreed, mut all) = (0, 0);
     for g in groups {
         let (pa, pb) = (passage(da, &g.a), passage(db, &g.b));
