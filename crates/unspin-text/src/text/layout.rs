@@ -240,12 +240,13 @@ fn join_lines(text: &str, known_title: Option<&str>) -> Vec<Range<usize>> {
             let prev_text = &text[prev.clone()];
             let open = !ends_sentence(prev_text);
             // (An indented line starts a paragraph: a table's next row, say.)
+            // Only the first paragraph, or the second after the title, can be the
+            // body's first line; the word comparisons run for those alone.
             let body_starts = known_title.is_some_and(|t| {
-                let title_first =
-                    paragraphs.len() == 2 && same_words(t, &text[paragraphs[0].clone()]);
-                (paragraphs.len() == 1 || title_first)
+                paragraphs.len() <= 2
                     && lead == 0
                     && !prev_text.contains('\n')
+                    && (paragraphs.len() == 1 || same_words(t, &text[paragraphs[0].clone()]))
                     && !same_words(t, prev_text)
             });
             if blank_since_last {
