@@ -4,6 +4,7 @@
 use crate::align::{self, Group, MatchKind, Weights};
 use crate::article::{Article, Span};
 use crate::changes::{self, ChangeKind, OrientedGroup, SourceFacts};
+use crate::common_names::CommonNames;
 use crate::config::Config;
 use crate::diff::word_diff;
 use crate::doc::Doc;
@@ -77,7 +78,7 @@ pub fn compare_docs<'x>(da: &Doc<'x>, db: &Doc<'x>, cfg: &Config) -> Comparison<
         verdict,
         changes,
         alignment,
-    } = assess(da, db, cfg, ChangesFor::Related);
+    } = assess(da, db, cfg, ChangesFor::Related, &CommonNames::default());
     let groups = alignment
         .groups
         .iter()
@@ -118,8 +119,16 @@ pub enum ChangesFor {
 }
 
 /// The verdict and changes of [`compare_docs`], for callers that show no side-by-side
-/// view.
-pub fn assess(da: &Doc<'_>, db: &Doc<'_>, cfg: &Config, changes_for: ChangesFor) -> Assessment {
+/// view. `common` are the name words a scanned corpus mentions in many articles (empty
+/// for two articles on their own): only the others tell two stories on one template
+/// apart.
+pub fn assess(
+    da: &Doc<'_>,
+    db: &Doc<'_>,
+    cfg: &Config,
+    changes_for: ChangesFor,
+    common: &CommonNames,
+) -> Assessment {
     let weights = Weights::new(da, db);
     let alignment = align::align(da, db, &weights, cfg);
     let mut verdict = verdict::decide(da, db, &alignment, &weights, cfg);
@@ -132,7 +141,9 @@ pub fn assess(da: &Doc<'_>, db: &Doc<'_>, cfg: &Config, changes_for: ChangesFor)
     } else {
         Vec::new()
     };
-    if verdict.relation.is_derived() && is_template(da, db, &alignment.groups, &changes, cfg) {
+    if verdict.relation.is_derived()
+        && is_template(da, db, &alignment.groups, &changes, common, cfg)
+    {
         verdict.relation = Relation::SameStory;
         verdict.source = None;
         verdict.confidence = 0.0;
@@ -229,7 +240,7 @@ fn oriented_changes(
 
 /// Two articles built on one template (wire items like "X ACCEPTS EXPORT BONUS FOR Y"):
 /// the wording aligns, but the facts differ. A distorting copy changes a few facts; a
-/// template story changes nearly all of them. Any of three signs suffices:
+/// template story changes nearly all of them. Any of five signs suffices:
 /// - facts differ in most aligned passages that carry any, at least
 ///   `template_min_changes` of them;
 /// - facts differ in most such passages of a short item with fewer facts, and the two
@@ -245,12 +256,20 @@ fn oriented_changes(
 ///   keeps the names;
 /// - the aligned passages hold many numbers (`template_min_numbers`) and the other side
 ///   states few of them (`template_number_agreement`): an earnings table of another
-///   company, whose figures mostly do not even pair up as edits.
+///   company, whose figures mostly do not even pair up as edits;
+/// - the aligned passages name rare entities (`template_min_unshared_names` name words
+///   outside the scanned corpus's `common` names) of which the other article mentions
+///   none, and the other side states at most half of their numbers: another company's
+///   filing with its own underwriters, where the only names both share are the ones
+///   every such item carries ("Securities and Exchange Commission"). A corrected item
+///   restates the figures of the item it corrects, so a misspelt name alone does not
+///   make it another story.
 fn is_template(
     da: &Doc<'_>,
     db: &Doc<'_>,
     groups: &[Group],
     changes: &[ChangeOut],
+    common: &CommonNames,
     cfg: &Config,
 ) -> bool {
     let fact_changes = changes
@@ -284,26 +303,40 @@ fn is_template(
             && agreed as f64 <= cfg.template_number_agreement * numbers as f64
     };
     let names_differ = || {
-        let (agreed, names) = name_agreement(da, db, groups);
+        let (agreed, names) = name_agreement(da, db, groups, &|_| true);
         names >= cfg.template_min_names
             && agreed as f64 <= cfg.template_name_agreement * names as f64
+    };
+    // Rare names the other article never mentions, and figures mostly not restated.
+    let rare_names_unshared = || {
+        let (agreed, names) = name_agreement(da, db, groups, &|w| !common.contains(w));
+        let (numbers_agreed, numbers) = number_agreement(da, db, groups);
+        agreed == 0
+            && names >= cfg.template_min_unshared_names.max(1)
+            && 2 * numbers_agreed <= numbers
     };
     let other_subjects = || absent(da, db) && absent(db, da);
     most_changed && (fact_changes >= cfg.template_min_changes || other_subjects())
         || other_subjects() && names_differ()
         || numbers_differ()
+        || rare_names_unshared()
 }
 
-/// How many of the distinctive name words in aligned passages the other article
-/// mentions anywhere, and how many there are (both sides counted).
-fn name_agreement(da: &Doc<'_>, db: &Doc<'_>, groups: &[Group]) -> (usize, usize) {
+/// How many of the distinctive name words in aligned passages that `counted` keeps the
+/// other article mentions anywhere, and how many there are (both sides counted).
+fn name_agreement(
+    da: &Doc<'_>,
+    db: &Doc<'_>,
+    groups: &[Group],
+    counted: &dyn Fn(&str) -> bool,
+) -> (usize, usize) {
     let (mut agreed, mut all) = (0, 0);
     for g in groups {
         for (own, idx, other) in [(da, &g.a, db), (db, &g.b, da)] {
             let words = passage(own, idx)
                 .into_iter()
                 .flat_map(|s| s.names.iter().flat_map(|m| m.words.iter()))
-                .filter(|w| distinctive_name_word(w));
+                .filter(|w| distinctive_name_word(w) && counted(w));
             for w in words {
                 all += 1;
                 agreed += usize::from(other.vocab().contains(w.as_str()));

@@ -77,6 +77,12 @@ pub struct Config {
     /// …of which at most this share the other article mentions is also two stories on
     /// one template (a bond issue by another issuer, with other managers).
     pub template_name_agreement: f64,
+    /// A derived pair whose aligned passages name at least this many rare name words
+    /// (both sides counted; rare: not among a scanned corpus's common names) of which
+    /// the other article mentions none, and of whose numbers the other side states at
+    /// most half, is also two stories on one template (another company's filing, with
+    /// its own underwriters). A corrected item restates its figures, so it stays a copy.
+    pub template_min_unshared_names: usize,
     /// Minimum |evidence| for naming a source; below it `source` is null.
     pub source_min_evidence: f64,
     /// When change detection pairs quotes and judges a passage close enough to compare.
@@ -236,6 +242,7 @@ impl Default for Config {
             template_number_agreement: 0.25,
             template_min_names: 6,
             template_name_agreement: 0.34,
+            template_min_unshared_names: 2,
             source_min_evidence: 0.5,
             changes: ChangeRules::default(),
             change_weights: ChangeWeights::default(),

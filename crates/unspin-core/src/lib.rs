@@ -14,6 +14,7 @@
 
 pub mod align;
 pub mod changes;
+pub mod common_names;
 pub mod compare;
 pub mod config;
 pub mod diff;
@@ -21,6 +22,7 @@ pub mod tiling;
 pub mod trace;
 pub mod verdict;
 
+pub use common_names::CommonNames;
 pub use compare::{Assessment, ChangesFor, Comparison, assess, compare, compare_docs};
 pub use config::Config;
 pub use trace::{Trace, trace};

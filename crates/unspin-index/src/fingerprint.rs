@@ -12,6 +12,7 @@
 
 use rustc_hash::FxHashSet;
 use unspin_core::doc::Doc;
+use unspin_core::features::names::name_key;
 use unspin_core::text::UnitKind;
 use xxhash_rust::xxh3::{xxh3_64, xxh3_64_with_seed};
 
@@ -90,7 +91,7 @@ pub fn parts(doc: &Doc<'_>) -> Parts {
         let names: Vec<u32> = tokens
             .iter()
             .filter(|t| !t.stop && t.cap && in_name(t))
-            .map(|t| (xxh3_64_with_seed(t.stem.as_bytes(), SEED) >> 32) as u32)
+            .map(|t| name_key(&t.stem))
             .collect();
         let mut salient: Vec<&str> = tokens
             .iter()

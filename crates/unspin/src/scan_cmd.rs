@@ -16,11 +16,13 @@
 //!   as a family member are verified, so independent reports link as `same_story`.
 //! - `skipped.jsonl`: `{"origin", "reason"}` for every unreadable input.
 //! - `summary.json` (schema `unspin.scan-summary/2`): `{"articles", "skipped",
-//!   "boilerplate_sentences", "hub_bands", "hub_keys", "candidates", "related_pairs",
-//!   "families"}` — counts; `hub_bands` and `hub_keys` are the LSH bands and sentence
-//!   keys held by more than `max_posting` articles, whose holders were paired through
-//!   their first holders. Version 1 had `dropped_keys` (such sentence keys, then
-//!   dropped) and no `hub_bands`.
+//!   "boilerplate_sentences", "hub_bands", "hub_keys", "common_names", "candidates",
+//!   "related_pairs", "families"}` — counts; `hub_bands` and `hub_keys` are the LSH
+//!   bands and sentence keys held by more than `max_posting` articles, whose holders
+//!   were paired through their first holders; `common_names` the name words at least
+//!   `common_name_articles` (100) articles mention, which do not tell two template items
+//!   apart (added to version 2 later; readers of version 2 must not require it). Version
+//!   1 had `dropped_keys` (such sentence keys, then dropped) and no `hub_bands`.
 //! - `report/index.html` → `report/family-N.html` → `report/pair-N.html`.
 
 use std::io::Write;
@@ -125,7 +127,7 @@ fn output<A: Articles + ?Sized>(
     let summary = json!({
         "schema": "unspin.scan-summary/2",
         "articles": st.articles, "skipped": skipped.len(), "boilerplate_sentences": st.boilerplate_sentences,
-        "hub_bands": st.hub_bands, "hub_keys": st.hub_keys, "candidates": st.candidates, "related_pairs": st.verified_related,
+        "hub_bands": st.hub_bands, "hub_keys": st.hub_keys, "common_names": st.common_names, "candidates": st.candidates, "related_pairs": st.verified_related,
         "families": result.families.len(),
     });
     write(out, "summary.json", &format!("{summary:#}\n"))?;

@@ -23,6 +23,7 @@ mod verify;
 pub use candidates::HUBS;
 
 use rustc_hash::FxHashMap;
+use unspin_core::CommonNames;
 use unspin_core::doc::{Depth, Doc};
 use unspin_core::verdict::{Relation, Side};
 use unspin_core::{CivilDate, Config};
@@ -52,6 +53,10 @@ pub struct ScanConfig {
     pub min_shared_names: usize,
     /// …and at least this share of the smaller article's name words.
     pub min_shared_name_share: f64,
+    /// A name word this many articles mention is common in the corpus ("Securities",
+    /// "Reuters"): it is no sign that two articles on one template tell the same story
+    /// (see `Config::template_min_unshared_names`).
+    pub common_name_articles: usize,
     /// Threads verifying candidates (output does not depend on it).
     pub threads: usize,
 }
@@ -66,6 +71,7 @@ impl Default for ScanConfig {
             min_shared_key_share: 0.1,
             min_shared_names: 4,
             min_shared_name_share: 0.3,
+            common_name_articles: 100,
             threads: 1,
         }
     }
@@ -117,6 +123,8 @@ pub struct ScanStats {
     /// paired with those of the key's first [`HUBS`] holders they share enough such
     /// keys with (see [`through_hubs`]).
     pub hub_keys: usize,
+    /// Name words at least `common_name_articles` articles mention.
+    pub common_names: usize,
     /// Pairs verified: copy candidates and the same-story candidates touching them.
     pub candidates: usize,
     pub verified_related: usize,
@@ -342,6 +350,9 @@ fn scan_sketches<A: Articles + ?Sized>(
         })
         .collect();
     name_entries.sort_unstable();
+    let common_names =
+        CommonNames::from_sorted_entries(&name_entries, scan_cfg.common_name_articles);
+    stats.common_names = common_names.len();
     let mut name_runs = Runs::default();
     name_runs.extend_sorted(&name_entries, scan_cfg.max_posting);
     name_runs.close();
@@ -415,6 +426,7 @@ fn scan_sketches<A: Articles + ?Sized>(
     let ctx = Verify {
         articles,
         boilerplate: &boilerplate,
+        common_names: &common_names,
         cfg,
         threads,
         progress,
@@ -791,6 +803,59 @@ mod tests {
             .map(|f| f.members.iter().map(|m| m.item).collect())
             .collect();
         assert_eq!(families, [vec![0, 8]], "{:?}", result.pairs);
+    }
+
+    #[test]
+    fn filings_sharing_only_names_every_filing_carries_form_no_family() {
+        // Offering items of ten companies, each with its own underwriters: the only
+        // names they share are the ones every filing carries. The corrected version of
+        // the first item (its name misspelt) is its copy.
+        let companies = [
+            ("Harwick Tools Corp", "Ambrose Merchant Inc"),
+            ("Pellam Foods Corp", "Fraser Gordon and Co"),
+            ("Ostrava Mining Corp", "Dunmore Vail Inc"),
+            ("Quenby Textiles Corp", "Ellery Stroud and Co"),
+            ("Larkspur Media Corp", "Kestrel Baynes Inc"),
+            ("Tolland Freight Corp", "Marrow Quill and Co"),
+            ("Bexley Optics Corp", "Norrland Pike Inc"),
+            ("Corvane Chemical Corp", "Osgood Tallis and Co"),
+            ("Drummond Paper Corp", "Presley Ward Inc"),
+            ("Elstree Pumps Corp", "Ransome Hale and Co"),
+        ];
+        // Two facts differ between items (the company and the managers): too few for a
+        // template by count, and each item's most-named words are the commission's.
+        let filing = |name: &str, managers: &str| {
+            format!(
+                "{name} said it filed with the Securities and Exchange Commission for a \
+                 proposed offering of subordinated notes.\n\nThe notes will be sold once the \
+                 Securities and Exchange Commission declares the filing effective, through \
+                 underwriters managed by {managers}."
+            )
+        };
+        let mut items: Vec<Item> = companies
+            .iter()
+            .map(|(name, managers)| item(Article::new(*name, filing(name, managers))))
+            .collect();
+        items.push(item(Article::new(
+            "correction",
+            filing("Harwik Tools Corp", companies[0].1),
+        )));
+        let scan_cfg = ScanConfig {
+            common_name_articles: 5,
+            ..ScanConfig::default()
+        };
+        let result = scan(&items, &Config::default(), &scan_cfg);
+        // The commission's three name words and "Corp", "Inc", "Co".
+        assert_eq!(result.stats.common_names, 6, "{:?}", result.stats);
+        assert_eq!(families_of(&result), [vec![0, 10]], "{:?}", result.pairs);
+        // Without knowing which names are common, the filings are copies of each other.
+        let unaware = ScanConfig {
+            common_name_articles: usize::MAX,
+            ..scan_cfg
+        };
+        let result = scan(&items, &Config::default(), &unaware);
+        assert_eq!(result.stats.common_names, 0);
+        assert_eq!(families_of(&result), [Vec::from_iter(0..11)]);
     }
 
     /// The items of `result`'s families, each as its members' items.

@@ -2,6 +2,7 @@
 //! units that read and analyse each article about once.
 
 use rustc_hash::{FxHashMap, FxHashSet};
+use unspin_core::CommonNames;
 use unspin_core::doc::Doc;
 use unspin_core::verdict::Relation;
 use unspin_core::{Article, Assessment, ChangesFor, Config, assess};
@@ -20,6 +21,8 @@ use crate::fingerprint::sentence_hash;
 pub(super) struct Verify<'v, A: Articles + ?Sized> {
     pub(super) articles: &'v A,
     pub(super) boilerplate: &'v FxHashSet<u64>,
+    /// Name words many scanned articles mention.
+    pub(super) common_names: &'v CommonNames,
     pub(super) cfg: &'v Config,
     pub(super) threads: usize,
     pub(super) progress: &'v (dyn Fn(Stage) + Sync),
@@ -119,7 +122,7 @@ impl<A: Articles + ?Sized> Verify<'_, A> {
         for &k in unit {
             let (i, j) = candidates[k];
             let (a, b) = (docs.get(i), docs.get(j));
-            let c = assess(&a, &b, self.cfg, ChangesFor::Derived);
+            let c = assess(&a, &b, self.cfg, ChangesFor::Derived, self.common_names);
             if c.verdict.relation != Relation::Unrelated {
                 out.push((k, pair(i as usize, j as usize, &c)));
             }
@@ -343,6 +346,7 @@ mod tests {
         let verify = Verify {
             articles: &[] as &[Item],
             boilerplate: &boilerplate,
+            common_names: &CommonNames::default(),
             cfg: &Config::default(),
             threads: 1,
             progress: &|_| {},

@@ -5,6 +5,8 @@
 
 use std::ops::Range;
 
+use xxhash_rust::xxh3::xxh3_64_with_seed;
+
 use crate::text::words::Token;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -19,6 +21,15 @@ impl NameMention {
         self.words.last().map_or("", String::as_str)
     }
 }
+
+/// The key of a name word's stem: 32 bits of a seeded xxh3, the same in every run, so
+/// that a corpus scan can count the articles naming each word (a rare collision only
+/// makes a name look commoner than it is).
+pub fn name_key(stem: &str) -> u32 {
+    (xxh3_64_with_seed(stem.as_bytes(), NAME_SEED) >> 32) as u32
+}
+
+const NAME_SEED: u64 = 0x756e_7370_696e; // "unspin"
 
 const CONNECTORS: &[&str] = &[
     "al", "bin", "da", "de", "del", "der", "du", "la", "le", "of", "van", "von",

@@ -191,6 +191,16 @@ fn lexeme(lower: &str, stemmer: &Stemmer) -> Lexeme {
     })
 }
 
+/// The stem a token of lowercased surface `lower` gets (numbers are their own stem), for
+/// looking a word up where only its text is at hand.
+pub fn stem(lower: &str) -> CompactString {
+    if lower.starts_with(|c: char| c.is_ascii_digit()) {
+        CompactString::from(lower)
+    } else {
+        lexeme(lower, stemmer()).stem
+    }
+}
+
 fn stemmer() -> &'static Stemmer {
     static STEMMER: OnceLock<Stemmer> = OnceLock::new();
     STEMMER.get_or_init(|| Stemmer::create(Algorithm::English))

@@ -117,6 +117,7 @@ fn example_corpus_is_one_family_with_its_original() {
             "articles",
             "boilerplate_sentences",
             "candidates",
+            "common_names",
             "families",
             "hub_bands",
             "hub_keys",
