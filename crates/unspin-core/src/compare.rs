@@ -240,7 +240,7 @@ fn oriented_changes(
 
 /// Two articles built on one template (wire items like "X ACCEPTS EXPORT BONUS FOR Y"):
 /// the wording aligns, but the facts differ. A distorting copy changes a few facts; a
-/// template story changes nearly all of them. Any of five signs suffices:
+/// template story changes nearly all of them. Any of six signs suffices:
 /// - facts differ in most aligned passages that carry any, at least
 ///   `template_min_changes` of them;
 /// - facts differ in most such passages of a short item with fewer facts, and the two
@@ -263,7 +263,12 @@ fn oriented_changes(
 ///   filing with its own underwriters, where the only names both share are the ones
 ///   every such item carries ("Securities and Exchange Commission"). A corrected item
 ///   restates the figures of the item it corrects, so a misspelt name alone does not
-///   make it another story.
+///   make it another story;
+/// - no rare name is shared, and the aligned passages hold a few numbers
+///   (`template_min_unshared_numbers`) of which the other side states few
+///   (`template_number_agreement`), under different headlines: two days' money-market
+///   bulletins of one central bank. A copy keeps its source's headline even when it
+///   distorts every figure.
 fn is_template(
     da: &Doc<'_>,
     db: &Doc<'_>,
@@ -307,19 +312,34 @@ fn is_template(
         names >= cfg.template_min_names
             && agreed as f64 <= cfg.template_name_agreement * names as f64
     };
-    // Rare names the other article never mentions, and figures mostly not restated.
-    let rare_names_unshared = || {
+    // No rare name shared, and either rare names of their own with figures mostly not
+    // restated, or figures almost all different.
+    let nothing_rare_shared = || {
         let (agreed, names) = name_agreement(da, db, groups, &|w| !common.contains(w));
+        if agreed > 0 {
+            return false;
+        }
         let (numbers_agreed, numbers) = number_agreement(da, db, groups);
-        agreed == 0
-            && names >= cfg.template_min_unshared_names.max(1)
-            && 2 * numbers_agreed <= numbers
+        names >= cfg.template_min_unshared_names.max(1) && 2 * numbers_agreed <= numbers
+            || numbers >= cfg.template_min_unshared_numbers.max(1)
+                && numbers_agreed as f64 <= cfg.template_number_agreement * numbers as f64
+                && !same_headline(da, db)
     };
     let other_subjects = || absent(da, db) && absent(db, da);
     most_changed && (fact_changes >= cfg.template_min_changes || other_subjects())
         || other_subjects() && names_differ()
         || numbers_differ()
-        || rare_names_unshared()
+        || nothing_rare_shared()
+}
+
+/// Whether both articles state a title and the titles have the same words: a copy keeps
+/// its source's headline, while a template item's headline names its own subject or
+/// figures.
+fn same_headline(da: &Doc<'_>, db: &Doc<'_>) -> bool {
+    match (da.title(), db.title()) {
+        (Some(x), Some(y)) => crate::text::layout::same_words(x, y),
+        _ => false,
+    }
 }
 
 /// How many of the distinctive name words in aligned passages that `counted` keeps the

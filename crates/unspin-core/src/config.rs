@@ -83,6 +83,11 @@ pub struct Config {
     /// most half, is also two stories on one template (another company's filing, with
     /// its own underwriters). A corrected item restates its figures, so it stays a copy.
     pub template_min_unshared_names: usize,
+    /// A derived pair sharing no rare name word, whose aligned passages hold at least
+    /// this many numbers (both sides counted) of which at most
+    /// `template_number_agreement` the other side states, is also two stories on one
+    /// template (two days' money-market bulletins of one central bank).
+    pub template_min_unshared_numbers: usize,
     /// Minimum |evidence| for naming a source; below it `source` is null.
     pub source_min_evidence: f64,
     /// When change detection pairs quotes and judges a passage close enough to compare.
@@ -243,6 +248,7 @@ impl Default for Config {
             template_min_names: 6,
             template_name_agreement: 0.34,
             template_min_unshared_names: 2,
+            template_min_unshared_numbers: 4,
             source_min_evidence: 0.5,
             changes: ChangeRules::default(),
             change_weights: ChangeWeights::default(),

@@ -411,3 +411,85 @@ fn a_filing_whose_only_shared_names_are_common_ones_is_same_story() {
         Relation::Rewrite
     );
 }
+
+/// Two of one central bank's money-market bulletins are two stories once the corpus says
+/// that the bank's name is common: no rare name is shared and almost no figure (the other
+/// signs switched off). A copy restating the figures, or one under the same headline
+/// (a copy that distorted every figure), stays a copy.
+#[test]
+fn bulletins_sharing_no_rare_name_and_few_figures_are_same_story() {
+    let bulletin = |late: &str, total: &str, shortage: &str| {
+        format!(
+            "The Bank of England said it provided the money market with {late} mln stg late \
+             assistance. This brings its total help today to {total} mln stg and compares \
+             with its revised shortage forecast of {shortage} mln stg."
+        )
+    };
+    let titled = |title: &str, text: String| {
+        let mut a = Article::new("t", text);
+        a.meta.title = Some(title.to_string());
+        a
+    };
+    let item = titled(
+        "MONEY MARKET GIVEN 185 MLN STG LATE HELP",
+        bulletin("185", "290", "400"),
+    );
+    let next_day = titled(
+        "MONEY MARKET GIVEN 104 MLN STG LATE HELP",
+        bulletin("104", "310", "550"),
+    );
+    let restated = titled(
+        "MONEY MARKET GETS LATE HELP",
+        "The Bank of England gave the money market 185 mln stg of late assistance, taking \
+         the day's help to 290 mln stg against a revised shortage forecast of 400 mln stg."
+            .to_string(),
+    );
+    let distorted = titled(
+        "MONEY MARKET GIVEN 185 MLN STG LATE HELP",
+        bulletin("104", "310", "550"),
+    );
+    let only_this_sign = Config {
+        template_min_changes: usize::MAX,
+        template_changed_share: f64::INFINITY,
+        template_min_numbers: usize::MAX,
+        template_min_names: usize::MAX,
+        template_min_unshared_names: usize::MAX,
+        ..Config::default()
+    };
+    let no_sign = Config {
+        template_min_unshared_numbers: usize::MAX,
+        ..only_this_sign.clone()
+    };
+    let key = crate::features::names::name_key(&crate::text::words::stem("england"));
+    let common = CommonNames::from_sorted_entries(&[(key, 1), (key, 2)], 2);
+    let relation = |copy: &Article, cfg: &Config, common: &CommonNames| {
+        let (da, db) = (Doc::new(&item), Doc::new(copy));
+        let relation = assess(&da, &db, cfg, ChangesFor::Related, common)
+            .verdict
+            .relation;
+        if relation.is_derived() {
+            Relation::Rewrite
+        } else {
+            relation
+        }
+    };
+    let none = CommonNames::default();
+    assert_eq!(
+        relation(&next_day, &only_this_sign, &common),
+        Relation::SameStory
+    );
+    // Compared on its own, "England" is a rare name both share.
+    assert_eq!(
+        relation(&next_day, &only_this_sign, &none),
+        Relation::Rewrite
+    );
+    assert_eq!(relation(&next_day, &no_sign, &common), Relation::Rewrite);
+    assert_eq!(
+        relation(&restated, &only_this_sign, &common),
+        Relation::Rewrite
+    );
+    assert_eq!(
+        relation(&distorted, &only_this_sign, &common),
+        Relation::Rewrite
+    );
+}

@@ -268,7 +268,7 @@ fn join_lines(text: &str, known_title: Option<&str>) -> Vec<Range<usize>> {
 }
 
 /// Whether `a` and `b` are the same words, whatever their case and spacing.
-fn same_words(a: &str, b: &str) -> bool {
+pub fn same_words(a: &str, b: &str) -> bool {
     a.split_whitespace()
         .map(str::to_lowercase)
         .eq(b.split_whitespace().map(str::to_lowercase))
