@@ -5,7 +5,8 @@
 //!   `{"schema", "family": n, "original": id, "size": n, "members": [{"id", "path",
 //!   "url", "title", "source": id | null, "relation": string | null, "confidence"}],
 //!   "same_story": [id], "partial_reuse": [{"id", "path", "with": member id}]}` — the
-//!   original first; `source` is the member it most likely copies; `same_story` lists
+//!   original first; `url` and `title` as the record states them, or else as the text
+//!   does (a plain-text article's headline line); `source` is the member it most likely copies; `same_story` lists
 //!   independent articles on the same story; `partial_reuse` lists articles sharing a
 //!   passage with a member (linked, not merged into the family).
 //! - `pairs.jsonl` (schema `unspin.pairs/1`): every verified related pair
@@ -30,7 +31,8 @@ use std::path::Path;
 
 use anyhow::{Context, Result};
 use serde_json::{Value, json};
-use unspin_core::Config;
+use unspin_core::doc::{Depth, Doc};
+use unspin_core::{Article, Config};
 use unspin_index::articles::Articles;
 use unspin_index::corpus::Skipped;
 use unspin_index::scan::{Family, ScanConfig, ScanResult, Stage, scan_index, scan_paths};
@@ -153,16 +155,30 @@ fn output<A: Articles + ?Sized>(
     })
 }
 
+/// An article's title and URL: as its record states them, or else as its text does (a
+/// plain-text article's headline line, a "URL:" line).
+pub(crate) fn title_and_url(a: &Article) -> (Option<String>, Option<String>) {
+    if a.meta.title.is_some() && a.meta.url.is_some() {
+        return (a.meta.title.clone(), a.meta.url.clone());
+    }
+    let doc = Doc::with_depth(a, Depth::Sentences);
+    (
+        doc.title().map(str::to_string),
+        doc.url().map(str::to_string),
+    )
+}
+
 fn family_json<A: Articles + ?Sized>(n: usize, f: &Family, articles: &A) -> Result<Value> {
     let id = |k: usize| articles.id(k).to_string();
     let mut members = Vec::with_capacity(f.members.len());
     for m in &f.members {
         let a = articles.get(m.item)?;
+        let (title, url) = title_and_url(&a);
         members.push(json!({
             "id": id(m.item),
             "path": a.meta.origin,
-            "url": a.meta.url,
-            "title": a.meta.title,
+            "url": url,
+            "title": title,
             "source": m.source.map(id),
             "relation": m.relation.map(|r| r.as_str()),
             "confidence": round(m.confidence),

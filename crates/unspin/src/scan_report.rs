@@ -19,7 +19,7 @@ pub fn write<A: Articles + ?Sized>(
     std::fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
     let label = |k: usize| -> Result<String> {
         let a = articles.get(k)?;
-        let title = a.meta.title.clone().unwrap_or_default();
+        let title = crate::scan_cmd::title_and_url(&a).0.unwrap_or_default();
         Ok(if title.is_empty() {
             a.meta.origin.clone()
         } else {

@@ -74,6 +74,11 @@ pub fn layout(
     let mut meta = TextMeta::default();
     let mut expect_url = false;
     let n_paragraphs = paragraphs.len();
+    // Whether the first paragraph stands apart: a blank line follows it.
+    let first_apart = match paragraphs.as_slice() {
+        [first, second, ..] => text[first.end..second.start].matches('\n').count() >= 2,
+        _ => false,
+    };
     for (idx, range) in paragraphs.into_iter().enumerate() {
         let para = &text[range.clone()];
         // Extend to the end of the original line: trailing markup ("**Credit**") was
@@ -84,14 +89,19 @@ pub fn layout(
             .map_or(original.len(), |k| span.end + k);
         let original_para = original.get(span.start..line_end).unwrap_or("");
         let seen_body = out.iter().any(|p| p.kind == UnitKind::Body);
-        let kind = classify(
+        let kind = match classify(
             para,
             original_para,
             idx,
             n_paragraphs,
             seen_body,
             expect_url,
-        );
+        ) {
+            UnitKind::Body if idx == 0 && first_apart && is_sentence_case_headline(para) => {
+                UnitKind::Headline
+            }
+            kind => kind,
+        };
         expect_url = false;
         match kind {
             UnitKind::Url => {
@@ -183,6 +193,23 @@ fn classify(
     }
     UnitKind::Body
 }
+
+/// A sentence-case headline ("Blair rejects Iraq advice calls"), when a blank line sets
+/// it apart from the body: one short line opening with a capital and stopping without
+/// the punctuation that ends or continues a sentence. (A wire item's first row, "Shr 16
+/// cts vs 35 cts", is followed by the next row, not by a blank line.)
+fn is_sentence_case_headline(para: &str) -> bool {
+    !para.contains('\n')
+        && para.split_whitespace().count() <= SENTENCE_CASE_HEADLINE_WORDS
+        && para.starts_with(char::is_uppercase)
+        && !ends_sentence(para)
+        && !para
+            .trim_end_matches(['"', '\'', '\u{201D}', '\u{2019}'])
+            .ends_with([',', '.'])
+}
+
+/// A sentence-case first line of at most this many words can be a headline.
+const SENTENCE_CASE_HEADLINE_WORDS: usize = 14;
 
 fn is_dateline(para: &str) -> bool {
     let found = dates::find_dates(para, 0, None);
@@ -307,6 +334,51 @@ mod tests {
             .collect();
         assert_eq!(got, expect);
         meta
+    }
+
+    #[test]
+    fn a_sentence_case_line_set_apart_is_a_headline() {
+        let meta = check(
+            "Mayor quits over bridge deal\n\nThe mayor resigned on Monday.",
+            &[
+                ("Mayor quits over bridge deal", UnitKind::Headline),
+                ("The mayor resigned on Monday.", UnitKind::Body),
+            ],
+        );
+        assert_eq!(meta.title.as_deref(), Some("Mayor quits over bridge deal"));
+        // A first sentence, a wire item's first row (no blank line after it) and a line
+        // that goes on into the next paragraph are not.
+        check(
+            "The mayor resigned.\n\nHe gave no reason.",
+            &[
+                ("The mayor resigned.", UnitKind::Body),
+                ("He gave no reason.", UnitKind::Body),
+            ],
+        );
+        check(
+            "Qtly div eight cts vs seven cts prior\n    Pay March 31",
+            &[
+                ("Qtly div eight cts vs seven cts prior", UnitKind::Body),
+                ("Pay March 31", UnitKind::Body),
+            ],
+        );
+        check(
+            "The mayor dismissed it, saying \u{201C}this is a version.\u{201D}\n\nHe left.",
+            &[
+                (
+                    "The mayor dismissed it, saying \"this is a version.\"",
+                    UnitKind::Body,
+                ),
+                ("He left.", UnitKind::Body),
+            ],
+        );
+        check(
+            "The mayor said on Monday that:\n\nHe would resign.",
+            &[
+                ("The mayor said on Monday that:", UnitKind::Body),
+                ("He would resign.", UnitKind::Body),
+            ],
+        );
     }
 
     #[test]

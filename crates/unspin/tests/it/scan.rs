@@ -98,6 +98,21 @@ fn example_corpus_is_one_family_with_its_original() {
         .expect("same-story.txt");
     let id = unspin_index::corpus::ArticleId::of(&follow_up).to_string();
     assert_eq!(s.families[0]["same_story"], serde_json::json!([id]));
+    // A plain-text member's title is its headline line.
+    let title_of = |file: &str| {
+        s.families[0]["members"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .find(|m| m["path"].as_str().is_some_and(|p| p.ends_with(file)))
+            .map(|m| m["title"].clone())
+    };
+    assert_eq!(
+        title_of("rewrite-llm.txt"),
+        Some(serde_json::json!(
+            "Harlan Bridge Shut as Safety Checks Reveal Serious Damage"
+        ))
+    );
     assert!(s.pairs.iter().all(|p| p["schema"] == "unspin.pairs/1"));
     assert_eq!(
         (
