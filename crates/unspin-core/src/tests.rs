@@ -360,30 +360,11 @@ fn a_filing_whose_only_shared_names_are_common_ones_is_same_story() {
         template_min_unshared_names: usize::MAX,
         ..only_this_sign.clone()
     };
-    let mut entries: Vec<(u32, u32)> = ["securities", "exchange", "commission"]
-        .iter()
-        .flat_map(|w| {
-            let key = crate::features::names::name_key(&crate::text::words::stem(w));
-            [(key, 7), (key, 8)]
-        })
-        .collect();
-    entries.sort_unstable();
-    let common = CommonNames::from_sorted_entries(&entries, 2);
-    assert!(
-        common.contains("Securities".to_lowercase().as_str()),
-        "{common:?}"
-    );
+    let common = common_names(&["securities", "exchange", "commission"]);
+    assert!(common.contains("securities"), "{common:?}");
+    let item = Article::new("a", item);
     let relation = |copy: &str, cfg: &Config, common: &CommonNames| {
-        let (a, b) = (Article::new("a", item.clone()), Article::new("b", copy));
-        let (da, db) = (Doc::new(&a), Doc::new(&b));
-        let relation = assess(&da, &db, cfg, ChangesFor::Related, common)
-            .verdict
-            .relation;
-        if relation.is_derived() {
-            Relation::Rewrite
-        } else {
-            relation
-        }
+        relation_of(&item, &Article::new("b", copy), cfg, common)
     };
     let none = CommonNames::default();
     assert_eq!(
@@ -460,19 +441,9 @@ fn bulletins_sharing_no_rare_name_and_few_figures_are_same_story() {
         template_min_unshared_numbers: usize::MAX,
         ..only_this_sign.clone()
     };
-    let key = crate::features::names::name_key(&crate::text::words::stem("england"));
-    let common = CommonNames::from_sorted_entries(&[(key, 1), (key, 2)], 2);
-    let relation = |copy: &Article, cfg: &Config, common: &CommonNames| {
-        let (da, db) = (Doc::new(&item), Doc::new(copy));
-        let relation = assess(&da, &db, cfg, ChangesFor::Related, common)
-            .verdict
-            .relation;
-        if relation.is_derived() {
-            Relation::Rewrite
-        } else {
-            relation
-        }
-    };
+    let common = common_names(&["england"]);
+    let relation =
+        |copy: &Article, cfg: &Config, common: &CommonNames| relation_of(&item, copy, cfg, common);
     let none = CommonNames::default();
     assert_eq!(
         relation(&next_day, &only_this_sign, &common),
@@ -492,4 +463,31 @@ fn bulletins_sharing_no_rare_name_and_few_figures_are_same_story() {
         relation(&distorted, &only_this_sign, &common),
         Relation::Rewrite
     );
+}
+
+/// The relation `assess` decides for `a` and `b` given the corpus's `common` names, any
+/// derived relation shown as `Rewrite`.
+fn relation_of(a: &Article, b: &Article, cfg: &Config, common: &CommonNames) -> Relation {
+    let (da, db) = (Doc::new(a), Doc::new(b));
+    let relation = assess(&da, &db, cfg, ChangesFor::Related, common)
+        .verdict
+        .relation;
+    if relation.is_derived() {
+        Relation::Rewrite
+    } else {
+        relation
+    }
+}
+
+/// A corpus's common names: `words`, each named by two articles.
+fn common_names(words: &[&str]) -> CommonNames {
+    let mut entries: Vec<(u32, u32)> = words
+        .iter()
+        .flat_map(|w| {
+            let key = crate::features::names::name_key(&crate::text::words::stem(w));
+            [(key, 1), (key, 2)]
+        })
+        .collect();
+    entries.sort_unstable();
+    CommonNames::from_sorted_entries(&entries, 2)
 }
