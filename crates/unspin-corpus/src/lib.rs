@@ -183,7 +183,9 @@ fn read_file(path: &Path, opts: &ReadOptions, visit: &mut dyn FnMut(Result<Item,
         Box::new(BufReader::new(MultiGzDecoder::new(r)))
     };
     match container(path) {
-        Container::Article if is_json_array(path) => json_array(&origin, path, opts, visit),
+        Container::Article if let Some(bom) = json_list_bom(path) => {
+            json_array(&origin, path, bom, opts, visit)
+        }
         Container::Article => match read_capped(path, opts.max_bytes) {
             Ok(Ok(bytes)) => visit(
                 read_article(&origin, &bytes, opts)
@@ -223,18 +225,40 @@ fn strip_origin(origin: &str, message: &str) -> String {
         .to_string()
 }
 
-/// A `.json` file whose first non-blank byte is `[`: a list of records.
-fn is_json_array(path: &Path) -> bool {
+/// The UTF-8 byte order mark.
+const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// For a `.json` file whose first non-blank byte (after a UTF-8 byte order mark, which
+/// Windows tools write) is `[`, a list of records: the length of that mark, 0 or 3.
+fn json_list_bom(path: &Path) -> Option<u64> {
     let is_json = path
         .extension()
         .and_then(|e| e.to_str())
         .is_some_and(|e| e.eq_ignore_ascii_case("json"));
-    is_json
-        && File::open(path).is_ok_and(|f| {
-            let mut head = [0u8; 64];
-            let n = std::io::Read::read(&mut BufReader::new(f), &mut head).unwrap_or(0);
-            head[..n].iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'[')
-        })
+    if !is_json {
+        return None;
+    }
+    let mut reader = BufReader::new(File::open(path).ok()?);
+    let (mut bom, mut at) = (0u64, 0u64);
+    // Past the mark and the blanks before the first byte that says what the file holds
+    // (a megabyte of blanks at most).
+    loop {
+        let buf = std::io::BufRead::fill_buf(&mut reader).ok()?;
+        if buf.is_empty() || at >= 1 << 20 {
+            return None;
+        }
+        if at == 0 && buf.starts_with(UTF8_BOM) {
+            std::io::BufRead::consume(&mut reader, UTF8_BOM.len());
+            (bom, at) = (UTF8_BOM.len() as u64, UTF8_BOM.len() as u64);
+            continue;
+        }
+        if let Some(k) = buf.iter().position(|b| !b.is_ascii_whitespace()) {
+            return (buf[k] == b'[').then_some(bom);
+        }
+        let n = buf.len();
+        std::io::BufRead::consume(&mut reader, n);
+        at += n as u64;
+    }
 }
 
 /// The records of a JSON list, parsed as they stream in: memory holds one record, and
@@ -244,14 +268,17 @@ fn is_json_array(path: &Path) -> bool {
 fn json_array(
     origin: &str,
     path: &Path,
+    bom: u64,
     opts: &ReadOptions,
     visit: &mut dyn FnMut(Result<Item, Skipped>),
 ) {
     use serde::de::DeserializeSeed;
-    let file = match File::open(path) {
-        Ok(f) => f,
-        Err(e) => return visit(Err(skipped(origin, e))),
-    };
+    use std::io::Seek;
+    let file =
+        match File::open(path).and_then(|mut f| f.seek(std::io::SeekFrom::Start(bom)).map(|_| f)) {
+            Ok(f) => f,
+            Err(e) => return visit(Err(skipped(origin, e))),
+        };
     let used = std::cell::Cell::new(0usize);
     let limit = line_limit(opts);
     // Budgeted below the buffer, which reads a quarter of the limit at most at a time:
@@ -367,10 +394,15 @@ fn json_lines(
             }
             Err(e) => return visit(Err(skipped(at, format!("stopped reading: {e}")))),
         }
-        if line.iter().all(u8::is_ascii_whitespace) {
+        // (A byte order mark before the first record, as Windows tools write.)
+        let record = match line.strip_prefix(UTF8_BOM) {
+            Some(rest) if n == 0 => rest,
+            _ => &line[..],
+        };
+        if record.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
-        let result = serde_json::from_slice::<serde_json::Value>(&line)
+        let result = serde_json::from_slice::<serde_json::Value>(record)
             .map_err(|e| format!("invalid JSON: {e}"))
             .and_then(|v| json_record(&at, v, opts));
         visit(result.map(item).map_err(|reason| skipped(at, reason)));

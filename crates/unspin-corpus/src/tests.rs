@@ -435,3 +435,30 @@ fn json_records_carry_no_control_characters() {
         assert_eq!(a.text, "Work on the dam began. ");
     }
 }
+
+#[test]
+fn json_files_may_open_with_a_byte_order_mark_or_many_blanks() {
+    const BOM: &[u8] = b"\xEF\xBB\xBF";
+    let list = br#"[{"body": "First of a list."}, {"body": "Second of the list."}]"#;
+    let one = br#"{"body": "A JSON record article."}"#;
+    let lines = b"{\"body\": \"First line record.\"}\n{\"body\": \"Second line record.\"}\n";
+    let with_bom = |bytes: &[u8]| [BOM, bytes].concat();
+    let got = check(&[
+        ("bom-list.json", with_bom(list)),
+        ("blank-list.json", [&b" \n".repeat(200)[..], list].concat()),
+        ("bom-one.json", with_bom(one)),
+        ("bom-lines.jsonl", with_bom(lines)),
+    ]);
+    assert_eq!(
+        got,
+        [
+            "ok D/blank-list.json#1 4 words",
+            "ok D/blank-list.json#2 4 words",
+            "ok D/bom-lines.jsonl:1 3 words",
+            "ok D/bom-lines.jsonl:2 3 words",
+            "ok D/bom-list.json#1 4 words",
+            "ok D/bom-list.json#2 4 words",
+            "ok D/bom-one.json 4 words",
+        ]
+    );
+}
