@@ -1,6 +1,6 @@
 //! unspin-ingest: bytes to [`Article`].
 //!
-//! Reads plain text, Markdown, HTML pages (main text extracted with dom_smoothie, a
+//! Reads plain text, Markdown (with its front matter), HTML pages (main text extracted with dom_smoothie, a
 //! readability port; scripts, navigation and footers dropped) and JSON records, in
 //! UTF-8 (with or without BOM), UTF-16 with BOM, or a legacy 8-bit encoding detected by
 //! chardetng (METER's Latin-1 files). Bad input becomes a [`ReadError`] that names it.
@@ -12,6 +12,7 @@ mod decode;
 mod error;
 pub mod html;
 pub mod json;
+mod markdown;
 mod metadata;
 mod nesting;
 
@@ -109,7 +110,8 @@ pub fn read_article(origin: &str, bytes: &[u8], opts: &ReadOptions) -> Result<Ar
         .or_else(|| Format::from_extension(origin))
         .unwrap_or_else(|| Format::sniff(&decoded.text));
     let mut article = match format {
-        Format::Text | Format::Markdown => Article::new(origin, decoded.text),
+        Format::Text => Article::new(origin, decoded.text),
+        Format::Markdown => markdown::read(origin, decoded.text),
         Format::Html => html::read(origin, &decoded.text)?,
         Format::Json => json::read(origin, &decoded.text)?,
     };
