@@ -34,7 +34,31 @@ pub fn read(origin: &str, html: &str) -> Result<Article, ReadError> {
     let title = parsed.title.trim();
     article.meta.title = (!title.is_empty()).then(|| title.to_string());
     article.meta.date = parsed.published_time.as_deref().and_then(parse_date);
-    article.meta.url = parsed.url.filter(|u| u.starts_with("http"));
+    article.meta.url = parsed
+        .url
+        .or_else(|| canonical_url(&html))
+        .filter(|u| u.starts_with("http"));
     article.meta.site = parsed.site_name;
     Ok(article)
 }
+
+/// The URL the page's head names as its own: `<link rel="canonical">`, else the
+/// `og:url` property. Only the head is parsed (the body can be megabytes).
+fn canonical_url(html: &str) -> Option<String> {
+    let mut limit = html.len().min(HEAD_BYTES);
+    while !html.is_char_boundary(limit) {
+        limit -= 1;
+    }
+    let prefix = &html[..limit];
+    let end = prefix.to_ascii_lowercase().find("</head").unwrap_or(limit);
+    let head = dom_query::Document::from(&prefix[..end]);
+    let found = head
+        .select(r#"link[rel="canonical"]"#)
+        .attr("href")
+        .or_else(|| head.select(r#"meta[property="og:url"]"#).attr("content"))?;
+    let url = found.trim();
+    (!url.is_empty()).then(|| url.to_string())
+}
+
+/// How far into a page its head is looked for.
+const HEAD_BYTES: usize = 64 * 1024;

@@ -181,6 +181,23 @@ fn html_main_text_without_boilerplate() {
             .as_deref()
             .is_some_and(|t| t.contains("Flood Warning Issued"))
     );
+    assert_eq!(a.meta.url, None);
+    // The head names the page's own URL: a canonical link, else og:url.
+    let canonical = page.replace(
+        "<title>",
+        r#"<meta property="og:url" content="https://m.example/flood"><link href="https://example/flood" rel="canonical"><title>"#,
+    );
+    let og = page.replace(
+        "<title>",
+        r#"<meta content="https://m.example/flood" property="og:url"><title>"#,
+    );
+    for (page, url) in [
+        (canonical, "https://example/flood"),
+        (og, "https://m.example/flood"),
+    ] {
+        let a = read("flood.html", page.as_bytes()).unwrap();
+        assert_eq!(a.meta.url.as_deref(), Some(url));
+    }
 }
 
 #[test]
