@@ -196,16 +196,14 @@ fn classify(
 
 /// A sentence-case headline ("Blair rejects Iraq advice calls"), when a blank line sets
 /// it apart from the body: one short line opening with a capital and stopping without
-/// the punctuation that ends or continues a sentence. (A wire item's first row, "Shr 16
-/// cts vs 35 cts", is followed by the next row, not by a blank line.)
+/// the punctuation that ends or continues a sentence. (A wire item's first row, "Qtly
+/// div eight cts vs seven cts prior", is followed by the next row, not by a blank line.)
 fn is_sentence_case_headline(para: &str) -> bool {
     !para.contains('\n')
         && para.split_whitespace().count() <= SENTENCE_CASE_HEADLINE_WORDS
         && para.starts_with(char::is_uppercase)
         && !ends_sentence(para)
-        && !para
-            .trim_end_matches(['"', '\'', '\u{201D}', '\u{2019}'])
-            .ends_with([',', '.'])
+        && !para.trim_end_matches(['"', '\'']).ends_with(',')
 }
 
 /// A sentence-case first line of at most this many words can be a headline.
