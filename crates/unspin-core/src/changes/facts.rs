@@ -102,6 +102,41 @@ fn name_supported(doc: &Doc<'_>, words: &[String]) -> bool {
     words.iter().all(|w| word_supported(doc, w))
 }
 
+/// Whether two names are forms of one: once the words they share are set aside, the
+/// rest of one is an acronym of the rest of the other ("ECB" for "European Central
+/// Bank"), or the rests are as long and each word is another form of the other's in its
+/// place (see [`same_name_word`]).
+fn same_name(a: &[String], b: &[String]) -> bool {
+    let rest = |x: &[String], y: &[String]| -> Vec<String> {
+        x.iter().filter(|w| !y.contains(w)).cloned().collect()
+    };
+    let (ra, rb) = (rest(a, b), rest(b, a));
+    if ra.is_empty() || rb.is_empty() {
+        return false;
+    }
+    let acronym = |x: &[String], y: &[String]| {
+        x.len() == 1
+            && y.len() >= 2
+            && x[0].chars().count() == y.len()
+            && x[0]
+                .chars()
+                .zip(y.iter().filter_map(|w| w.chars().next()))
+                .all(|(c, d)| c == d)
+    };
+    if acronym(&ra, &rb) || acronym(&rb, &ra) {
+        return true;
+    }
+    ra.len() == rb.len() && ra.iter().zip(&rb).all(|(w, v)| same_name_word(w, v))
+}
+
+/// One name word in two forms: one is a prefix of three letters or more of the other
+/// ("Tim"/"Timothy", "Sen"/"Senator", "Berks"/"Berkshire", "Falluja"/"Fallujah").
+/// Words that differ further on ("Kell00"/"Kell01", "Johnson"/"Johnston") are two names.
+fn same_name_word(w: &str, v: &str) -> bool {
+    let (short, long) = if w.len() <= v.len() { (w, v) } else { (v, w) };
+    short.chars().count() >= 3 && long.starts_with(short)
+}
+
 fn word_supported(doc: &Doc<'_>, w: &str) -> bool {
     if doc.vocab().contains(w) {
         return true;
@@ -257,14 +292,28 @@ pub(super) fn in_passage(
         }
     }
     // Names: a name the source never uses, where the source passage has one the copy lacks.
+    // Two forms of one name (an acronym and its expansion, a short first name, a
+    // spelling) are no change.
+    let copy_names: Vec<_> = g
+        .copy
+        .iter()
+        .flat_map(|&j| &copy.sentences[j].names)
+        .filter(|n| !name_supported(src, &n.words))
+        .collect();
     let mut src_names: Vec<_> = g
         .src
         .iter()
         .flat_map(|&i| &src.sentences[i].names)
         .filter(|n| !name_supported(copy, &n.words))
+        .filter(|n| !copy_names.iter().any(|c| same_name(&n.words, &c.words)))
         .collect();
-    for n in g.copy.iter().flat_map(|&j| &copy.sentences[j].names) {
-        if name_supported(src, &n.words) || src_names.is_empty() {
+    for n in copy_names {
+        if src_names.is_empty()
+            || g.src
+                .iter()
+                .flat_map(|&i| &src.sentences[i].names)
+                .any(|m| same_name(&m.words, &n.words))
+        {
             continue;
         }
         let m = src_names.remove(0);
@@ -313,6 +362,31 @@ mod tests {
             unit: unit.map(str::to_string),
             approx,
         }
+    }
+
+    #[test]
+    fn forms_of_one_name() {
+        let words = |s: &str| -> Vec<String> { s.split(' ').map(str::to_string).collect() };
+        let same = |a: &str, b: &str| same_name(&words(a), &words(b));
+        assert!(same(
+            "ecb president wim duisenberg",
+            "european central bank president wim duisenberg"
+        ));
+        assert!(same("asean", "association south east asian nations"));
+        assert!(same("ftc chairman timothy muris", "ftc chairman tim muris"));
+        assert!(same("sen ben nelson", "senator ben nelson"));
+        assert!(!same("mexican", "mexico"));
+        assert!(!same("kell00", "kell01"));
+        assert!(same("fallujah", "falluja"));
+        assert!(!same("smith", "smyth"));
+        assert!(!same("johnson", "johnston"));
+        assert!(!same("baghdad", "united states treasury"));
+        assert!(!same("justice anthony kennedy", "chief justice william h"));
+        assert!(!same("harwick tools", "pellam foods"));
+        assert!(!same("australian", "national australia bank"));
+        assert!(!same("ostrava", "ostend"));
+        assert!(!same("john", "joan"));
+        assert!(!same("tcg", "ccg"));
     }
 
     proptest::proptest! {
