@@ -491,3 +491,36 @@ fn common_names(words: &[&str]) -> CommonNames {
     entries.sort_unstable();
     CommonNames::from_sorted_entries(&entries, 2)
 }
+
+/// A year is stated whether it reads as a date or as a number: "the 1982 Falklands War"
+/// (a number before a name) supports "1982 falklands war" (a date), and the other way
+/// round; another year is still a claim the source never makes.
+#[test]
+fn a_year_read_as_a_number_supports_the_same_year_read_as_a_date() {
+    let source = "The judge said the plate was a deliberate reference to the 1982 Falklands \
+                  War and ordered the crew to leave the country.";
+    let claims = |copy: &str| {
+        let (a, b) = (Article::new("a", source), Article::new("b", copy));
+        compare(&a, &b, &Config::default())
+            .changes
+            .iter()
+            .filter(|c| matches!(c.kind, ChangeKind::ClaimAdded | ChangeKind::DateChanged))
+            .map(|c| c.detail.clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        claims(
+            "The judge said the plate was a reference to 1982 falklands war and ordered the \
+             crew to leave the country."
+        ),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        claims(
+            "The judge said the plate was a reference to 1984 falklands war and ordered the \
+             crew to leave the country."
+        )
+        .len(),
+        1
+    );
+}

@@ -63,11 +63,22 @@ impl<'d> SourceFacts<'d> {
         } else {
             2e-9 * v.abs().max(1.0)
         };
-        near(&self.exact, v, tight).any(ok) || near(&self.approx, v, loose).any(ok)
+        near(&self.exact, v, tight).any(ok)
+            || near(&self.approx, v, loose).any(ok)
+            || year_of(n).is_some_and(|y| self.dates.iter().any(|e| e.year == Some(y)))
     }
 
+    /// Whether the source states date `d`; a bare year also counts when the source
+    /// states it as a number ("the 1982 Falklands War" reads as a number where "1982
+    /// falklands war" reads as a date).
     fn states_date(&self, d: &DateValue) -> bool {
+        let year_only = d.month.is_none() && d.day.is_none() && d.weekday.is_none();
         self.dates.iter().any(|e| same_date(e, d))
+            || year_only
+                && d.year.is_some_and(|y| {
+                    let v = f64::from(y);
+                    near(&self.exact, v, 0.5).any(|m| m.value == v && m.unit.is_none())
+                })
     }
 }
 
@@ -191,6 +202,14 @@ pub(super) fn unsupported_facts(
         }
     }
     out
+}
+
+/// The year a bare whole number between 1000 and 2100 may be ("in 1982" read as a
+/// number).
+fn year_of(n: &NumberMention) -> Option<i32> {
+    let plausible =
+        n.unit.is_none() && n.value.fract() == 0.0 && (1000.0..=2100.0).contains(&n.value);
+    plausible.then_some(n.value as i32)
 }
 
 /// The copy's `new` in place of the source's `old`: "`old` became `new`".
