@@ -76,8 +76,7 @@ impl<'d> SourceFacts<'d> {
         self.dates.iter().any(|e| same_date(e, d))
             || year_only
                 && d.year.is_some_and(|y| {
-                    let v = f64::from(y);
-                    near(&self.exact, v, 0.5).any(|m| m.value == v && m.unit.is_none())
+                    near(&self.exact, f64::from(y), 0.5).any(|m| year_of(m) == Some(y))
                 })
     }
 }
