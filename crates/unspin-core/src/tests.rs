@@ -524,3 +524,38 @@ fn a_year_read_as_a_number_supports_the_same_year_read_as_a_date() {
         1
     );
 }
+
+/// Another form of a name the source uses is neither a changed name nor an added claim:
+/// a title cut short ("Sen."), an initial, a place for its people ("Mexican" citizen,
+/// "citizen of Mexico"). A different person in the same place still is a change.
+#[test]
+fn forms_of_a_name_are_no_change_and_another_person_is() {
+    let source = "Sen. Ben Nelson said on Monday that the bill would fail, and Judge William \
+                  H. Rehnquist agreed. Also arrested was Claudia Villa, a Mexican citizen who \
+                  lives in Harlingen.";
+    let facts = |copy: &str| {
+        let (a, b) = (Article::new("a", source), Article::new("b", copy));
+        compare(&a, &b, &Config::default())
+            .changes
+            .iter()
+            .filter(|c| matches!(c.kind, ChangeKind::ClaimAdded | ChangeKind::NameChanged))
+            .map(|c| c.detail.clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        facts(
+            "Senator Ben Nelson said on Monday that the bill would fail, and Judge William \
+             Rehnquist agreed. Also arrested was Claudia Villa, a citizen of Mexico who lives \
+             in Harlingen."
+        ),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        facts(
+            "Senator Ben Nelson said on Monday that the bill would fail, and Judge Anthony \
+             Kennedy agreed. Also arrested was Claudia Villa, a citizen of Mexico who lives \
+             in Harlingen."
+        ),
+        ["Judge William H. Rehnquist became Judge Anthony Kennedy"]
+    );
+}

@@ -5,7 +5,8 @@
 //! negation parity and attribution are compared. Around groups: copy sentences nothing
 //! in the source supports are added claims, source sentences the copy lacks are omitted.
 //! A fact the copy adds that the source states nowhere makes its sentence an added claim.
-//! Quotes live in `quotes`, numbers, dates and names in `facts`; negation, attribution
+//! Quotes live in `quotes`, numbers, dates and names in `facts` (with the forms of one
+//! name in `names`); negation, attribution
 //! and unaligned sentences here.
 
 use std::ops::Range;
@@ -17,6 +18,7 @@ use crate::config::{ChangeWeights, Config};
 use crate::doc::Doc;
 
 mod facts;
+mod names;
 mod quotes;
 
 pub(crate) use facts::SourceFacts;

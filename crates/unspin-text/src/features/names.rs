@@ -1,7 +1,9 @@
 //! Name-like spans: runs of capitalized words and acronyms ("Dmitry Peskov", "Secretary
 //! of State", "ASEAN"). A capitalized word at the start of a sentence (or of a quote)
 //! counts only when the document capitalizes it elsewhere too, so "Moreover" and "The"
-//! are not names while "Lavrov" is.
+//! are not names while "Lavrov" is. An initial or a title cut short with a dot stays
+//! inside the name ("William H. Rehnquist", "Sen. Ben Nelson"), and a weekday is never
+//! a name ("Thursday's opening round").
 
 use std::ops::Range;
 
@@ -35,6 +37,22 @@ const CONNECTORS: &[&str] = &[
     "al", "bin", "da", "de", "del", "der", "du", "la", "le", "of", "van", "von",
 ];
 
+/// Titles written cut short with a dot before a name ("Adm. Hal Gehman").
+const TITLES: &[&str] = &[
+    "adm", "capt", "cmdr", "col", "cpl", "dr", "gen", "gov", "lt", "maj", "mr", "mrs", "ms",
+    "prof", "rep", "rev", "sen", "sgt", "st",
+];
+
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
 /// Names among one sentence's `tokens`. `text` is the whole normalized text;
 /// `is_known_name(lower)` says whether the document capitalizes `lower` mid-sentence.
 pub fn find_names(
@@ -53,7 +71,7 @@ pub fn find_names(
         }
         let mut end = i;
         let mut j = i + 1;
-        while j < tokens.len() && adjacent(text, &tokens[j - 1], &tokens[j]) {
+        while j < tokens.len() && joined(text, &tokens[j - 1], &tokens[j]) {
             let next = &tokens[j];
             if is_name_word(next, masked) {
                 end = j;
@@ -85,6 +103,7 @@ pub fn find_names(
 fn is_name_word(t: &Token, masked: &[Range<usize>]) -> bool {
     (t.cap || t.acronym)
         && !t.numeric
+        && !WEEKDAYS.contains(&t.lower.as_str())
         && !masked
             .iter()
             .any(|m| m.start <= t.range.start && t.range.end <= m.end)
@@ -117,7 +136,21 @@ fn starts_name(
     is_known_name(&t.lower)
         || tokens
             .get(i + 1)
-            .is_some_and(|n| is_name_word(n, masked) && !n.stop && adjacent(text, t, n))
+            .is_some_and(|n| is_name_word(n, masked) && !n.stop && joined(text, t, n))
+}
+
+/// Two words of one name: adjacent, or an initial or a title with its dot before the
+/// next word ("H. Rehnquist", "Sen. Ben").
+fn joined(text: &str, a: &Token, b: &Token) -> bool {
+    if adjacent(text, a, b) {
+        return true;
+    }
+    let short = a.cap && (a.lower.chars().count() == 1 || TITLES.contains(&a.lower.as_str()));
+    short
+        && text
+            .get(a.range.end..b.range.start)
+            .and_then(|gap| gap.strip_prefix('.'))
+            .is_some_and(|rest| !rest.is_empty() && rest.chars().all(|c| c == ' '))
 }
 
 /// Two tokens separated by spaces only (no punctuation between them).
@@ -146,6 +179,25 @@ mod tests {
             "Moreover, Lavrov met U.S. Secretary of State Marco Rubio and the ASEAN envoy.",
             &["lavrov"],
             &["Lavrov", "U.S. Secretary of State Marco Rubio", "ASEAN"],
+        );
+    }
+
+    #[test]
+    fn initials_and_titles_with_dots_stay_inside() {
+        check(
+            "Sen. Ben Nelson, Chief Justice William H. Rehnquist and Adm. Hal Gehman met.",
+            &[],
+            &[
+                "Sen. Ben Nelson",
+                "Chief Justice William H. Rehnquist",
+                "Adm. Hal Gehman",
+            ],
+        );
+        // A dot after a whole word still ends the name, and a weekday is no name.
+        check(
+            "They met Ben Nelson. Sen Smith spoke in Thursday's round.",
+            &["smith"],
+            &["Ben Nelson", "Sen Smith"],
         );
     }
 

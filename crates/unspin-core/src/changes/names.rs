@@ -1,0 +1,324 @@
+//! Names: when a name mention is backed by the other article, and when two mentions are
+//! forms of one entity. A copy that writes "Senator" for "Sen.", "Mexico" for
+//! "Mexican" or "UK" for "British" names nothing new, so none of these is a changed name
+//! or an added claim. What stays a change: a different word in the name's place
+//! ("Johnson"/"Johnston", "United Airlines"/"United Airways").
+
+use crate::doc::Doc;
+
+/// Whether every word of a name is backed by `doc`: used by it, or in a form of it.
+/// Initials ("H" of "William H. Rehnquist") carry no evidence either way.
+pub(super) fn name_supported(doc: &Doc<'_>, words: &[String]) -> bool {
+    words
+        .iter()
+        .filter(|w| w.chars().count() > 1)
+        .all(|w| word_supported(doc, w))
+}
+
+/// Whether `doc` names the entity `words` names: uses its words, or one of `names` (its
+/// names, each once) is another form of it ("Sen. Ben Nelson" for "Senator Ben Nelson").
+pub(super) fn name_backed(doc: &Doc<'_>, names: &[&[String]], words: &[String]) -> bool {
+    let mut missing = words
+        .iter()
+        .filter(|w| w.chars().nth(1).is_some() && !word_supported(doc, w))
+        .peekable();
+    if missing.peek().is_none() {
+        return true;
+    }
+    // A word `doc` lacks is in none of its names, so a name of `doc` that is a form of
+    // this one holds a word starting with a lacking word's first letter (another form
+    // of it, or its acronym), or an acronym of this name's words, no longer than this
+    // name, that holds that letter. Places known by unrelated words ("UK", "British")
+    // are tried against every name.
+    let mut firsts = String::new();
+    let mut grouped = false;
+    for w in missing {
+        firsts.extend(w.chars().next());
+        grouped |= in_place_group(w);
+    }
+    names
+        .iter()
+        .filter(|m| {
+            grouped
+                || m.iter().any(|v| {
+                    v.starts_with(|c| firsts.contains(c))
+                        || v.chars().count() <= words.len() && v.contains(|c| firsts.contains(c))
+                })
+        })
+        .any(|m| same_name(m, words))
+}
+
+/// Whether two names are forms of one: once the words they share are set aside, the
+/// rest of one is an acronym of the rest of the other ("ECB" for "European Central
+/// Bank"), or the rests are as long and each word is another form of the other's in its
+/// place (see [`same_name_word`]), or the shorter rest abbreviates words of the longer.
+pub(super) fn same_name(a: &[String], b: &[String]) -> bool {
+    let (ra, rb) = (Rest::of(a, b), Rest::of(b, a));
+    let (ra, rb) = (ra.words(), rb.words());
+    if ra.is_empty() || rb.is_empty() {
+        return false;
+    }
+    let acronym = |x: &[&str], y: &[&str]| {
+        x.len() == 1
+            && y.len() >= 2
+            && x[0].chars().count() == y.len()
+            && x[0]
+                .chars()
+                .zip(y.iter().filter_map(|w| w.chars().next()))
+                .all(|(c, d)| c == d)
+    };
+    if acronym(ra, rb) || acronym(rb, ra) {
+        return true;
+    }
+    let (short, long) = if ra.len() <= rb.len() {
+        (ra, rb)
+    } else {
+        (rb, ra)
+    };
+    if short.len() == long.len() {
+        return short.iter().zip(long).all(|(w, v)| same_name_word(w, v));
+    }
+    // A shorter name cut from the longer: each of its words abbreviates one of the
+    // longer's, in order ("Neb" for "Democrat of Nebraska"). A place and its people do
+    // not count here: "Australian" is not "National Australia Bank".
+    let mut long = long.iter();
+    short.iter().all(|w| long.any(|v| abbreviates(w, v)))
+}
+
+/// The words of a name the other lacks, initials aside, on the stack: a source's every
+/// name is tried against each name the copy adds, so this runs often. Past
+/// [`Rest::MAX`] words the rest is cut (no real name is that long).
+struct Rest<'n> {
+    words: [&'n str; Rest::MAX],
+    len: usize,
+}
+
+impl<'n> Rest<'n> {
+    const MAX: usize = 8;
+
+    fn of(name: &'n [String], other: &[String]) -> Rest<'n> {
+        let mut rest = Rest {
+            words: [""; Rest::MAX],
+            len: 0,
+        };
+        for w in name {
+            if rest.len < Rest::MAX
+                && w.len() > 1
+                && !other.contains(w)
+                && w.chars().nth(1).is_some()
+            {
+                rest.words[rest.len] = w;
+                rest.len += 1;
+            }
+        }
+        rest
+    }
+
+    fn words(&self) -> &[&'n str] {
+        &self.words[..self.len]
+    }
+}
+
+/// `short` is `long` cut short to three letters or more ("Sen" for "Senator").
+fn abbreviates(short: &str, long: &str) -> bool {
+    short.chars().count() >= 3 && long.starts_with(short)
+}
+
+/// One name word in two forms: one is a prefix of three letters or more of the other
+/// ("Tim"/"Timothy", "Sen"/"Senator", "Berks"/"Berkshire", "Falluja"/"Fallujah"), or a
+/// place and the word for its people ("Mexico"/"Mexican", "UK"/"British").
+/// Words that differ further on ("Kell00"/"Kell01", "Johnson"/"Johnston") are two names.
+fn same_name_word(w: &str, v: &str) -> bool {
+    let (short, long) = if w.len() <= v.len() { (w, v) } else { (v, w) };
+    abbreviates(short, long) || any_place_form(w, |f| f == v)
+}
+
+fn word_supported(doc: &Doc<'_>, w: &str) -> bool {
+    let vocab = doc.vocab();
+    if vocab.contains(w) {
+        return true;
+    }
+    let alias = match w {
+        "us" => Some("united"),
+        "un" => Some("nations"),
+        "eu" => Some("european"),
+        _ => None,
+    };
+    if alias.is_some_and(|a| vocab.contains(a)) || any_place_form(w, |f| vocab.contains(f)) {
+        return true;
+    }
+    // Small spelling drift ("Lavrovs") still refers to the same name.
+    w.chars().count() >= 6 && vocab.contains(w.trim_end_matches('s'))
+}
+
+/// Places and their peoples whose words do not follow from each other by a suffix.
+const PLACE_GROUPS: &[&[&str]] = &[
+    &["us", "usa", "america", "american"],
+    &["uk", "britain", "british", "briton"],
+    &["england", "english"],
+    &["france", "french"],
+    &["netherlands", "holland", "dutch"],
+    &["switzerland", "swiss"],
+    &["wales", "welsh"],
+    &["scotland", "scottish", "scot"],
+    &["ireland", "irish"],
+    &["spain", "spanish"],
+    &["denmark", "danish", "dane"],
+    &["sweden", "swedish", "swede"],
+    &["finland", "finnish", "finn"],
+    &["poland", "polish", "pole"],
+    &["turkey", "turkish", "turk"],
+    &["greece", "greek"],
+    &["philippines", "filipino", "philippine"],
+    &["thailand", "thai"],
+    &["peru", "peruvian"],
+    &["portugal", "portuguese"],
+];
+
+/// Suffixes that make a people's word of a place ("Mexic-an", "Japan-ese", "Iraq-i").
+const PEOPLE_SUFFIXES: &[&str] = &["ian", "ean", "an", "ese", "ish", "i", "n"];
+
+fn in_place_group(w: &str) -> bool {
+    let singular = w.strip_suffix('s').unwrap_or(w);
+    PLACE_GROUPS
+        .iter()
+        .any(|g| g.contains(&w) || g.contains(&singular))
+}
+
+/// Whether `found` holds for another word for the place or people `w` names: its group
+/// in [`PLACE_GROUPS`], or a form a people's suffix makes of it, or one that removing
+/// such a suffix gives back ("mexico" → "mexican"; "iraqi" → "iraq"; "canadian" →
+/// "canada"). A plural people's word ("Americans") counts as its singular. At least four
+/// letters of stem must remain, so short words do not pair by chance. The forms are
+/// built in one buffer: this runs for every name word the other article lacks.
+fn any_place_form(w: &str, mut found: impl FnMut(&str) -> bool) -> bool {
+    let w = w
+        .strip_suffix('s')
+        .filter(|s| s.chars().count() >= 4)
+        .unwrap_or(w);
+    if let Some(g) = PLACE_GROUPS.iter().find(|g| g.contains(&w))
+        && g.iter().any(|&f| f != w && found(f))
+    {
+        return true;
+    }
+    let mut form = String::with_capacity(w.len() + 4);
+    let mut try_form = |stem: &str, end: &str| {
+        form.clear();
+        form.push_str(stem);
+        form.push_str(end);
+        found(&form)
+    };
+    // Place → people: the place, or the place without its last vowel or "y", plus a
+    // suffix.
+    let trimmed = w
+        .strip_suffix(['a', 'e', 'o', 'y'])
+        .filter(|b| b.chars().count() >= 3);
+    for base in [Some(w), trimmed].into_iter().flatten() {
+        if PEOPLE_SUFFIXES.iter().any(|s| try_form(base, s)) {
+            return true;
+        }
+    }
+    // People → place: the stem without its suffix, as is or with a last vowel or "y".
+    PEOPLE_SUFFIXES
+        .iter()
+        .filter_map(|s| w.strip_suffix(s))
+        .filter(|stem| stem.chars().count() >= 4)
+        .any(|stem| {
+            ["", "a", "e", "o", "y"]
+                .iter()
+                .any(|end| try_form(stem, end))
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn forms_of_one_name() {
+        let words = |s: &str| -> Vec<String> { s.split(' ').map(str::to_string).collect() };
+        let same = |a: &str, b: &str| same_name(&words(a), &words(b));
+        assert!(same(
+            "ecb president wim duisenberg",
+            "european central bank president wim duisenberg"
+        ));
+        assert!(same("asean", "association south east asian nations"));
+        assert!(same("ftc chairman timothy muris", "ftc chairman tim muris"));
+        assert!(same("sen ben nelson", "senator ben nelson"));
+        assert!(same("neb", "democrat nebraska"));
+        assert!(!same("kansas", "johnson county"));
+        assert!(same("mexican", "mexico"));
+        assert!(same("iraqi", "iraq"));
+        assert!(same("canadian", "canada"));
+        assert!(same("japanese", "japan"));
+        assert!(same("germany", "german"));
+        assert!(same("americans", "us"));
+        assert!(same("uk", "british"));
+        // An initial is no evidence: the rest of the name decides.
+        assert!(
+            same("william h rehnquist", "bill rehnquist")
+                == same("william rehnquist", "bill rehnquist")
+        );
+        assert!(!same("kell00", "kell01"));
+        assert!(same("fallujah", "falluja"));
+        assert!(!same("smith", "smyth"));
+        assert!(!same("johnson", "johnston"));
+        assert!(!same("baghdad", "united states treasury"));
+        assert!(!same("justice anthony kennedy", "chief justice william h"));
+        assert!(!same("harwick tools", "pellam foods"));
+        assert!(!same("australian", "national australia bank"));
+        assert!(!same("ostrava", "ostend"));
+        assert!(!same("john", "joan"));
+        assert!(!same("tcg", "ccg"));
+        assert!(!same("chinese", "chile"));
+        assert!(!same("british", "france"));
+        assert!(!same("united airlines", "united airways"));
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(256))]
+        /// The first-letter filter only skips names that cannot be forms of the one
+        /// asked about: the answer is that of trying every name of the document.
+        #[test]
+        fn filtered_lookup_matches_trying_every_name(
+            names in proptest::collection::vec(proptest::collection::vec(0usize..WORDS.len(), 1..4), 0..6),
+            asked in proptest::collection::vec(0usize..WORDS.len(), 1..4),
+        ) {
+            let to_words = |ix: &[usize]| -> Vec<String> { ix.iter().map(|&i| WORDS[i].to_string()).collect() };
+            let names: Vec<Vec<String>> = names.iter().map(|n| to_words(n)).collect();
+            let text: String = names.iter().map(|n| format!("{}. ", n.join(" "))).collect();
+            let article = crate::article::Article::new("d", &text);
+            let doc = Doc::new(&article);
+            let refs: Vec<&[String]> = names.iter().map(Vec::as_slice).collect();
+            let asked = to_words(&asked);
+            let every = name_supported(&doc, &asked) || refs.iter().any(|m| same_name(m, &asked));
+            proptest::prop_assert_eq!(name_backed(&doc, &refs, &asked), every);
+        }
+    }
+
+    const WORDS: &[&str] = &[
+        "sen",
+        "senator",
+        "ben",
+        "nelson",
+        "democrat",
+        "nebraska",
+        "neb",
+        "ecb",
+        "european",
+        "central",
+        "bank",
+        "uk",
+        "british",
+        "britain",
+        "mexico",
+        "mexican",
+        "us",
+        "americans",
+        "h",
+        "iraq",
+        "iraqi",
+        "smith",
+        "smyth",
+    ];
+}
