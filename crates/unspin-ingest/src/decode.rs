@@ -2,7 +2,7 @@
 //! chardetng finds most likely (Windows-1252 for Latin-1 news copy). Binary data is
 //! refused rather than decoded into noise.
 
-use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE};
+use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE, WINDOWS_1252};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Decoded {
@@ -40,7 +40,31 @@ fn legacy(bytes: &[u8]) -> Result<Decoded, String> {
     detector.feed(bytes, true);
     let enc = detector.guess(None, chardetng::Utf8Detection::Deny);
     let (text, _, _) = enc.decode(bytes);
+    if enc != WINDOWS_1252 && !letters_in_words(&text) {
+        // Nothing the guess decodes is a letter inside a word: its choice rests on
+        // symbols alone. Without a domain to go by, chardetng reads a lone pound sign
+        // (0xA3) as the Central European "Ł" ("Ł2.5m"); British copy is Western.
+        let (text, _, _) = WINDOWS_1252.decode(bytes);
+        return check_text(text.into_owned(), WINDOWS_1252.name());
+    }
     check_text(text.into_owned(), enc.name())
+}
+
+/// Whether some non-ASCII letter of `text` has a letter beside it, as in "Łódź" or
+/// "café", and unlike "Ł2.5m".
+fn letters_in_words(text: &str) -> bool {
+    let mut prev: Option<char> = None;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if !c.is_ascii() && c.is_alphabetic() {
+            let beside = |d: Option<char>| d.is_some_and(char::is_alphabetic);
+            if beside(prev) || beside(chars.peek().copied()) {
+                return true;
+            }
+        }
+        prev = Some(c);
+    }
+    false
 }
 
 fn check_text(text: String, encoding: &'static str) -> Result<Decoded, String> {

@@ -27,6 +27,27 @@ fn latin1_is_detected() {
     );
 }
 
+/// A pound sign alone is Western (chardetng alone reads "Ł500"); text whose letters say
+/// Central European, Cyrillic or Greek stays so.
+#[test]
+fn a_lone_pound_sign_is_western_and_real_words_keep_their_encoding() {
+    let text = |bytes: &[u8]| read("x.txt", bytes).unwrap().text;
+    assert_eq!(
+        text(b"The owner paid \xa3500 in fines, the court heard on Monday."),
+        "The owner paid \u{a3}500 in fines, the court heard on Monday."
+    );
+    // "Wyniki: \xa3\xf3d\xbc to miasto, kt\xf3re ..." in windows-1250: Łódź.
+    assert!(
+        text(b"Wyniki wybor\xf3w: \xa3\xf3d\x9f to miasto, kt\xf3re g\xb3osowa\xb3o na zmian\xea.")
+            .contains("\u{141}\u{f3}d\u{17a}")
+    );
+    // "\xcf\xf0\xe8\xe2\xe5\xf2 \xec\xe8\xf0" in windows-1251: "Привет мир".
+    assert!(
+        text(b"\xcf\xf0\xe8\xe2\xe5\xf2 \xec\xe8\xf0, \xe3\xee\xe2\xee\xf0\xff\xf2 \xe2\xf1\xe5 \xe6\xe8\xf2\xe5\xeb\xe8 \xe3\xee\xf0\xee\xe4\xe0.")
+            .starts_with("\u{41f}\u{440}\u{438}\u{432}\u{435}\u{442}")
+    );
+}
+
 #[test]
 fn utf16_with_bom() {
     let mut bytes = vec![0xFF, 0xFE];
