@@ -559,3 +559,40 @@ fn forms_of_a_name_are_no_change_and_another_person_is() {
         ["Judge William H. Rehnquist became Judge Anthony Kennedy"]
     );
 }
+
+/// A name the copy adds replaces the source's missing name only at about the same place
+/// in the passage; added at the other end, it is a claim the source never makes.
+#[test]
+fn a_name_added_far_from_the_dropped_one_is_a_claim_not_a_change() {
+    let source = "In November the oil producers cut their output, and the sell-off \
+                  already under way on Wall Street deepened.";
+    let changes = |copy: &str| {
+        let (a, b) = (Article::new("a", source), Article::new("b", copy));
+        compare(&a, &b, &Config::default())
+            .changes
+            .iter()
+            .filter(|c| matches!(c.kind, ChangeKind::ClaimAdded | ChangeKind::NameChanged))
+            .map(|c| (c.kind, c.detail.clone()))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        changes(
+            "In November the OPEC producers cut their output, and the sell-off already \
+             under way deepened."
+        ),
+        [(
+            ChangeKind::ClaimAdded,
+            "adds what the source never states: name OPEC".to_string()
+        )]
+    );
+    assert_eq!(
+        changes(
+            "In November the oil producers cut their output, and the sell-off already \
+             under way on Fleet Street deepened."
+        ),
+        [(
+            ChangeKind::NameChanged,
+            "Wall Street became Fleet Street".to_string()
+        )]
+    );
+}

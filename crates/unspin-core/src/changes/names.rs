@@ -18,33 +18,32 @@ pub(super) fn name_supported(doc: &Doc<'_>, words: &[String]) -> bool {
 /// Whether `doc` names the entity `words` names: uses its words, or one of `names` (its
 /// names, each once) is another form of it ("Sen. Ben Nelson" for "Senator Ben Nelson").
 pub(super) fn name_backed(doc: &Doc<'_>, names: &[&[String]], words: &[String]) -> bool {
-    let mut missing = words
+    if words
         .iter()
-        .filter(|w| w.chars().nth(1).is_some() && !word_supported(doc, w))
-        .peekable();
-    if missing.peek().is_none() {
+        .all(|w| w.chars().nth(1).is_none() || word_supported(doc, w))
+    {
         return true;
     }
-    // A word `doc` lacks is in none of its names, so a name of `doc` that is a form of
-    // this one holds a word starting with a lacking word's first letter (another form
-    // of it, or its acronym), or an acronym of this name's words, no longer than this
-    // name, that holds that letter. Places known by unrelated words ("UK", "British")
-    // are tried against every name.
+    // Every rule of `same_name` pairs some word of this name with a word of the other
+    // that starts with the same letter (another form of it, an abbreviation, an
+    // acronym's expansion) or with an acronym no longer than this name that holds the
+    // letter. Only places known by unrelated words ("UK", "British") pair otherwise, so
+    // a name holding one is tried against every name.
     let mut firsts = String::new();
     let mut grouped = false;
-    for w in missing {
+    for w in words.iter().filter(|w| w.chars().nth(1).is_some()) {
         firsts.extend(w.chars().next());
         grouped |= in_place_group(w);
     }
+    let shares_a_letter = |m: &&&[String]| {
+        m.iter().any(|v| {
+            v.starts_with(|c| firsts.contains(c))
+                || v.chars().count() <= words.len() && v.contains(|c| firsts.contains(c))
+        })
+    };
     names
         .iter()
-        .filter(|m| {
-            grouped
-                || m.iter().any(|v| {
-                    v.starts_with(|c| firsts.contains(c))
-                        || v.chars().count() <= words.len() && v.contains(|c| firsts.contains(c))
-                })
-        })
+        .filter(|m| grouped || shares_a_letter(m))
         .any(|m| same_name(m, words))
 }
 
