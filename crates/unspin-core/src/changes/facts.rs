@@ -5,7 +5,7 @@ use std::ops::Range;
 
 use super::names::{name_backed, name_supported, same_name};
 use super::{Change, ChangeKind, OrientedGroup};
-use crate::config::Config;
+use crate::config::ChangeWeights;
 use crate::doc::{Doc, SentenceInfo};
 use crate::features::{DateValue, NumberMention};
 
@@ -172,21 +172,6 @@ fn year_of(n: &NumberMention) -> Option<i32> {
     plausible.then_some(n.value as i32)
 }
 
-/// Where byte `at` of sentence `i` lies in the passage `sentences`, from 0 (its start)
-/// to 1 (its end).
-fn position(doc: &Doc<'_>, sentences: &[usize], i: usize, at: usize) -> f64 {
-    let mut before = 0;
-    let mut total = 0;
-    for &k in sentences {
-        let r = &doc.sentences[k].sentence.range;
-        if k == i {
-            before = total + at.saturating_sub(r.start);
-        }
-        total += r.len();
-    }
-    before as f64 / total.max(1) as f64
-}
-
 /// The copy's `new` in place of the source's `old`: "`old` became `new`".
 fn replaced(
     src: &Doc<'_>,
@@ -216,10 +201,9 @@ pub(super) fn in_passage(
     copy: &Doc<'_>,
     stated: &SourceFacts<'_>,
     g: &OrientedGroup<'_>,
-    cfg: &Config,
+    weights: &ChangeWeights,
     out: &mut Vec<Change>,
 ) {
-    let weights = &cfg.change_weights;
     let first_change = out.len();
     // Numbers: equal values cancel; leftovers with compatible units are changes.
     let mut src_nums: Vec<&NumberMention> = g
@@ -286,28 +270,23 @@ pub(super) fn in_passage(
             ));
         }
     }
-    // Names: a name the source never uses, where the source passage has one the copy lacks
-    // at about the same place (a name added elsewhere in the passage is a claim, not a
-    // replacement). Two forms of one name (an acronym and its expansion, a short first
-    // name, a spelling) are no change.
+    // Names: a name the source never uses, where the source passage has one the copy lacks.
+    // Two forms of one name (an acronym and its expansion, a short first name, a
+    // spelling) are no change.
     let copy_names: Vec<_> = g
         .copy
         .iter()
-        .flat_map(|&j| copy.sentences[j].names.iter().map(move |n| (j, n)))
-        .filter(|(_, n)| !name_supported(src, &n.words))
+        .flat_map(|&j| &copy.sentences[j].names)
+        .filter(|n| !name_supported(src, &n.words))
         .collect();
     let mut src_names: Vec<_> = g
         .src
         .iter()
-        .flat_map(|&i| src.sentences[i].names.iter().map(move |n| (i, n)))
-        .filter(|(_, n)| !name_supported(copy, &n.words))
-        .filter(|(_, n)| {
-            !copy_names
-                .iter()
-                .any(|(_, c)| same_name(&n.words, &c.words))
-        })
+        .flat_map(|&i| &src.sentences[i].names)
+        .filter(|n| !name_supported(copy, &n.words))
+        .filter(|n| !copy_names.iter().any(|c| same_name(&n.words, &c.words)))
         .collect();
-    for (j, n) in copy_names {
+    for n in copy_names {
         if src_names.is_empty()
             || g.src
                 .iter()
@@ -316,17 +295,7 @@ pub(super) fn in_passage(
         {
             continue;
         }
-        let at = position(copy, g.copy, j, n.range.start);
-        let best = src_names
-            .iter()
-            .enumerate()
-            .map(|(k, (i, m))| (k, (position(src, g.src, *i, m.range.start) - at).abs()))
-            .min_by(|x, y| x.1.total_cmp(&y.1));
-        let Some((k, shift)) = best else { continue };
-        if shift > cfg.changes.name_max_shift {
-            continue;
-        }
-        let (_, m) = src_names.remove(k);
+        let m = src_names.remove(0);
         out.push(replaced(
             src,
             copy,

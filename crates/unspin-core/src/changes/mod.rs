@@ -98,7 +98,7 @@ pub fn detect(
     quotes::detect(src, copy, groups, cfg, &mut out);
     let stated = SourceFacts::new(src);
     for g in groups {
-        facts::in_passage(src, copy, &stated, g, cfg, &mut out);
+        facts::in_passage(src, copy, &stated, g, &cfg.change_weights, &mut out);
         negation(src, copy, g, cfg, &mut out);
         attribution(src, copy, g, cfg, &mut out);
     }
