@@ -492,6 +492,17 @@ fn common_names(words: &[&str]) -> CommonNames {
     CommonNames::from_sorted_entries(&entries, 2)
 }
 
+/// The details of the changes of `kinds` that comparing `source` with `copy` lists.
+fn details(source: &str, copy: &str, kinds: &[ChangeKind]) -> Vec<String> {
+    let (a, b) = (Article::new("a", source), Article::new("b", copy));
+    compare(&a, &b, &Config::default())
+        .changes
+        .iter()
+        .filter(|c| kinds.contains(&c.kind))
+        .map(|c| c.detail.clone())
+        .collect()
+}
+
 /// A year is stated whether it reads as a date or as a number: "the 1982 Falklands War"
 /// (a number before a name) supports "1982 falklands war" (a date), and the other way
 /// round; another year is still a claim the source never makes.
@@ -500,13 +511,11 @@ fn a_year_read_as_a_number_supports_the_same_year_read_as_a_date() {
     let source = "The judge said the plate was a deliberate reference to the 1982 Falklands \
                   War and ordered the crew to leave the country.";
     let claims = |copy: &str| {
-        let (a, b) = (Article::new("a", source), Article::new("b", copy));
-        compare(&a, &b, &Config::default())
-            .changes
-            .iter()
-            .filter(|c| matches!(c.kind, ChangeKind::ClaimAdded | ChangeKind::DateChanged))
-            .map(|c| c.detail.clone())
-            .collect::<Vec<_>>()
+        details(
+            source,
+            copy,
+            &[ChangeKind::ClaimAdded, ChangeKind::DateChanged],
+        )
     };
     assert_eq!(
         claims(
@@ -534,13 +543,11 @@ fn forms_of_a_name_are_no_change_and_another_person_is() {
                   H. Rehnquist agreed. Also arrested was Claudia Villa, a Mexican citizen who \
                   lives in Harlingen.";
     let facts = |copy: &str| {
-        let (a, b) = (Article::new("a", source), Article::new("b", copy));
-        compare(&a, &b, &Config::default())
-            .changes
-            .iter()
-            .filter(|c| matches!(c.kind, ChangeKind::ClaimAdded | ChangeKind::NameChanged))
-            .map(|c| c.detail.clone())
-            .collect::<Vec<_>>()
+        details(
+            source,
+            copy,
+            &[ChangeKind::ClaimAdded, ChangeKind::NameChanged],
+        )
     };
     assert_eq!(
         facts(
