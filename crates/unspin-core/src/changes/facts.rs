@@ -16,13 +16,24 @@ pub(crate) struct SourceFacts<'d> {
     exact: Vec<&'d NumberMention>,
     approx: Vec<&'d NumberMention>,
     dates: Vec<&'d DateValue>,
-    /// The words of every name, each once.
+    /// The words of every name of the whole source, each once; empty for a passage's
+    /// facts (`of`), which are asked about numbers only.
     names: Vec<&'d [String]>,
 }
 
 impl<'d> SourceFacts<'d> {
     pub(super) fn new(src: &'d Doc<'_>) -> SourceFacts<'d> {
-        SourceFacts::of(&src.sentences.iter().collect::<Vec<_>>())
+        let mut facts = SourceFacts::of(&src.sentences.iter().collect::<Vec<_>>());
+        // Each name once: a story repeats its names, and each is tried against every
+        // name a copy adds.
+        facts.names = src
+            .sentences
+            .iter()
+            .flat_map(|s| s.names.iter().map(|n| n.words.as_slice()))
+            .collect();
+        facts.names.sort_unstable();
+        facts.names.dedup();
+        facts
     }
 
     /// What `sentences` state (a passage, say).
@@ -38,19 +49,11 @@ impl<'d> SourceFacts<'d> {
             .iter()
             .flat_map(|s| s.dates.iter().map(|d| &d.value))
             .collect();
-        // Each name once: a story repeats its names, and each is tried against every
-        // name a copy adds.
-        let mut names: Vec<&[String]> = sentences
-            .iter()
-            .flat_map(|s| s.names.iter().map(|n| n.words.as_slice()))
-            .collect();
-        names.sort_unstable();
-        names.dedup();
         SourceFacts {
             exact,
             approx,
             dates,
-            names,
+            names: Vec::new(),
         }
     }
 
