@@ -11,17 +11,19 @@ use crate::doc::Doc;
 pub(super) fn name_supported(doc: &Doc<'_>, words: &[String]) -> bool {
     words
         .iter()
-        .filter(|w| w.chars().count() > 1)
+        .filter(|w| !is_initial(w))
         .all(|w| word_supported(doc, w))
+}
+
+/// A one-letter name word: an initial.
+fn is_initial(w: &str) -> bool {
+    w.chars().nth(1).is_none()
 }
 
 /// Whether `doc` names the entity `words` names: uses its words, or one of `names` (its
 /// names, each once) is another form of it ("Sen. Ben Nelson" for "Senator Ben Nelson").
 pub(super) fn name_backed(doc: &Doc<'_>, names: &[&[String]], words: &[String]) -> bool {
-    if words
-        .iter()
-        .all(|w| w.chars().nth(1).is_none() || word_supported(doc, w))
-    {
+    if name_supported(doc, words) {
         return true;
     }
     // Every rule of `same_name` pairs some word of this name with a word of the other
@@ -31,7 +33,7 @@ pub(super) fn name_backed(doc: &Doc<'_>, names: &[&[String]], words: &[String]) 
     // a name holding one is tried against every name.
     let mut firsts = String::new();
     let mut grouped = false;
-    for w in words.iter().filter(|w| w.chars().nth(1).is_some()) {
+    for w in words.iter().filter(|w| !is_initial(w)) {
         firsts.extend(w.chars().next());
         grouped |= in_place_group(w);
     }
@@ -101,11 +103,7 @@ impl<'n> Rest<'n> {
             len: 0,
         };
         for w in name {
-            if rest.len < Rest::MAX
-                && w.len() > 1
-                && !other.contains(w)
-                && w.chars().nth(1).is_some()
-            {
+            if rest.len < Rest::MAX && !is_initial(w) && !other.contains(w) {
                 rest.words[rest.len] = w;
                 rest.len += 1;
             }
