@@ -176,10 +176,17 @@ const PLACE_GROUPS: &[&[&str]] = &[
 const PEOPLE_SUFFIXES: &[&str] = &["ian", "ean", "an", "ese", "ish", "i", "n"];
 
 fn in_place_group(w: &str) -> bool {
+    place_group(w).is_some()
+}
+
+/// The group of [`PLACE_GROUPS`] that holds `w` as written ("Wales", "Swiss") or as a
+/// singular ("Americans").
+fn place_group(w: &str) -> Option<&'static [&'static str]> {
     let singular = w.strip_suffix('s').unwrap_or(w);
     PLACE_GROUPS
         .iter()
-        .any(|g| g.contains(&w) || g.contains(&singular))
+        .copied()
+        .find(|g| g.contains(&w) || g.contains(&singular))
 }
 
 /// Whether `found` holds for another word for the place or people `w` names: its group
@@ -189,15 +196,16 @@ fn in_place_group(w: &str) -> bool {
 /// letters of stem must remain, so short words do not pair by chance. The forms are
 /// built in one buffer: this runs for every name word the other article lacks.
 fn any_place_form(w: &str, mut found: impl FnMut(&str) -> bool) -> bool {
+    if let Some(g) = place_group(w)
+        && g.iter()
+            .any(|&f| f != w && f != w.strip_suffix('s').unwrap_or(w) && found(f))
+    {
+        return true;
+    }
     let w = w
         .strip_suffix('s')
         .filter(|s| s.chars().count() >= 4)
         .unwrap_or(w);
-    if let Some(g) = PLACE_GROUPS.iter().find(|g| g.contains(&w))
-        && g.iter().any(|&f| f != w && found(f))
-    {
-        return true;
-    }
     let mut form = String::with_capacity(w.len() + 4);
     let mut try_form = |stem: &str, end: &str| {
         form.clear();
@@ -251,6 +259,9 @@ mod tests {
         assert!(same("germany", "german"));
         assert!(same("americans", "us"));
         assert!(same("uk", "british"));
+        assert!(same("wales", "welsh"));
+        assert!(same("swiss", "switzerland"));
+        assert!(same("netherlands", "dutch"));
         // An initial is no evidence: the rest of the name decides.
         assert!(
             same("william h rehnquist", "bill rehnquist")
