@@ -142,7 +142,15 @@ pub fn assess(
         Vec::new()
     };
     if verdict.relation.is_derived()
-        && is_template(da, db, &alignment.groups, &changes, common, cfg)
+        && is_template(
+            da,
+            db,
+            &alignment.groups,
+            verdict.source,
+            &changes,
+            common,
+            cfg,
+        )
     {
         verdict.relation = Relation::SameStory;
         verdict.source = None;
@@ -189,20 +197,12 @@ fn aligned_group(da: &Doc<'_>, db: &Doc<'_>, g: &Group) -> AlignedGroup {
     }
 }
 
-/// Changes are found from source to copy; with no known source, `a` is taken as the
-/// reference. Spans are then put back on their own sides.
-fn oriented_changes(
-    da: &Doc<'_>,
-    db: &Doc<'_>,
-    groups: &[Group],
-    source: Option<Side>,
-    cfg: &Config,
-) -> Vec<ChangeOut> {
-    let b_is_source = source == Some(Side::B);
-    let oriented: Vec<OrientedGroup<'_>> = groups
+/// The groups seen from `source` (`a` when none is known) to the other side.
+fn orient(groups: &[Group], source: Option<Side>) -> Vec<OrientedGroup<'_>> {
+    groups
         .iter()
         .map(|g| {
-            let (src, copy) = if b_is_source {
+            let (src, copy) = if source == Some(Side::B) {
                 (&g.b, &g.a)
             } else {
                 (&g.a, &g.b)
@@ -214,7 +214,20 @@ fn oriented_changes(
                 score: g.score,
             }
         })
-        .collect();
+        .collect()
+}
+
+/// Changes are found from source to copy; with no known source, `a` is taken as the
+/// reference. Spans are then put back on their own sides.
+fn oriented_changes(
+    da: &Doc<'_>,
+    db: &Doc<'_>,
+    groups: &[Group],
+    source: Option<Side>,
+    cfg: &Config,
+) -> Vec<ChangeOut> {
+    let b_is_source = source == Some(Side::B);
+    let oriented = orient(groups, source);
     let (src, copy) = if b_is_source { (db, da) } else { (da, db) };
     changes::detect(src, copy, &oriented, cfg)
         .into_iter()
@@ -273,19 +286,22 @@ fn is_template(
     da: &Doc<'_>,
     db: &Doc<'_>,
     groups: &[Group],
+    source: Option<Side>,
     changes: &[ChangeOut],
     common: &CommonNames,
     cfg: &Config,
 ) -> bool {
+    // Names are counted as swapped however the changes pair them for display.
+    let (src, copy) = if source == Some(Side::B) {
+        (db, da)
+    } else {
+        (da, db)
+    };
     let fact_changes = changes
         .iter()
-        .filter(|c| {
-            matches!(
-                c.kind,
-                ChangeKind::NumberChanged | ChangeKind::NameChanged | ChangeKind::DateChanged
-            )
-        })
-        .count();
+        .filter(|c| matches!(c.kind, ChangeKind::NumberChanged | ChangeKind::DateChanged))
+        .count()
+        + changes::swapped_names(src, copy, &orient(groups, source));
     let fact_groups = groups
         .iter()
         .filter(|g| {

@@ -5,9 +5,9 @@ use std::ops::Range;
 
 use super::names::{name_backed, name_supported, same_name};
 use super::{Change, ChangeKind, OrientedGroup};
-use crate::config::ChangeWeights;
+use crate::config::Config;
 use crate::doc::{Doc, SentenceInfo};
-use crate::features::{DateValue, NumberMention};
+use crate::features::{DateValue, NameMention, NumberMention};
 
 /// What the source states anywhere, gathered once per comparison: asking it of the whole
 /// source for each of the copy's facts cost n² on long documents.
@@ -175,6 +175,21 @@ fn year_of(n: &NumberMention) -> Option<i32> {
     plausible.then_some(n.value as i32)
 }
 
+/// Where byte `at` of sentence `i` lies in the passage `sentences`, from 0 (its start)
+/// to 1 (its end).
+fn position(doc: &Doc<'_>, sentences: &[usize], i: usize, at: usize) -> f64 {
+    let mut before = 0;
+    let mut total = 0;
+    for &k in sentences {
+        let r = &doc.sentences[k].sentence.range;
+        if k == i {
+            before = total + at.saturating_sub(r.start);
+        }
+        total += r.len();
+    }
+    before as f64 / total.max(1) as f64
+}
+
 /// The copy's `new` in place of the source's `old`: "`old` became `new`".
 fn replaced(
     src: &Doc<'_>,
@@ -198,15 +213,59 @@ fn replaced(
     }
 }
 
+/// A name with the sentence it is in.
+type Placed<'d> = (usize, &'d NameMention);
+
+/// The names of passage `g` that may have been swapped for one another: the copy's names
+/// the source never uses and that are no form of a name in the source passage, and the
+/// source passage's names the copy never uses and that are no form of such a copy name.
+fn name_leftovers<'d>(
+    src: &'d Doc<'_>,
+    copy: &'d Doc<'_>,
+    g: &OrientedGroup<'_>,
+) -> (Vec<Placed<'d>>, Vec<Placed<'d>>) {
+    let placed = |doc: &'d Doc<'_>, units: &[usize]| -> Vec<Placed<'d>> {
+        units
+            .iter()
+            .flat_map(|&i| doc.sentences[i].names.iter().map(move |n| (i, n)))
+            .collect()
+    };
+    let src_all = placed(src, g.src);
+    let copy_new: Vec<Placed<'d>> = placed(copy, g.copy)
+        .into_iter()
+        .filter(|(_, n)| !name_supported(src, &n.words))
+        .collect();
+    let src_left = src_all
+        .iter()
+        .copied()
+        .filter(|(_, n)| !name_supported(copy, &n.words))
+        .filter(|(_, n)| !copy_new.iter().any(|(_, c)| same_name(&n.words, &c.words)))
+        .collect();
+    let copy_left = copy_new
+        .into_iter()
+        .filter(|(_, n)| !src_all.iter().any(|(_, m)| same_name(&m.words, &n.words)))
+        .collect();
+    (copy_left, src_left)
+}
+
+/// How many names passage `g` swaps, however they pair: as many as both sides have left
+/// over. Scan's template test counts these, so that where a changed name is shown
+/// (`name_max_shift`) does not decide whether two items share a template.
+pub(super) fn swapped_names(src: &Doc<'_>, copy: &Doc<'_>, g: &OrientedGroup<'_>) -> usize {
+    let (copy_left, src_left) = name_leftovers(src, copy, g);
+    copy_left.len().min(src_left.len())
+}
+
 /// Fact changes inside the aligned passage `g`, appended to `out`.
 pub(super) fn in_passage(
     src: &Doc<'_>,
     copy: &Doc<'_>,
     stated: &SourceFacts<'_>,
     g: &OrientedGroup<'_>,
-    weights: &ChangeWeights,
+    cfg: &Config,
     out: &mut Vec<Change>,
 ) {
+    let weights = &cfg.change_weights;
     let first_change = out.len();
     // Numbers: equal values cancel; leftovers with compatible units are changes.
     let mut src_nums: Vec<&NumberMention> = g
@@ -273,32 +332,26 @@ pub(super) fn in_passage(
             ));
         }
     }
-    // Names: a name the source never uses, where the source passage has one the copy lacks.
-    // Two forms of one name (an acronym and its expansion, a short first name, a
-    // spelling) are no change.
-    let copy_names: Vec<_> = g
-        .copy
-        .iter()
-        .flat_map(|&j| &copy.sentences[j].names)
-        .filter(|n| !name_supported(src, &n.words))
-        .collect();
-    let mut src_names: Vec<_> = g
-        .src
-        .iter()
-        .flat_map(|&i| &src.sentences[i].names)
-        .filter(|n| !name_supported(copy, &n.words))
-        .filter(|n| !copy_names.iter().any(|c| same_name(&n.words, &c.words)))
-        .collect();
-    for n in copy_names {
-        if src_names.is_empty()
-            || g.src
-                .iter()
-                .flat_map(|&i| &src.sentences[i].names)
-                .any(|m| same_name(&m.words, &n.words))
-        {
+    // Names: a name the source never uses, where the source passage has one the copy lacks
+    // at about the same place (a name added elsewhere in the passage is a claim, not a
+    // replacement). Two forms of one name (an acronym and its expansion, a short first
+    // name, a spelling) are no change.
+    let (copy_names, mut src_names) = name_leftovers(src, copy, g);
+    for (j, n) in copy_names {
+        if src_names.is_empty() {
+            break;
+        }
+        let at = position(copy, g.copy, j, n.range.start);
+        let best = src_names
+            .iter()
+            .enumerate()
+            .map(|(k, (i, m))| (k, (position(src, g.src, *i, m.range.start) - at).abs()))
+            .min_by(|x, y| x.1.total_cmp(&y.1));
+        let Some((k, shift)) = best else { continue };
+        if shift > cfg.changes.name_max_shift {
             continue;
         }
-        let m = src_names.remove(0);
+        let (_, m) = src_names.remove(k);
         out.push(replaced(
             src,
             copy,

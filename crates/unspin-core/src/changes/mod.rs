@@ -98,7 +98,7 @@ pub fn detect(
     quotes::detect(src, copy, groups, cfg, &mut out);
     let stated = SourceFacts::new(src);
     for g in groups {
-        facts::in_passage(src, copy, &stated, g, &cfg.change_weights, &mut out);
+        facts::in_passage(src, copy, &stated, g, cfg, &mut out);
         negation(src, copy, g, cfg, &mut out);
         attribution(src, copy, g, cfg, &mut out);
     }
@@ -110,6 +110,16 @@ pub fn detect(
             .then_with(|| x.kind.cmp(&y.kind))
     });
     out
+}
+
+/// How many names the copy swaps for others across `groups`, whether or not each swap
+/// is shown as a `name_changed` (a name added far from the dropped one is shown as an
+/// added claim): a measure of how much two items differ, for the template test.
+pub fn swapped_names(src: &Doc<'_>, copy: &Doc<'_>, groups: &[OrientedGroup<'_>]) -> usize {
+    groups
+        .iter()
+        .map(|g| facts::swapped_names(src, copy, g))
+        .sum()
 }
 
 fn position(c: &Change) -> (usize, usize) {
