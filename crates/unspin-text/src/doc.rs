@@ -173,10 +173,11 @@ impl<'a> Doc<'a> {
             tokenize_into(&text[s.range.clone()], s.range.start, &mut tokens);
             token_ranges.push(start..tokens.len());
         }
-        // Words the document capitalizes mid-sentence (outside headlines) are names.
+        // Words the document capitalizes mid-sentence (outside headlines and lines set
+        // in capitals) are names.
         let mut capitalized: FxHashSet<&str> = FxHashSet::default();
         for (s, r) in sentences.iter().zip(&token_ranges) {
-            if s.kind == UnitKind::Body {
+            if s.kind == UnitKind::Body && !names::is_shouting(&tokens[r.clone()]) {
                 for pair in tokens[r.clone()].windows(2) {
                     let gap = &text[pair[0].range.end..pair[1].range.start];
                     if pair[1].cap && !gap.contains(['"', ':', '.', '?', '!']) {
@@ -405,5 +406,27 @@ mod tests {
         assert_eq!(doc.content().terms, union(&doc, Some(1)));
         assert!(doc.content().terms.len() < union(&doc, None).len());
         assert_eq!(doc.content().sentences, 1);
+    }
+
+    /// A line set in capitals inside the body names only what the rest of the article
+    /// capitalizes, and lends its words no name evidence either.
+    #[test]
+    fn a_line_in_capitals_names_only_what_the_article_capitalizes() {
+        let a = Article::new(
+            "t",
+            "The trial went on.\n\nMURDER TRIAL JURY RESUMES IN NORWICH\n\n\
+             The jury at Norwich Crown Court resumed its deliberations. Murder was \
+             the charge.",
+        );
+        let doc = Doc::new(&a);
+        let names: Vec<Vec<&str>> = doc
+            .sentences
+            .iter()
+            .map(|s| s.names.iter().map(|n| doc.ntext(n.range.clone())).collect())
+            .collect();
+        assert_eq!(
+            names,
+            [vec![], vec!["NORWICH"], vec!["Norwich Crown Court"], vec![]]
+        );
     }
 }

@@ -3,7 +3,8 @@
 //! counts only when the document capitalizes it elsewhere too, so "Moreover" and "The"
 //! are not names while "Lavrov" is. An initial or a title cut short with a dot stays
 //! inside the name ("William H. Rehnquist", "Sen. Ben Nelson"), and a weekday is never
-//! a name ("Thursday's opening round").
+//! a name ("Thursday's opening round"). In a line set in capitals ("JURY RESUMES IN
+//! NORWICH") only words the document capitalizes elsewhere are names.
 
 use std::ops::Range;
 
@@ -55,17 +56,25 @@ const WEEKDAYS: &[&str] = &[
 
 /// Names among one sentence's `tokens`. `text` is the whole normalized text;
 /// `is_known_name(lower)` says whether the document capitalizes `lower` mid-sentence.
+/// In a sentence written in capitals (see [`is_shouting`]) case tells nothing, so only
+/// words the document capitalizes elsewhere are name words there.
 pub fn find_names(
     text: &str,
     tokens: &[Token],
     masked: &[Range<usize>],
     is_known_name: &dyn Fn(&str) -> bool,
 ) -> Vec<NameMention> {
+    let reader = Reader {
+        text,
+        masked,
+        is_known_name,
+        shouting: is_shouting(tokens),
+    };
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
         let t = &tokens[i];
-        if !starts_name(text, tokens, i, masked, is_known_name) {
+        if !reader.starts_name(tokens, i) {
             i += 1;
             continue;
         }
@@ -73,13 +82,13 @@ pub fn find_names(
         let mut j = i + 1;
         while j < tokens.len() && joined(text, &tokens[j - 1], &tokens[j]) {
             let next = &tokens[j];
-            if is_name_word(next, masked) {
+            if reader.is_name_word(next) {
                 end = j;
                 j += 1;
             } else if CONNECTORS.contains(&next.lower.as_str())
                 && tokens
                     .get(j + 1)
-                    .is_some_and(|n| is_name_word(n, masked) && adjacent(text, next, n))
+                    .is_some_and(|n| reader.is_name_word(n) && adjacent(text, next, n))
             {
                 j += 1;
             } else {
@@ -100,43 +109,63 @@ pub fn find_names(
     out
 }
 
-fn is_name_word(t: &Token, masked: &[Range<usize>]) -> bool {
-    (t.cap || t.acronym)
-        && !t.numeric
-        && !WEEKDAYS.contains(&t.lower.as_str())
-        && !masked
-            .iter()
-            .any(|m| m.start <= t.range.start && t.range.end <= m.end)
+/// A sentence written in capitals, as wire slugs and tabloid headlines set in the body
+/// are ("MURDER TRIAL JURY RESUMES DELIBERATIONS"): three words or more, none with a
+/// lowercase letter. Its capitals say nothing about which words are names.
+pub fn is_shouting(tokens: &[Token]) -> bool {
+    let mut worded = tokens.iter().filter(|t| !t.numeric && t.cap);
+    let cased = tokens
+        .iter()
+        .filter(|t| !t.numeric && t.lower.chars().any(char::is_alphabetic))
+        .count();
+    cased >= 3
+        && worded.clone().count() == cased
+        && worded.all(|t| t.acronym || t.lower.chars().nth(1).is_none())
 }
 
-fn starts_name(
-    text: &str,
-    tokens: &[Token],
-    i: usize,
-    masked: &[Range<usize>],
-    is_known_name: &dyn Fn(&str) -> bool,
-) -> bool {
-    let t = &tokens[i];
-    if !is_name_word(t, masked) {
-        return false;
+/// What one sentence's name finder needs to know besides its tokens.
+struct Reader<'r> {
+    text: &'r str,
+    masked: &'r [Range<usize>],
+    is_known_name: &'r dyn Fn(&str) -> bool,
+    shouting: bool,
+}
+
+impl Reader<'_> {
+    fn is_name_word(&self, t: &Token) -> bool {
+        (t.cap || t.acronym)
+            && !t.numeric
+            && !WEEKDAYS.contains(&t.lower.as_str())
+            && !self
+                .masked
+                .iter()
+                .any(|m| m.start <= t.range.start && t.range.end <= m.end)
+            && (!self.shouting || (self.is_known_name)(&t.lower))
     }
-    if t.acronym {
-        return true;
+
+    fn starts_name(&self, tokens: &[Token], i: usize) -> bool {
+        let t = &tokens[i];
+        if !self.is_name_word(t) {
+            return false;
+        }
+        if t.acronym {
+            return true;
+        }
+        let initial = i == 0 || {
+            let gap = &self.text[tokens[i - 1].range.end..t.range.start];
+            gap.contains(['"', ':', '.', '?', '!', '(', '-'])
+        };
+        if !initial {
+            return !t.stop;
+        }
+        if t.stop {
+            return false;
+        }
+        (self.is_known_name)(&t.lower)
+            || tokens
+                .get(i + 1)
+                .is_some_and(|n| self.is_name_word(n) && !n.stop && joined(self.text, t, n))
     }
-    let initial = i == 0 || {
-        let gap = &text[tokens[i - 1].range.end..t.range.start];
-        gap.contains(['"', ':', '.', '?', '!', '(', '-'])
-    };
-    if !initial {
-        return !t.stop;
-    }
-    if t.stop {
-        return false;
-    }
-    is_known_name(&t.lower)
-        || tokens
-            .get(i + 1)
-            .is_some_and(|n| is_name_word(n, masked) && !n.stop && joined(text, t, n))
 }
 
 /// Two words of one name: adjacent, or an initial or a title with its dot before the
@@ -213,5 +242,17 @@ mod tests {
             &[],
             &["Former Russian", "Boris Bondarev"],
         );
+    }
+
+    #[test]
+    fn a_sentence_in_capitals_names_only_known_words() {
+        check(
+            "SEVEN YEARS FOR WOMAN WHO TORTURED HUSBAND IN NORWICH",
+            &["norwich"],
+            &["NORWICH"],
+        );
+        check("JURY HEARS BBC EVIDENCE", &["bbc"], &["BBC"]);
+        // Two capitalized words are not yet a line in capitals.
+        check("BBC NEWS", &[], &["BBC NEWS"]);
     }
 }
