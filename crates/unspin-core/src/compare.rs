@@ -136,18 +136,18 @@ pub fn assess(
         ChangesFor::Related => verdict.relation != Relation::Unrelated,
         ChangesFor::Derived => verdict.relation.is_derived(),
     };
-    let changes = if listed {
+    let (changes, swapped_names) = if listed {
         oriented_changes(da, db, &alignment.groups, verdict.source, cfg)
     } else {
-        Vec::new()
+        (Vec::new(), 0)
     };
     if verdict.relation.is_derived()
         && is_template(
             da,
             db,
             &alignment.groups,
-            verdict.source,
             &changes,
+            swapped_names,
             common,
             cfg,
         )
@@ -218,18 +218,21 @@ fn orient(groups: &[Group], source: Option<Side>) -> Vec<OrientedGroup<'_>> {
 }
 
 /// Changes are found from source to copy; with no known source, `a` is taken as the
-/// reference. Spans are then put back on their own sides.
+/// reference. Spans are then put back on their own sides. Also returns how many names
+/// the copy swaps (see [`changes::Detected::swapped_names`]).
 fn oriented_changes(
     da: &Doc<'_>,
     db: &Doc<'_>,
     groups: &[Group],
     source: Option<Side>,
     cfg: &Config,
-) -> Vec<ChangeOut> {
+) -> (Vec<ChangeOut>, usize) {
     let b_is_source = source == Some(Side::B);
     let oriented = orient(groups, source);
     let (src, copy) = if b_is_source { (db, da) } else { (da, db) };
-    changes::detect(src, copy, &oriented, cfg)
+    let detected = changes::detect(src, copy, &oriented, cfg);
+    let changes = detected
+        .changes
         .into_iter()
         .map(|c| {
             let src_span = c.src.map(|r| src.span(r));
@@ -248,7 +251,8 @@ fn oriented_changes(
                 weight: c.weight,
             }
         })
-        .collect()
+        .collect();
+    (changes, detected.swapped_names)
 }
 
 /// Two articles built on one template (wire items like "X ACCEPTS EXPORT BONUS FOR Y"):
@@ -286,22 +290,17 @@ fn is_template(
     da: &Doc<'_>,
     db: &Doc<'_>,
     groups: &[Group],
-    source: Option<Side>,
     changes: &[ChangeOut],
+    swapped_names: usize,
     common: &CommonNames,
     cfg: &Config,
 ) -> bool {
     // Names are counted as swapped however the changes pair them for display.
-    let (src, copy) = if source == Some(Side::B) {
-        (db, da)
-    } else {
-        (da, db)
-    };
     let fact_changes = changes
         .iter()
         .filter(|c| matches!(c.kind, ChangeKind::NumberChanged | ChangeKind::DateChanged))
         .count()
-        + changes::swapped_names(src, copy, &orient(groups, source));
+        + swapped_names;
     let fact_groups = groups
         .iter()
         .filter(|g| {

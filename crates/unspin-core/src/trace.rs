@@ -243,6 +243,7 @@ pub fn trace<'x>(article: &'x Article, sources: &'x [Article], cfg: &Config) -> 
                 })
             };
             let changes = changes::detect(sdoc, &doc, &groups, cfg)
+                .changes
                 .into_iter()
                 .filter(|c| {
                     c.kind != ChangeKind::ClaimOmitted && c.copy.as_ref().is_some_and(&mine)

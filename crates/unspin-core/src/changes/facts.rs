@@ -248,15 +248,9 @@ fn name_leftovers<'d>(
     (copy_left, src_left)
 }
 
-/// How many names passage `g` swaps, however they pair: as many as both sides have left
-/// over. Scan's template test counts these, so that where a changed name is shown
-/// (`name_max_shift`) does not decide whether two items share a template.
-pub(super) fn swapped_names(src: &Doc<'_>, copy: &Doc<'_>, g: &OrientedGroup<'_>) -> usize {
-    let (copy_left, src_left) = name_leftovers(src, copy, g);
-    copy_left.len().min(src_left.len())
-}
-
-/// Fact changes inside the aligned passage `g`, appended to `out`.
+/// Fact changes inside the aligned passage `g`, appended to `out`. Returns how many
+/// names the passage swaps, however they pair: as many as both sides have left over
+/// (see [`super::Detected::swapped_names`]).
 pub(super) fn in_passage(
     src: &Doc<'_>,
     copy: &Doc<'_>,
@@ -264,7 +258,7 @@ pub(super) fn in_passage(
     g: &OrientedGroup<'_>,
     cfg: &Config,
     out: &mut Vec<Change>,
-) {
+) -> usize {
     let weights = &cfg.change_weights;
     let first_change = out.len();
     // Numbers: equal values cancel; leftovers with compatible units are changes.
@@ -337,6 +331,7 @@ pub(super) fn in_passage(
     // replacement). Two forms of one name (an acronym and its expansion, a short first
     // name, a spelling) are no change.
     let (copy_names, mut src_names) = name_leftovers(src, copy, g);
+    let swapped = copy_names.len().min(src_names.len());
     for (j, n) in copy_names {
         if src_names.is_empty() {
             break;
@@ -384,6 +379,7 @@ pub(super) fn in_passage(
                 + weights.claim_added_per_fact * facts.len() as f64,
         });
     }
+    swapped
 }
 
 #[cfg(test)]

@@ -88,17 +88,28 @@ pub struct OrientedGroup<'g> {
     pub score: f64,
 }
 
+/// What [`detect`] finds.
+pub struct Detected {
+    /// The changes, weightiest first.
+    pub changes: Vec<Change>,
+    /// How many names the copy swaps for others, whether or not each swap is shown as a
+    /// `name_changed` (a name added far from the dropped one is shown as an added
+    /// claim): a measure of how much two items differ, for the template test.
+    pub swapped_names: usize,
+}
+
 pub fn detect(
     src: &Doc<'_>,
     copy: &Doc<'_>,
     groups: &[OrientedGroup<'_>],
     cfg: &Config,
-) -> Vec<Change> {
+) -> Detected {
     let mut out = Vec::new();
     quotes::detect(src, copy, groups, cfg, &mut out);
     let stated = SourceFacts::new(src);
+    let mut swapped_names = 0;
     for g in groups {
-        facts::in_passage(src, copy, &stated, g, cfg, &mut out);
+        swapped_names += facts::in_passage(src, copy, &stated, g, cfg, &mut out);
         negation(src, copy, g, cfg, &mut out);
         attribution(src, copy, g, cfg, &mut out);
     }
@@ -109,17 +120,10 @@ pub fn detect(
             .then_with(|| position(x).cmp(&position(y)))
             .then_with(|| x.kind.cmp(&y.kind))
     });
-    out
-}
-
-/// How many names the copy swaps for others across `groups`, whether or not each swap
-/// is shown as a `name_changed` (a name added far from the dropped one is shown as an
-/// added claim): a measure of how much two items differ, for the template test.
-pub fn swapped_names(src: &Doc<'_>, copy: &Doc<'_>, groups: &[OrientedGroup<'_>]) -> usize {
-    groups
-        .iter()
-        .map(|g| facts::swapped_names(src, copy, g))
-        .sum()
+    Detected {
+        changes: out,
+        swapped_names,
+    }
 }
 
 fn position(c: &Change) -> (usize, usize) {
