@@ -9,7 +9,7 @@ use rustc_hash::{FxHashSet, FxHasher};
 use crate::article::{Article, CivilDate, Span};
 use crate::features::quotes::{self, SentenceView};
 use crate::features::{
-    DateMention, NameMention, NumberMention, Quote, cues, dates, names, numbers,
+    DateMention, NameMention, NumberMention, Quote, cues, dates, names, names::WordUsage, numbers,
 };
 use crate::text::Normalized;
 use crate::text::layout::{self, Paragraph, TextMeta, UnitKind};
@@ -186,7 +186,18 @@ impl<'a> Doc<'a> {
                 }
             }
         }
-        let is_known = |w: &str| capitalized.contains(w);
+        let usage = DocUsage {
+            capitalized,
+            tokens: &tokens,
+            body: sentences
+                .iter()
+                .zip(&token_ranges)
+                .filter(|(s, _)| s.kind == UnitKind::Body)
+                .map(|(_, r)| r.clone())
+                .collect(),
+            asked: std::cell::Cell::new(0),
+            lowercase: std::cell::OnceCell::new(),
+        };
 
         let mut infos = Vec::with_capacity(sentences.len());
         for (s, r) in sentences.into_iter().zip(token_ranges) {
@@ -200,7 +211,7 @@ impl<'a> Doc<'a> {
                 Vec::new()
             };
             let names = if s.kind == UnitKind::Body {
-                names::find_names(text, toks, &masked, &is_known)
+                names::find_names(text, toks, &masked, &usage)
             } else {
                 Vec::new()
             };
@@ -347,6 +358,51 @@ impl<'a> Doc<'a> {
     }
 }
 
+/// How one document writes its words (see [`WordUsage`]): the words it capitalizes
+/// mid-sentence, and the stems of those it writes in lowercase. A sentence opening with
+/// a capitalized word before another name word asks for these; the first few questions
+/// are answered by reading the body, and only a document that asks more gathers them
+/// into a set (most ask none or one, and a set of every word is a cost each
+/// document would pay).
+struct DocUsage<'t> {
+    capitalized: FxHashSet<&'t str>,
+    tokens: &'t [Token],
+    /// Token ranges of the body sentences.
+    body: Vec<Range<usize>>,
+    asked: std::cell::Cell<usize>,
+    lowercase: std::cell::OnceCell<FxHashSet<&'t str>>,
+}
+
+impl<'t> DocUsage<'t> {
+    /// Questions answered by reading the body before the set is built.
+    const READS: usize = 4;
+
+    fn lowercase_stems(&self) -> impl Iterator<Item = &'t str> + '_ {
+        self.body
+            .iter()
+            .flat_map(|r| &self.tokens[r.clone()])
+            .filter(|t| !t.cap && !t.numeric)
+            .map(|t| t.stem.as_str())
+    }
+}
+
+impl WordUsage for DocUsage<'_> {
+    fn capitalized(&self, t: &Token) -> bool {
+        self.capitalized.contains(t.lower.as_str())
+    }
+
+    fn ordinary(&self, t: &Token) -> bool {
+        let asked = self.asked.get();
+        if asked < Self::READS {
+            self.asked.set(asked + 1);
+            return self.lowercase_stems().any(|s| s == t.stem.as_str());
+        }
+        self.lowercase
+            .get_or_init(|| self.lowercase_stems().collect())
+            .contains(t.stem.as_str())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -428,5 +484,35 @@ mod tests {
             names,
             [vec![], vec!["NORWICH"], vec!["Norwich Crown Court"], vec![]]
         );
+    }
+
+    /// A word the article writes in lowercase (here "torture") is no name where a
+    /// sentence opens with it, asked once or many times; one it writes nowhere else
+    /// ("Former") still may be.
+    #[test]
+    fn an_ordinary_word_opening_a_sentence_is_left_out_of_the_name() {
+        let victims = [
+            "Ana Ruiz",
+            "Juan Soto",
+            "Rosa Diaz",
+            "Luis Mora",
+            "Eva Paz",
+            "Tito Gil",
+        ];
+        let mut text = String::from("The charges alleged torture. Former Judge Pablo Vera spoke.");
+        for v in victims {
+            text.push_str(&format!(" Torturing {v}."));
+        }
+        let a = Article::new("t", text);
+        let doc = Doc::new(&a);
+        let names: Vec<&str> = doc
+            .sentences
+            .iter()
+            .flat_map(|s| &s.names)
+            .map(|n| doc.ntext(n.range.clone()))
+            .collect();
+        let mut expect = vec!["Former Judge Pablo Vera"];
+        expect.extend(victims);
+        assert_eq!(names, expect);
     }
 }

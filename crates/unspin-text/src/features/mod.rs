@@ -8,6 +8,6 @@ pub mod numbers;
 pub mod quotes;
 
 pub use dates::{DateMention, DateValue};
-pub use names::NameMention;
+pub use names::{NameMention, WordUsage};
 pub use numbers::NumberMention;
 pub use quotes::{Quote, Speaker};
