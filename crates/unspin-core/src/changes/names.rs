@@ -122,12 +122,21 @@ fn abbreviates(short: &str, long: &str) -> bool {
 }
 
 /// One name word in two forms: one is a prefix of three letters or more of the other
-/// ("Tim"/"Timothy", "Sen"/"Senator", "Berks"/"Berkshire", "Falluja"/"Fallujah"), or a
-/// place and the word for its people ("Mexico"/"Mexican", "UK"/"British").
+/// ("Tim"/"Timothy", "Sen"/"Senator", "Falluja"/"Fallujah"), a county cut short with an
+/// "s" ("Beds"/"Bedfordshire", "Notts"/"Nottinghamshire"), or a place and the word for
+/// its people ("Mexico"/"Mexican", "UK"/"British").
 /// Words that differ further on ("Kell00"/"Kell01", "Johnson"/"Johnston") are two names.
 fn same_name_word(w: &str, v: &str) -> bool {
     let (short, long) = if w.len() <= v.len() { (w, v) } else { (v, w) };
-    abbreviates(short, long) || any_place_form(w, |f| f == v)
+    abbreviates(short, long) || county(short, long) || any_place_form(w, |f| f == v)
+}
+
+/// `short` is the county `long` ("-shire") cut short, with an "s": "Beds", "Lancs".
+fn county(short: &str, long: &str) -> bool {
+    long.ends_with("shire")
+        && short
+            .strip_suffix('s')
+            .is_some_and(|cut| abbreviates(cut, long))
 }
 
 fn word_supported(doc: &Doc<'_>, w: &str) -> bool {
@@ -262,6 +271,9 @@ mod tests {
         assert!(same("wales", "welsh"));
         assert!(same("swiss", "switzerland"));
         assert!(same("netherlands", "dutch"));
+        assert!(same("beds", "bedfordshire"));
+        assert!(same("notts police", "nottinghamshire police"));
+        assert!(!same("beds", "bedford"));
         // An initial is no evidence: the rest of the name decides.
         assert!(
             same("william h rehnquist", "bill rehnquist")
