@@ -123,12 +123,28 @@ fn abbreviates(short: &str, long: &str) -> bool {
 
 /// One name word in two forms: one is a prefix of three letters or more of the other
 /// ("Tim"/"Timothy", "Sen"/"Senator", "Falluja"/"Fallujah"), a county cut short with an
-/// "s" ("Beds"/"Bedfordshire", "Notts"/"Nottinghamshire"), or a place and the word for
+/// "s" ("Beds"/"Bedfordshire", "Notts"/"Nottinghamshire"), the same letters written
+/// with or without an apostrophe ("Shi'ites"/"Shiites"), or a place and the word for
 /// its people ("Mexico"/"Mexican", "UK"/"British").
 /// Words that differ further on ("Kell00"/"Kell01", "Johnson"/"Johnston") are two names.
 fn same_name_word(w: &str, v: &str) -> bool {
     let (short, long) = if w.len() <= v.len() { (w, v) } else { (v, w) };
-    abbreviates(short, long) || county(short, long) || any_place_form(w, |f| f == v)
+    abbreviates(short, long)
+        || county(short, long)
+        || same_letters(short, long)
+        || any_place_form(w, |f| f == v)
+}
+
+/// The same letters once apostrophes and a plural or possessive "s" are set aside:
+/// "Shi'ites"/"Shiites", "O'Neill's"/"ONeills".
+fn same_letters(w: &str, v: &str) -> bool {
+    let letters = |x: &str| {
+        let x = x.strip_suffix('s').unwrap_or(x);
+        x.chars()
+            .filter(|c| !matches!(c, '\'' | '’'))
+            .collect::<String>()
+    };
+    (w.contains(['\'', '’']) || v.contains(['\'', '’'])) && letters(w) == letters(v)
 }
 
 /// `short` is the county `long` ("-shire") cut short, with an "s": "Beds", "Lancs".
@@ -274,6 +290,9 @@ mod tests {
         assert!(same("beds", "bedfordshire"));
         assert!(same("notts police", "nottinghamshire police"));
         assert!(!same("beds", "bedford"));
+        assert!(same("shi'ites", "shiites"));
+        assert!(same("eugene o'neill", "eugene oneills"));
+        assert!(!same("o'neill", "oneal"));
         // An initial is no evidence: the rest of the name decides.
         assert!(
             same("william h rehnquist", "bill rehnquist")
