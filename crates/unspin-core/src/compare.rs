@@ -197,26 +197,6 @@ fn aligned_group(da: &Doc<'_>, db: &Doc<'_>, g: &Group) -> AlignedGroup {
     }
 }
 
-/// The groups seen from `source` (`a` when none is known) to the other side.
-fn orient(groups: &[Group], source: Option<Side>) -> Vec<OrientedGroup<'_>> {
-    groups
-        .iter()
-        .map(|g| {
-            let (src, copy) = if source == Some(Side::B) {
-                (&g.b, &g.a)
-            } else {
-                (&g.a, &g.b)
-            };
-            OrientedGroup {
-                src,
-                copy,
-                kind: g.kind,
-                score: g.score,
-            }
-        })
-        .collect()
-}
-
 /// Changes are found from source to copy; with no known source, `a` is taken as the
 /// reference. Spans are then put back on their own sides. Also returns how many names
 /// the copy swaps (see [`changes::Detected::swapped_names`]).
@@ -228,7 +208,22 @@ fn oriented_changes(
     cfg: &Config,
 ) -> (Vec<ChangeOut>, usize) {
     let b_is_source = source == Some(Side::B);
-    let oriented = orient(groups, source);
+    let oriented: Vec<OrientedGroup<'_>> = groups
+        .iter()
+        .map(|g| {
+            let (src, copy) = if b_is_source {
+                (&g.b, &g.a)
+            } else {
+                (&g.a, &g.b)
+            };
+            OrientedGroup {
+                src,
+                copy,
+                kind: g.kind,
+                score: g.score,
+            }
+        })
+        .collect();
     let (src, copy) = if b_is_source { (db, da) } else { (da, db) };
     let detected = changes::detect(src, copy, &oriented, cfg);
     let changes = detected
