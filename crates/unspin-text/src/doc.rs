@@ -362,8 +362,7 @@ impl<'a> Doc<'a> {
 /// mid-sentence, and the stems of those it writes in lowercase. A sentence opening with
 /// a capitalized word before another name word asks for these; the first few questions
 /// are answered by reading the body, and only a document that asks more gathers them
-/// into a set (most ask none or one, and a set of every word is a cost each
-/// document would pay).
+/// into a set (building one for every document cost 1.4% of a scan's instructions).
 struct DocUsage<'t> {
     capitalized: FxHashSet<&'t str>,
     tokens: &'t [Token],
