@@ -1,7 +1,7 @@
 //! Numbers with their units and normalized values: `400,000 subscribers`, `3.2%`,
-//! `$1.5 billion`, `#115,000` (METER's pound sign), `21 years`, "two decades" (20 years,
-//! approximate). Dates are found first and masked, so "2004" or "07" inside a date is
-//! never read as a quantity.
+//! `$1.5 billion`, `$70-million`, `.20` (0.20), `#115,000` (METER's pound sign),
+//! `21 years`, "two decades" (20 years, approximate). Dates are found first and masked,
+//! so "2004" or "07" inside a date is never read as a quantity.
 
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -47,7 +47,7 @@ impl NumberMention {
 fn digits_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {
-        Regex::new(r"(?i)([$£€#]\s?)?\b(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\b(\s?(?:%|percent\b|per cent\b))?(\s(?:million|billion|trillion|thousand|bn|mn)\b)?")
+        Regex::new(r"(?i)([$£€#]\s?)?\b(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\b(\s?(?:%|percent\b|per cent\b))?([\s-](?:million|billion|trillion|thousand|bn|mn)\b)?")
             .expect("regex")
     })
 }
@@ -126,8 +126,23 @@ pub fn find_numbers(
         let Ok(mut value) = digits.as_str().replace(',', "").parse::<f64>() else {
             continue;
         };
+        // A decimal written without its leading zero (".20 parts per million"), where the
+        // dot follows a space or an opening bracket, not a word or another number.
+        let mut range = range;
+        if c.get(1).is_none()
+            && leading_dot(text, digits.start())
+            && !digits.as_str().contains(['.', ','])
+        {
+            value /= 10f64.powi(digits.len() as i32);
+            range.start -= 1;
+        }
         if let Some(mult) = c.get(4) {
-            value *= match mult.as_str().trim().to_lowercase().as_str() {
+            value *= match mult
+                .as_str()
+                .trim_matches(|c: char| c.is_whitespace() || c == '-')
+                .to_lowercase()
+                .as_str()
+            {
                 "thousand" => 1e3,
                 "million" | "mn" => 1e6,
                 "billion" | "bn" => 1e9,
@@ -187,6 +202,18 @@ pub fn find_numbers(
     out
 }
 
+/// Whether the digits at byte `at` follow a lone dot: one after a space, an opening
+/// bracket or the start of the text.
+fn leading_dot(text: &str, at: usize) -> bool {
+    let Some(before) = text[..at].strip_suffix('.') else {
+        return false;
+    };
+    before
+        .chars()
+        .next_back()
+        .is_none_or(|c| c.is_whitespace() || c == '(')
+}
+
 /// Whether `r` overlaps a range of `sorted` (in text order, none overlapping another).
 fn overlaps_sorted(sorted: &[Range<usize>], r: &Range<usize>) -> bool {
     let first_ending_after = sorted.partition_point(|m| m.end <= r.start);
@@ -244,6 +271,21 @@ mod tests {
             &[
                 ("two decades", 20.0, Some("year")),
                 ("three years", 3.0, Some("year")),
+            ],
+        );
+    }
+
+    #[test]
+    fn hyphenated_scales_and_decimals_without_their_zero() {
+        check(
+            "a $70-million program when ozone reaches .20 parts, (.5 of it) or 1.20, U.S.20",
+            &[
+                ("$70-million", 7e7, Some("$")),
+                (".20", 0.2, Some("part")),
+                (".5", 0.5, None),
+                ("1.20", 1.2, None),
+                // A dot after a word is no decimal point.
+                ("20", 20.0, None),
             ],
         );
     }
