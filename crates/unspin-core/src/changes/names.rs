@@ -359,5 +359,9 @@ mod tests {
         "iraqi",
         "smith",
         "smyth",
+        "beds",
+        "bedfordshire",
+        "shi'ites",
+        "shiites",
     ];
 }
