@@ -629,3 +629,29 @@ fn a_template_item_naming_its_subject_elsewhere_is_still_another_story() {
     );
     assert_eq!(relation_of(&a, &b, &no_sign, &none), Relation::Rewrite);
 }
+
+/// Dates both sides state cancel before the rest pair up: a copy that adds an earlier
+/// year ahead of the year it keeps has added a date, not changed the kept one.
+#[test]
+fn a_date_both_sides_state_is_never_the_one_replaced() {
+    let source = "The grocer owned the chain before selling it to a rival in 1998 for a \
+                  large sum.";
+    let kinds = [ChangeKind::ClaimAdded, ChangeKind::DateChanged];
+    assert_eq!(
+        details(
+            source,
+            "The grocer bought the chain in 1995 and sold it to a rival for a large sum \
+             in 1998.",
+            &kinds
+        ),
+        ["adds what the source never states: date 1995"]
+    );
+    assert_eq!(
+        details(
+            source,
+            "The grocer bought the chain and sold it to a rival for a large sum in 1999.",
+            &kinds
+        ),
+        ["1998 became 1999"]
+    );
+}

@@ -300,17 +300,24 @@ pub(super) fn in_passage(
             ));
         }
     }
-    // Dates: the same granularity with different values.
+    // Dates: the same granularity with different values. Equal dates cancel first, as
+    // numbers do, so a date both sides state is never taken as the one a copy's earlier
+    // new date replaced ("in 1995 … in 1998" against "in 1998").
     let mut src_dates: Vec<_> = g
         .src
         .iter()
         .flat_map(|&i| &src.sentences[i].dates)
         .collect();
+    let mut dates_left = Vec::new();
     for d in g.copy.iter().flat_map(|&j| &copy.sentences[j].dates) {
-        if let Some(k) = src_dates.iter().position(|e| same_date(&e.value, &d.value)) {
-            src_dates.remove(k);
-            continue;
+        match src_dates.iter().position(|e| same_date(&e.value, &d.value)) {
+            Some(k) => {
+                src_dates.remove(k);
+            }
+            None => dates_left.push(d),
         }
+    }
+    for d in dates_left {
         if stated.states_date(&d.value) {
             continue;
         }
