@@ -655,3 +655,29 @@ fn a_date_both_sides_state_is_never_the_one_replaced() {
         ["1998 became 1999"]
     );
 }
+
+/// An amount in cents may restate one in dollars of about its size, and only that: a
+/// share's move in cents is no rewrite of its price.
+#[test]
+fn cents_replace_dollars_of_about_their_size() {
+    let kinds = [ChangeKind::ClaimAdded, ChangeKind::NumberChanged];
+    assert_eq!(
+        details(
+            "The chain earned $1.45 a share in the quarter, as the stock rose to $33.95.",
+            "The chain earned 45 cents a share in the quarter, as the stock rose to $33.70.",
+            &kinds
+        ),
+        ["$1.45 became 45 cents", "$33.95 became $33.70"]
+    );
+    assert_eq!(
+        details(
+            "The planemaker's shares fell sharply to $27.54 in afternoon trading on the exchange.",
+            "The planemaker's shares fell 95 cents to $27.67 in afternoon trading on the exchange.",
+            &kinds
+        ),
+        [
+            "$27.54 became $27.67",
+            "adds what the source never states: number 95 cents"
+        ]
+    );
+}

@@ -167,6 +167,23 @@ pub(super) fn unsupported_facts(
     out
 }
 
+/// Whether the copy's number `n` may stand where the source has `m`: both have a unit
+/// or neither does, and the units agree. Across units (cents for dollars) the amounts
+/// must also be within a factor of ten: "45 cents" may restate "$1.45", but a share
+/// price is no rewrite of the 95 cents it moved.
+fn may_replace(m: &NumberMention, n: &NumberMention) -> bool {
+    let within_tenfold = || {
+        let (lo, hi) = (
+            m.value.abs().min(n.value.abs()),
+            m.value.abs().max(n.value.abs()),
+        );
+        hi <= 10.0 * lo
+    };
+    m.unit_compatible(n)
+        && m.unit.is_some() == n.unit.is_some()
+        && (m.unit == n.unit || within_tenfold())
+}
+
 /// The year a bare whole number between 1000 and 2100 may be ("in 1982" read as a
 /// number).
 fn year_of(n: &NumberMention) -> Option<i32> {
@@ -285,10 +302,7 @@ pub(super) fn in_passage(
         if stated.states_number(n, Units::Compatible) {
             continue;
         }
-        if let Some(k) = src_nums
-            .iter()
-            .position(|m| m.unit_compatible(n) && m.unit.is_some() == n.unit.is_some())
-        {
+        if let Some(k) = src_nums.iter().position(|m| may_replace(m, n)) {
             let m = src_nums.remove(k);
             out.push(replaced(
                 src,

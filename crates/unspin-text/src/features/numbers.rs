@@ -35,13 +35,21 @@ impl NumberMention {
         }
     }
 
-    /// Units do not contradict each other (either unknown, or equal).
+    /// Units do not contradict each other (either unknown, or equal). An amount in
+    /// cents (kept in whole units) may be dollars or euros.
     pub fn unit_compatible(&self, other: &NumberMention) -> bool {
-        match (&self.unit, &other.unit) {
-            (Some(a), Some(b)) => a == b,
+        match (self.unit.as_deref(), other.unit.as_deref()) {
+            (Some(a), Some(b)) => a == b || money_in_cents(a, b) || money_in_cents(b, a),
             _ => true,
         }
     }
+}
+
+/// The unit of an amount in cents, its value in whole dollars or euros.
+pub const CENT: &str = "cent";
+
+fn money_in_cents(cents: &str, other: &str) -> bool {
+    cents == CENT && matches!(other, "$" | "€")
 }
 
 fn digits_re() -> &'static Regex {
@@ -157,7 +165,16 @@ pub fn find_numbers(
                 s => s.to_string(),
             })
         } else {
-            next_noun(tokens, range.end)
+            match next_noun(tokens, range.end) {
+                // "45 cents" is $0.45 (or €0.45): the amount in whole units, and the
+                // word in the mention, so "$1.45 became 45 cents" reads as it should.
+                Some(t) if t.stem == CENT && c.get(4).is_none() => {
+                    value /= 100.0;
+                    range.end = t.range.end;
+                    Some(CENT.to_string())
+                }
+                t => t.map(|t| t.stem.to_string()),
+            }
         };
         out.push(NumberMention {
             range,
@@ -222,14 +239,14 @@ fn overlaps_sorted(sorted: &[Range<usize>], r: &Range<usize>) -> bool {
         .is_some_and(|m| m.start < r.end)
 }
 
-/// Stem of the first content word right after `end`, as the number's unit.
-fn next_noun(tokens: &[Token], end: usize) -> Option<String> {
+/// The first content word right after `end`, whose stem is the number's unit.
+fn next_noun(tokens: &[Token], end: usize) -> Option<&Token> {
     // Tokens are in text order: a binary search, or a sentence of n numbers costs n².
     let next = tokens.get(tokens.partition_point(|t| t.range.start < end))?;
     if next.range.start > end + 1 || next.numeric || next.stop || next.cap {
         return None;
     }
-    Some(next.stem.to_string())
+    Some(next)
 }
 
 #[cfg(test)]
@@ -288,6 +305,23 @@ mod tests {
                 ("20", 20.0, None),
             ],
         );
+    }
+
+    #[test]
+    fn cents_are_an_amount_of_money() {
+        let text = "earnings of 45 cents a share, or $1.45, against 12 cents last year";
+        check(
+            text,
+            &[
+                ("45 cents", 0.45, Some(CENT)),
+                ("$1.45", 1.45, Some("$")),
+                ("12 cents", 0.12, Some(CENT)),
+            ],
+        );
+        let n = find_numbers(text, 0, &[], &tokenize(text, 0));
+        assert!(n[0].unit_compatible(&n[1]) && n[1].unit_compatible(&n[0]));
+        let pounds = find_numbers("#1.45", 0, &[], &tokenize("#1.45", 0));
+        assert!(!n[0].unit_compatible(&pounds[0]));
     }
 
     #[test]
