@@ -168,12 +168,12 @@ pub fn find_numbers(
             match next_noun(tokens, range.end) {
                 // "45 cents" is $0.45 (or €0.45): the amount in whole units, and the
                 // word in the mention, so "$1.45 became 45 cents" reads as it should.
-                Some(t) if t.stem == CENT && c.get(4).is_none() => {
+                Some(t) if is_cents(&t.lower) && c.get(4).is_none() => {
                     value /= 100.0;
                     range.end = t.range.end;
                     Some(CENT.to_string())
                 }
-                t => t.map(|t| t.stem.to_string()),
+                t => t.map(unit_of),
             }
         };
         out.push(NumberMention {
@@ -215,8 +215,111 @@ pub fn find_numbers(
             approx: true,
         });
     }
+    // Numerals counting any noun ("nine states", "six other protesters", "a
+    // three-month high"), where the patterns above found nothing.
+    out.sort_by_key(|n| n.range.start);
+    let found: Vec<Range<usize>> = out.iter().map(|n| n.range.clone()).collect();
+    for c in numeral_re().captures_iter(text) {
+        let (Some(m), Some(numeral)) = (c.get(0), c.get(1)) else {
+            continue;
+        };
+        let range = m.start() + offset..m.end() + offset;
+        if overlaps(&range) || overlaps_sorted(&found, &range) {
+            continue;
+        }
+        let lower = numeral.as_str().to_lowercase();
+        let value = match lower.split_once('-') {
+            Some((tens, ones)) => word_value(tens).zip(word_value(ones)).map(|(t, o)| t + o),
+            None => word_value(&lower),
+        };
+        let Some(mut value) = value else { continue };
+        if c.get(2).is_some() {
+            out.push(NumberMention {
+                range,
+                value,
+                unit: Some("%".to_string()),
+                approx: true,
+            });
+            continue;
+        }
+        let Some(mut noun) = counted_noun(tokens, range.end) else {
+            continue;
+        };
+        // "two hundred men", "three million people": a scale, then what is counted.
+        if let Some(scale) = scale_value(&noun.lower) {
+            value *= scale;
+            match counted_noun(tokens, noun.range.end) {
+                Some(next) => noun = next,
+                None => continue,
+            }
+        }
+        if is_cents(&noun.lower) {
+            value /= 100.0;
+        }
+        out.push(NumberMention {
+            range: range.start..noun.range.end,
+            value,
+            unit: Some(unit_of(noun)),
+            approx: true,
+        });
+    }
     out.sort_by_key(|n| n.range.start);
     out
+}
+
+/// A numeral, and "percent" after it.
+fn numeral_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| {
+        // "one" is left out: "one of", "no one", "one day" are seldom counts.
+        Regex::new(r"(?i)\b((?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:one|two|three|four|five|six|seven|eight|nine)|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b(\s+(?:percent|per\s?cent)\b)?")
+            .expect("regex")
+    })
+}
+
+/// What a scale word after a numeral multiplies it by.
+fn scale_value(lower: &str) -> Option<f64> {
+    Some(match lower {
+        "dozen" => 12.0,
+        "hundred" => 1e2,
+        "thousand" => 1e3,
+        "million" => 1e6,
+        "billion" => 1e9,
+        "trillion" => 1e12,
+        _ => return None,
+    })
+}
+
+/// A word for cents: "cents", and the wires' "cts".
+fn is_cents(lower: &str) -> bool {
+    matches!(lower, "cent" | "cents" | "ct" | "cts")
+}
+
+/// The unit a counted noun gives its number: its stem, one spelling for cents.
+fn unit_of(noun: &Token) -> String {
+    if is_cents(&noun.lower) {
+        CENT.to_string()
+    } else {
+        noun.stem.to_string()
+    }
+}
+
+/// The noun a numeral ending at `end` counts: the next word if it is a lowercase content
+/// word, or the one after a single function word ("six other protesters"), each joined
+/// to what comes before by one space or hyphen.
+fn counted_noun(tokens: &[Token], end: usize) -> Option<&Token> {
+    let at = tokens.partition_point(|t| t.range.start < end);
+    let mut last_end = end;
+    for t in tokens.get(at..)?.iter().take(2) {
+        if t.range.start > last_end + 1 || t.numeric || t.cap {
+            return None;
+        }
+        if !t.stop {
+            return Some(t);
+        }
+        last_end = t.range.end;
+    }
+    None
 }
 
 /// Whether the digits at byte `at` follow a lone dot: one after a space, an opening
@@ -309,19 +412,36 @@ mod tests {
 
     #[test]
     fn cents_are_an_amount_of_money() {
-        let text = "earnings of 45 cents a share, or $1.45, against 12 cents last year";
+        let text = "earnings of 45 cents a share, or $1.45, against 12 cts last year";
         check(
             text,
             &[
                 ("45 cents", 0.45, Some(CENT)),
                 ("$1.45", 1.45, Some("$")),
-                ("12 cents", 0.12, Some(CENT)),
+                ("12 cts", 0.12, Some(CENT)),
             ],
         );
         let n = find_numbers(text, 0, &[], &tokenize(text, 0));
         assert!(n[0].unit_compatible(&n[1]) && n[1].unit_compatible(&n[0]));
         let pounds = find_numbers("#1.45", 0, &[], &tokenize("#1.45", 0));
         assert!(!n[0].unit_compatible(&pounds[0]));
+    }
+
+    #[test]
+    fn numerals_count_any_noun() {
+        check(
+            "Nine states and six other protesters saw a three-month high, twenty-five \
+             ministers, two of them, two hundred men, eight cents and eight per cent",
+            &[
+                ("Nine states", 9.0, Some("state")),
+                ("six other protesters", 6.0, Some("protest")),
+                ("three-month", 3.0, Some("month")),
+                ("twenty-five ministers", 25.0, Some("minist")),
+                ("two hundred men", 200.0, Some("men")),
+                ("eight cents", 0.08, Some(CENT)),
+                ("eight per cent", 8.0, Some("%")),
+            ],
+        );
     }
 
     #[test]
