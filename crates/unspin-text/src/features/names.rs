@@ -44,6 +44,84 @@ const TITLES: &[&str] = &[
     "prof", "rep", "rev", "sen", "sgt", "st",
 ];
 
+/// Words that open sentences ("Throughout China's mainland", "Besides Japan") and, there,
+/// a name only where the document capitalizes them mid-sentence too. Function words that
+/// the stopword list leaves out, since they carry meaning for alignment.
+const OPENERS: &[&str] = &[
+    "according",
+    "across",
+    "along",
+    "already",
+    "although",
+    "amid",
+    "amidst",
+    "among",
+    "amongst",
+    "another",
+    "around",
+    "behind",
+    "beside",
+    "besides",
+    "beyond",
+    "concerning",
+    "despite",
+    "earlier",
+    "either",
+    "elsewhere",
+    "even",
+    "every",
+    "following",
+    "furthermore",
+    "hence",
+    "however",
+    "including",
+    "indeed",
+    "inside",
+    "instead",
+    "last",
+    "later",
+    "like",
+    "many",
+    "meanwhile",
+    "moreover",
+    "near",
+    "neither",
+    "nevertheless",
+    "next",
+    "nonetheless",
+    "otherwise",
+    "outside",
+    "overall",
+    "perhaps",
+    "regarding",
+    "several",
+    "since",
+    "still",
+    "though",
+    "throughout",
+    "thus",
+    "today",
+    "tomorrow",
+    "toward",
+    "towards",
+    "unless",
+    "unlike",
+    "upon",
+    "whereas",
+    "whether",
+    "whilst",
+    "within",
+    "without",
+    "yesterday",
+    "yet",
+];
+
+/// A word that opens sentences and is a name there only on other evidence (see
+/// [`OPENERS`]).
+pub fn is_opener(lower: &str) -> bool {
+    OPENERS.binary_search(&lower).is_ok()
+}
+
 const WEEKDAYS: &[&str] = &[
     "monday",
     "tuesday",
@@ -174,11 +252,14 @@ impl Reader<'_> {
         if t.stop {
             return false;
         }
-        self.usage.capitalized(t)
-            || tokens
+        if self.usage.capitalized(t) {
+            return true;
+        }
+        !is_opener(&t.lower)
+            && tokens
                 .get(i + 1)
                 .is_some_and(|n| self.is_name_word(n) && !n.stop && joined(self.text, t, n))
-                && !self.usage.ordinary(t)
+            && !self.usage.ordinary(t)
     }
 }
 
@@ -278,6 +359,26 @@ mod tests {
             &[],
             &["Guillermo Saladort"],
         );
+        // A function word opening a sentence is no name, unless the document
+        // capitalizes it mid-sentence too.
+        check(
+            "Throughout China's mainland it spread. Besides Japan, Korea acted.",
+            &[],
+            &["China's", "Japan", "Korea"],
+        );
+        check("Next Retail grew.", &["next"], &["Next Retail"]);
+    }
+
+    #[test]
+    fn openers_are_sorted_lowercase_and_not_stopwords() {
+        assert!(OPENERS.windows(2).all(|w| w[0] < w[1]));
+        for w in OPENERS {
+            assert_eq!(w.to_lowercase(), *w);
+            assert!(
+                !crate::text::words::is_stopword(w),
+                "{w} is a stopword already"
+            );
+        }
     }
 
     #[test]

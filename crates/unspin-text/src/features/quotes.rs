@@ -13,7 +13,7 @@ use std::ops::Range;
 use rustc_hash::FxHashMap;
 
 use super::cues;
-use super::names::{NameMention, adjacent};
+use super::names::{NameMention, adjacent, is_opener};
 use crate::text::normalize::{Normalized, QuoteDir};
 use crate::text::words::{Token, tokenize};
 
@@ -509,8 +509,10 @@ fn resolve(
             }
         }
     }
+    // "the spokesman", "Later Miss Hendricks": the article or a sentence opener is not
+    // part of who spoke.
     let mut start = first.range.start;
-    if np.len() > 1 && matches!(first.lower.as_str(), "the") {
+    if np.len() > 1 && (first.lower == "the" || is_opener(&first.lower) && np[1].cap) {
         start = np[1].range.start;
     }
     let display = text
@@ -644,6 +646,16 @@ mod tests {
                 "just didn't feel right => Foreign Ministry spokeswoman Maria Zakharova",
                 "Lavrov seems fatigued. => A source",
             ],
+        );
+    }
+
+    /// A word opening the sentence is not part of the speaker's name ("Later").
+    #[test]
+    fn a_sentence_opener_is_not_the_speaker() {
+        check(
+            "Pc Joy Hendricks denied it. The magistrate was troubled. Later Miss Hendricks, \
+             who is on leave, said: \"I am relieved.\"",
+            &["I am relieved. => Pc Joy Hendricks"],
         );
     }
 }
