@@ -681,3 +681,18 @@ fn cents_replace_dollars_of_about_their_size() {
         ]
     );
 }
+
+/// An index move written without its unit is the move written with it: "fell 98.30"
+/// and "down 98.32 points" pair, and the index level pairs with the level.
+#[test]
+fn index_points_pair_with_and_without_their_unit() {
+    let kinds = [ChangeKind::ClaimAdded, ChangeKind::NumberChanged];
+    assert_eq!(
+        details(
+            "The blue-chip index fell 98.30 to end the session at 9,109.85 in New York.",
+            "The blue-chip index fell 98.32 points to end the session at 9,011.53 in New York.",
+            &kinds
+        ),
+        ["98.30 became 98.32", "9,109.85 became 9,011.53"]
+    );
+}

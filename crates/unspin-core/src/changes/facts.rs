@@ -179,9 +179,11 @@ fn may_replace(m: &NumberMention, n: &NumberMention) -> bool {
         );
         hi <= 10.0 * lo
     };
-    m.unit_compatible(n)
-        && m.unit.is_some() == n.unit.is_some()
-        && (m.unit == n.unit || within_tenfold())
+    // Index moves are written with and without their unit ("fell 98.30" for "down
+    // 98.32 points").
+    let points = |x: &NumberMention| x.unit.as_deref() == Some("point");
+    let same_presence = m.unit.is_some() == n.unit.is_some() || points(m) || points(n);
+    m.unit_compatible(n) && same_presence && (m.unit == n.unit || within_tenfold())
 }
 
 /// The year a bare whole number between 1000 and 2100 may be ("in 1982" read as a
