@@ -219,23 +219,31 @@ pub fn find_numbers(
     // three-month high"), where the patterns above found nothing.
     out.sort_by_key(|n| n.range.start);
     let found: Vec<Range<usize>> = out.iter().map(|n| n.range.clone()).collect();
-    for c in numeral_re().captures_iter(text) {
-        let (Some(m), Some(numeral)) = (c.get(0), c.get(1)) else {
+    let text_end = offset + text.len();
+    let mut k = tokens.partition_point(|t| t.range.start < offset);
+    while let Some(t) = tokens.get(k).filter(|t| t.range.end <= text_end) {
+        k += 1;
+        // A possessive ("the Fab Four's") is a name's, not a count.
+        let Some(mut value) = numeral(&t.lower).filter(|_| t.range.len() == t.lower.len()) else {
             continue;
         };
-        let range = m.start() + offset..m.end() + offset;
+        let mut end = t.range.end;
+        // "twenty-five"
+        if let Some(ones) = tokens.get(k).filter(|n| {
+            value >= 20.0 && text.get(end - offset..n.range.start - offset) == Some("-")
+        }) && let Some(v) = word_value(&ones.lower).filter(|v| *v < 10.0)
+        {
+            value += v;
+            end = ones.range.end;
+            k += 1;
+        }
+        let range = t.range.start..end;
         if overlaps(&range) || overlaps_sorted(&found, &range) {
             continue;
         }
-        let lower = numeral.as_str().to_lowercase();
-        let value = match lower.split_once('-') {
-            Some((tens, ones)) => word_value(tens).zip(word_value(ones)).map(|(t, o)| t + o),
-            None => word_value(&lower),
-        };
-        let Some(mut value) = value else { continue };
-        if c.get(2).is_some() {
+        if let Some(end) = percent_after(text, offset, tokens, end) {
             out.push(NumberMention {
-                range,
+                range: range.start..end,
                 value,
                 unit: Some("%".to_string()),
                 approx: true,
@@ -267,14 +275,28 @@ pub fn find_numbers(
     out
 }
 
-/// A numeral, and "percent" after it.
-fn numeral_re() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
-    R.get_or_init(|| {
-        // "one" is left out: "one of", "no one", "one day" are seldom counts.
-        Regex::new(r"(?i)\b((?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:one|two|three|four|five|six|seven|eight|nine)|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b(\s+(?:percent|per\s?cent)\b)?")
-            .expect("regex")
-    })
+/// The value of a numeral that counts, "two" to "ninety". "one" is left out: "one of",
+/// "no one", "one day" are seldom counts.
+fn numeral(lower: &str) -> Option<f64> {
+    word_value(lower).filter(|_| !matches!(lower, "one" | "several"))
+}
+
+/// Where "percent" or "per cent" right after byte `end` ends.
+fn percent_after(text: &str, offset: usize, tokens: &[Token], end: usize) -> Option<usize> {
+    let at = tokens.partition_point(|t| t.range.start < end);
+    let spaced = |from: usize, t: &Token| {
+        text.get(from - offset..t.range.start - offset)
+            .is_some_and(|gap| !gap.is_empty() && gap.chars().all(char::is_whitespace))
+    };
+    let first = tokens.get(at).filter(|t| spaced(end, t))?;
+    match first.lower.as_str() {
+        "percent" => Some(first.range.end),
+        "per" => tokens
+            .get(at + 1)
+            .filter(|t| t.lower == "cent" && spaced(first.range.end, t))
+            .map(|t| t.range.end),
+        _ => None,
+    }
 }
 
 /// What a scale word after a numeral multiplies it by.
