@@ -1,6 +1,7 @@
 //! Numbers with their units and normalized values: `400,000 subscribers`, `3.2%`,
 //! `$1.5 billion`, `$70-million`, `.20` (0.20), `#115,000` (METER's pound sign),
-//! `21 years`, "two decades" (20 years, approximate). Dates are found first and masked,
+//! `21 years`, "two decades" (20 years, approximate), "45 cents" ($0.45), "nine states"
+//! and "a three-month high" (a spelled count of the noun after it, approximate). Dates are found first and masked,
 //! so "2004" or "07" inside a date is never read as a quantity.
 
 use std::ops::Range;
