@@ -2,10 +2,11 @@
 //! of State", "ASEAN"). A capitalized word at the start of a sentence (or of a quote)
 //! counts only when the document capitalizes it elsewhere too, so "Moreover" and "The"
 //! are not names while "Lavrov" is; a function word opening a sentence ("Throughout
-//! China's mainland") needs the same evidence even before another name. An initial or a title cut short with a dot stays
-//! inside the name ("William H. Rehnquist", "Sen. Ben Nelson"), and a weekday is never
-//! a name ("Thursday's opening round"). In a line set in capitals ("JURY RESUMES IN
-//! NORWICH") only words the document capitalizes elsewhere are names.
+//! China's mainland") needs that evidence even before another name. An initial or a
+//! title cut short with a dot stays inside the name ("William H. Rehnquist", "Sen. Ben
+//! Nelson"), and a weekday is never a name ("Thursday's opening round"). In a line set
+//! in capitals ("JURY RESUMES IN NORWICH") only words the document capitalizes
+//! elsewhere are names.
 
 use std::ops::Range;
 

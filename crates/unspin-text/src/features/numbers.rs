@@ -1,8 +1,9 @@
 //! Numbers with their units and normalized values: `400,000 subscribers`, `3.2%`,
 //! `$1.5 billion`, `$70-million`, `.20` (0.20), `#115,000` (METER's pound sign),
-//! `21 years`, "two decades" (20 years, approximate), "45 cents" ($0.45), "nine states"
-//! and "a three-month high" (a spelled count of the noun after it, approximate). Dates are found first and masked,
-//! so "2004" or "07" inside a date is never read as a quantity.
+//! `21 years`, "45 cents" ($0.45); spelled, approximate: "two decades" (20 years),
+//! "nine states" and "a three-month high" (a count of the noun after the numeral).
+//! Dates are found first and masked, so "2004" or "07" inside a date is never read as
+//! a quantity.
 
 use std::ops::Range;
 use std::sync::OnceLock;
