@@ -696,3 +696,26 @@ fn index_points_pair_with_and_without_their_unit() {
         ["98.30 became 98.32", "9,109.85 became 9,011.53"]
     );
 }
+
+/// A contraction printed without its apostrophe still negates: no flipped polarity
+/// between "don't" and "dont", and one between "dont" and a plain statement.
+#[test]
+fn a_contraction_without_its_apostrophe_still_negates() {
+    let source = "The senator added that he didn't know anybody on the committee who was \
+                  fighting to keep the provision out of the bill completely.";
+    let flips = |copy: &str| details(source, copy, &[ChangeKind::NegationFlipped]).len();
+    assert_eq!(
+        flips(
+            "The senator added that he didnt know anybody on the committee who was fighting \
+             to keep the provision out of the bill completely."
+        ),
+        0
+    );
+    assert_eq!(
+        flips(
+            "The senator added that he did know anybody on the committee who was fighting \
+             to keep the provision out of the bill completely."
+        ),
+        1
+    );
+}

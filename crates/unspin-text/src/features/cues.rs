@@ -35,6 +35,8 @@ pub fn is_claim_noun(lower: &str) -> bool {
     )
 }
 
+/// A negation: "not", "never" … and contractions, also as sites that strip apostrophes
+/// print them ("dont", "doesnt"; not "wont" or "cant", which are words of their own).
 pub fn is_negation(lower: &str) -> bool {
     matches!(
         lower,
@@ -48,6 +50,19 @@ pub fn is_negation(lower: &str) -> bool {
             | "nor"
             | "without"
             | "cannot"
+            | "dont"
+            | "doesnt"
+            | "didnt"
+            | "isnt"
+            | "arent"
+            | "wasnt"
+            | "werent"
+            | "hasnt"
+            | "havent"
+            | "hadnt"
+            | "couldnt"
+            | "shouldnt"
+            | "wouldnt"
     ) || lower.ends_with("n't")
 }
 
@@ -200,6 +215,18 @@ const SPEAKER_WORDS: &[&str] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn contractions_with_and_without_apostrophe_negate() {
+        for w in [
+            "don't", "dont", "doesn't", "doesnt", "wasn't", "wasnt", "cannot", "not",
+        ] {
+            assert!(is_negation(w), "{w}");
+        }
+        for w in ["wont", "cant", "donut", "note", "know"] {
+            assert!(!is_negation(w), "{w}");
+        }
+    }
 
     #[test]
     fn lists_sorted() {
