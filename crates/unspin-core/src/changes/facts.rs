@@ -168,9 +168,9 @@ pub(super) fn unsupported_facts(
 }
 
 /// Whether the copy's number `n` may stand where the source has `m`: both have a unit
-/// or neither does, and the units agree. Across units (cents for dollars) the amounts
-/// must also be within a factor of ten: "45 cents" may restate "$1.45", but a share
-/// price is no rewrite of the 95 cents it moved.
+/// or neither does (or one is in points), and the units agree. Across units (cents for
+/// dollars, points for none) the amounts must also be within a factor of ten: "45
+/// cents" may restate "$1.45", but a share price is no rewrite of the 95 cents it moved.
 fn may_replace(m: &NumberMention, n: &NumberMention) -> bool {
     let within_tenfold = || {
         let (lo, hi) = (
