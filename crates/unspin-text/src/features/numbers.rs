@@ -10,7 +10,7 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-use crate::text::words::Token;
+use crate::text::words::{Token, stem};
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct NumberMention {
@@ -208,7 +208,8 @@ pub fn find_numbers(
         } else if unit_lower == "percent" {
             "%".to_string()
         } else {
-            unit_lower.trim_end_matches('s').to_string()
+            // The stem, as digits' units are: "two people" and "3 people" count alike.
+            stem(&unit_lower).to_string()
         };
         out.push(NumberMention {
             range,
@@ -466,6 +467,15 @@ mod tests {
                 ("eight per cent", 8.0, Some("%")),
             ],
         );
+    }
+
+    #[test]
+    fn spelled_and_digit_counts_share_their_unit() {
+        let text = "two people waited 40 minutes, then 3 people waited five minutes";
+        let n = find_numbers(text, 0, &[], &tokenize(text, 0));
+        assert_eq!(n.len(), 4);
+        assert_eq!(n[0].unit, n[2].unit);
+        assert_eq!(n[1].unit, n[3].unit);
     }
 
     #[test]
