@@ -719,3 +719,34 @@ fn a_contraction_without_its_apostrophe_still_negates() {
         1
     );
 }
+
+/// The next day's paper writes "yesterday" for the wire's "today": no date changed,
+/// unless both articles' dates are known and a day apart does not explain it.
+#[test]
+fn yesterday_for_today_is_a_change_only_on_the_same_day() {
+    let source = "The jury at Norwich Crown Court retired today to consider its verdict \
+                  in the trial of the former nurse.";
+    let copy = "The jury at Norwich Crown Court retired yesterday to consider its verdict \
+                in the trial of the former nurse.";
+    assert_eq!(
+        details(source, copy, &[ChangeKind::DateChanged]),
+        Vec::<String>::new()
+    );
+    let dated = |origin: &str, text: &str, day: u8| {
+        let mut a = Article::new(origin, text);
+        a.meta.date = crate::article::CivilDate::new(2000, 4, day);
+        a
+    };
+    let changed = |copy_day: u8| -> Vec<String> {
+        let (a, b) = (dated("a", source, 3), dated("b", copy, copy_day));
+        compare(&a, &b, &Config::default())
+            .changes
+            .iter()
+            .filter(|c| c.kind == ChangeKind::DateChanged)
+            .map(|c| c.detail.clone())
+            .collect()
+    };
+    assert_eq!(changed(3), ["today became yesterday"]);
+    assert_eq!(changed(4), Vec::<String>::new());
+    assert_eq!(changed(6), ["today became yesterday"]);
+}

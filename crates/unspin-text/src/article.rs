@@ -65,6 +65,20 @@ impl CivilDate {
     }
 }
 
+impl CivilDate {
+    /// Days since 1970-01-01 (negative before), by the proleptic Gregorian calendar.
+    pub fn days_since_epoch(self) -> i64 {
+        // Howard Hinnant's days_from_civil: years start in March, so a leap day ends one.
+        let y = i64::from(self.year) - i64::from(self.month <= 2);
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let m = i64::from(self.month);
+        let doy = (153 * (m + if m > 2 { -3 } else { 9 }) + 2) / 5 + i64::from(self.day) - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
+}
+
 impl fmt::Display for CivilDate {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
@@ -98,6 +112,26 @@ impl Article {
                 origin: origin.into(),
                 ..Meta::default()
             },
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::CivilDate;
+
+    #[test]
+    fn days_since_epoch_across_leap_days_and_centuries() {
+        for ((y, m, d), days) in [
+            ((1970, 1, 1), 0),
+            ((1969, 12, 31), -1),
+            ((2000, 3, 1), 11_017),
+            ((2024, 2, 29), 19_782),
+            ((1000, 1, 1), -354_285),
+            ((9999, 12, 31), 2_932_896),
+        ] {
+            let date = CivilDate::new(y, m, d).expect("a valid date");
+            assert_eq!(date.days_since_epoch(), days, "{date}");
         }
     }
 }

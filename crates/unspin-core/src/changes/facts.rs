@@ -7,7 +7,8 @@ use super::names::{name_backed, name_supported, same_name};
 use super::{Change, ChangeKind, OrientedGroup};
 use crate::config::Config;
 use crate::doc::{Doc, SentenceInfo};
-use crate::features::{DateValue, NameMention, NumberMention};
+use crate::features::dates::RelUnit;
+use crate::features::{DateMention, DateValue, NameMention, NumberMention};
 
 /// What the source states anywhere, gathered once per comparison: asking it of the whole
 /// source for each of the copy's facts cost n² on long documents.
@@ -186,6 +187,22 @@ fn may_replace(m: &NumberMention, n: &NumberMention) -> bool {
     m.unit_compatible(n) && same_presence && (m.unit == n.unit || within_tenfold())
 }
 
+/// Whether `e` and `d` are "today" and "yesterday" (or "tomorrow" and "today") for the
+/// same day: the next day's paper writes "yesterday" for the wire's "today". With both
+/// articles' dates known, the days between them must make up the shift; with either
+/// unknown, a shift of one day is taken as such a copy.
+fn next_day_copy(src: &Doc<'_>, copy: &Doc<'_>, e: &DateMention, d: &DateMention) -> bool {
+    let (Some((RelUnit::Day, a)), Some((RelUnit::Day, b))) = (e.value.relative, d.value.relative)
+    else {
+        return false;
+    };
+    let shift = i64::from(a) - i64::from(b);
+    match (src.date(), copy.date()) {
+        (Some(s), Some(c)) => c.days_since_epoch() - s.days_since_epoch() == shift,
+        _ => shift.abs() == 1,
+    }
+}
+
 /// The year a bare whole number between 1000 and 2100 may be ("in 1982" read as a
 /// number).
 fn year_of(n: &NumberMention) -> Option<i32> {
@@ -337,7 +354,10 @@ pub(super) fn in_passage(
         if stated.states_date(&d.value) {
             continue;
         }
-        if let Some(k) = src_dates.iter().position(|e| e.value.conflicts(&d.value)) {
+        if let Some(k) = src_dates
+            .iter()
+            .position(|e| e.value.conflicts(&d.value) && !next_day_copy(src, copy, e, d))
+        {
             let e = src_dates.remove(k);
             out.push(replaced(
                 src,
