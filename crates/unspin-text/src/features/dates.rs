@@ -49,8 +49,9 @@ impl DateValue {
         if let (Some(a), Some(b)) = (self.weekday, other.weekday) {
             return a != b;
         }
-        if let (Some(a), Some(b)) = (self.relative, other.relative) {
-            return a != b;
+        // "yesterday" and "last year" are of different granularity: no conflict.
+        if let (Some((ua, a)), Some((ub, b))) = (self.relative, other.relative) {
+            return ua == ub && a != b;
         }
         false
     }
@@ -378,5 +379,10 @@ mod tests {
         assert!(!d("October 2025").conflicts(&d("last month")));
         assert!(d("Monday").conflicts(&d("Friday")));
         assert!(!d("Monday").conflicts(&d("last week")));
+        // Unresolved relative dates (no article date) conflict only at one granularity.
+        let r = |s: &str| find_dates(s, 0, None).remove(0).value;
+        assert!(r("last year").conflicts(&r("next year")));
+        assert!(!r("yesterday").conflicts(&r("last year")));
+        assert!(!r("next month").conflicts(&r("today")));
     }
 }
