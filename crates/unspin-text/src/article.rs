@@ -63,9 +63,7 @@ impl CivilDate {
             day,
         })
     }
-}
 
-impl CivilDate {
     /// Days since 1970-01-01 (negative before), by the proleptic Gregorian calendar.
     pub fn days_since_epoch(self) -> i64 {
         // Howard Hinnant's days_from_civil: years start in March, so a leap day ends one.
