@@ -1,5 +1,5 @@
 //! Metadata values from loosely formatted fields: dates like "2025-11-07T10:32:00Z",
-//! "Fri, 07 Nov 2025 10:32:00 GMT" or "November 7, 2025".
+//! "Fri, 07 Nov 2025 10:32:00 GMT", "26-FEB-1987 15:01:01.79" or "November 7, 2025".
 
 use unspin_core::CivilDate;
 use unspin_core::features::dates::find_dates;
@@ -13,7 +13,29 @@ pub fn parse_date(value: &str) -> Option<CivilDate> {
         let d = v.get(8..10)?.parse().ok()?;
         return CivilDate::new(y, m, d);
     }
+    if let Some(date) = day_mon_year(v) {
+        return Some(date);
+    }
     find_dates(v, 0, None).iter().find_map(|d| d.value.civil())
+}
+
+/// "26-FEB-1987", the form of Reuters-21578's records (and of Oracle's `DD-MON-YYYY`),
+/// followed by anything.
+fn day_mon_year(v: &str) -> Option<CivilDate> {
+    const MONTHS: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    let mut parts = v.splitn(3, '-');
+    let day = parts.next()?;
+    let month = parts.next()?;
+    let year = parts.next()?.get(..4)?;
+    if !(1..=2).contains(&day.len()) || month.len() != 3 {
+        return None;
+    }
+    let m = MONTHS
+        .iter()
+        .position(|name| name.eq_ignore_ascii_case(month))?;
+    CivilDate::new(year.parse().ok()?, m as u8 + 1, day.parse().ok()?)
 }
 
 #[cfg(test)]
@@ -31,6 +53,13 @@ mod tests {
             CivilDate::new(2025, 11, 7)
         );
         assert_eq!(parse_date("November 7, 2025"), CivilDate::new(2025, 11, 7));
+        assert_eq!(
+            parse_date("26-FEB-1987 15:01:01.79"),
+            CivilDate::new(1987, 2, 26)
+        );
+        assert_eq!(parse_date("5-mar-1987"), CivilDate::new(1987, 3, 5));
+        assert_eq!(parse_date("31-FEB-1987"), None);
+        assert_eq!(parse_date("12-ABC-1987"), None);
         assert_eq!(parse_date("soon"), None);
     }
 }

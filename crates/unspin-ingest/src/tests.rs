@@ -166,6 +166,17 @@ fn json_record_fields() {
 }
 
 #[test]
+fn wire_archive_record_date() {
+    // The shape of Reuters-21578's records: the date in Oracle's DD-MON-YYYY form.
+    let a = read(
+        "wire.json",
+        br#"{"title": "CANAL CO SETS TOLLS", "date": " 4-MAR-1987 09:12:40.07", "body": "Canal Co said it set new tolls."}"#,
+    )
+    .unwrap();
+    assert_eq!(a.meta.date, unspin_core::CivilDate::new(1987, 3, 4));
+}
+
+#[test]
 fn html_main_text_without_boilerplate() {
     let page = r#"<!doctype html><html><head><title>Flood Warning Issued | Daily Example</title>
 <meta property="article:published_time" content="2024-05-02T08:00:00Z">
