@@ -8,6 +8,7 @@ use crate::common_names::CommonNames;
 use crate::config::Config;
 use crate::diff::word_diff;
 use crate::doc::Doc;
+use crate::features::dates::RelUnit;
 use crate::text::UnitKind;
 use crate::verdict::{self, Relation, Side, Verdict};
 
@@ -252,7 +253,7 @@ fn oriented_changes(
 
 /// Two articles built on one template (wire items like "X ACCEPTS EXPORT BONUS FOR Y"):
 /// the wording aligns, but the facts differ. A distorting copy changes a few facts; a
-/// template story changes nearly all of them. Any of six signs suffices:
+/// template story changes nearly all of them. Any of seven signs suffices:
 /// - facts differ in most aligned passages that carry any, at least
 ///   `template_min_changes` of them;
 /// - facts differ in most such passages of a short item with fewer facts, and the two
@@ -280,7 +281,12 @@ fn oriented_changes(
 ///   (`template_min_unshared_numbers`) of which the other side states few
 ///   (`template_number_agreement`), under different headlines: two days' money-market
 ///   bulletins of one central bank. A copy keeps its source's headline even when it
-///   distorts every figure.
+///   distorts every figure;
+/// - the two are dated on different days, their aligned passages report on "today"
+///   (or yesterday, tomorrow), and the other side states few of their numbers
+///   (`template_number_agreement`), under different headlines: two days' reports of
+///   one market, however few figures each holds. A copy published days later keeps
+///   its source's figures, or its headline.
 fn is_template(
     da: &Doc<'_>,
     db: &Doc<'_>,
@@ -336,10 +342,34 @@ fn is_template(
                 && !same_headline(da, db)
     };
     let other_subjects = || absent(da, db) && absent(db, da);
+    // The two are dated on different days, and the aligned passages report on "today"
+    // (or yesterday, tomorrow): each reports its own day.
+    let other_days = || {
+        let dated_apart = matches!((da.date(), db.date()), (Some(x), Some(y)) if x != y);
+        let says_day = |d: &Doc<'_>, idx: &[usize]| {
+            passage(d, idx).iter().any(|s| {
+                s.dates
+                    .iter()
+                    .any(|m| matches!(m.value.relative, Some((RelUnit::Day, _))))
+            })
+        };
+        dated_apart
+            && groups
+                .iter()
+                .any(|g| says_day(da, &g.a) || says_day(db, &g.b))
+    };
+    let days_figures_differ = || {
+        let (agreed, numbers) = number_agreement(da, db, groups);
+        numbers > 0
+            && agreed as f64 <= cfg.template_number_agreement * numbers as f64
+            && !same_headline(da, db)
+            && other_days()
+    };
     most_changed && (fact_changes >= cfg.template_min_changes || other_subjects())
         || other_subjects() && names_differ()
         || numbers_differ()
         || nothing_rare_shared()
+        || days_figures_differ()
 }
 
 /// Whether both articles state a title and the titles have the same words: a copy keeps

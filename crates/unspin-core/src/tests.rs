@@ -465,6 +465,73 @@ fn bulletins_sharing_no_rare_name_and_few_figures_are_same_story() {
     );
 }
 
+/// Two bulletins, each dated and each reporting on "today", are two days' reports when
+/// their dates differ and the other states few of their figures, under different
+/// headlines (the other signs switched off). Undated, dated alike, without "today", or
+/// under the same headline, they stay a copy; so does a later copy that keeps the figures.
+#[test]
+fn reports_on_their_own_days_with_other_figures_are_same_story() {
+    let bulletin = |late: &str, total: &str, shortage: &str, day: &str| {
+        format!(
+            "The Bank of England said it provided the money market with {late} mln stg late \
+             assistance. This brings its total help {day} to {total} mln stg and compares \
+             with its revised shortage forecast of {shortage} mln stg."
+        )
+    };
+    let item = |title: &str, text: String, day: Option<u8>| {
+        let mut a = Article::new("t", text);
+        a.meta.title = Some(title.to_string());
+        a.meta.date = day.and_then(|d| crate::article::CivilDate::new(1987, 3, d));
+        a
+    };
+    let first = |day: &str| {
+        item(
+            "MONEY MARKET GIVEN 185 MLN STG LATE HELP",
+            bulletin("185", "290", "400", day),
+            Some(12),
+        )
+    };
+    let other = |title: &str, day: &str, date: Option<u8>| {
+        item(title, bulletin("104", "310", "550", day), date)
+    };
+    let headline = "MONEY MARKET GIVEN 104 MLN STG LATE HELP";
+    let only_this_sign = Config {
+        template_min_changes: usize::MAX,
+        template_changed_share: f64::INFINITY,
+        template_min_numbers: usize::MAX,
+        template_min_names: usize::MAX,
+        template_min_unshared_names: usize::MAX,
+        template_min_unshared_numbers: usize::MAX,
+        ..Config::default()
+    };
+    let relation =
+        |a: &Article, b: &Article| relation_of(a, b, &only_this_sign, &CommonNames::default());
+    let today = first("today");
+    assert_eq!(
+        relation(&today, &other(headline, "today", Some(19))),
+        Relation::SameStory
+    );
+    assert_eq!(
+        relation(&today, &other(headline, "today", None)),
+        Relation::Rewrite
+    );
+    assert_eq!(
+        relation(&today, &other(headline, "today", Some(12))),
+        Relation::Rewrite
+    );
+    assert_eq!(
+        relation(&first("so far"), &other(headline, "so far", Some(19))),
+        Relation::Rewrite
+    );
+    let same_headline = "MONEY MARKET GIVEN 185 MLN STG LATE HELP";
+    assert_eq!(
+        relation(&today, &other(same_headline, "today", Some(19))),
+        Relation::Rewrite
+    );
+    let kept = item(headline, bulletin("185", "290", "400", "today"), Some(19));
+    assert_eq!(relation(&today, &kept), Relation::Rewrite);
+}
+
 /// The relation `assess` decides for `a` and `b` given the corpus's `common` names, any
 /// derived relation shown as `Rewrite`.
 fn relation_of(a: &Article, b: &Article, cfg: &Config, common: &CommonNames) -> Relation {
