@@ -308,6 +308,7 @@ fn an_item_naming_other_entities_is_same_story_by_names_alone() {
         template_min_changes: usize::MAX,
         template_changed_share: f64::INFINITY,
         template_min_numbers: usize::MAX,
+        template_min_unshared_numbers: usize::MAX,
         ..Config::default()
     };
     let no_sign = Config {

@@ -1,5 +1,6 @@
 //! Numbers with their units and normalized values: `400,000 subscribers`, `3.2%`,
 //! `$1.5 billion`, `$70-million`, `.20` (0.20), `#115,000` (METER's pound sign),
+//! `6-3/16 pct` (a market's fraction, 6.1875),
 //! `21 years`, "45 cents" ($0.45); spelled, approximate: "two decades" (20 years),
 //! "nine states" and "a three-month high" (a count of the noun after the numeral).
 //! Dates are found first and masked, so "2004" or "07" inside a date is never read as
@@ -57,9 +58,26 @@ fn money_in_cents(cents: &str, other: &str) -> bool {
 fn digits_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {
-        Regex::new(r"(?i)([$£€#]\s?)?\b(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\b(\s?(?:%|percent\b|per cent\b))?([\s-](?:million|billion|trillion|thousand|bn|mn)\b)?")
+        Regex::new(r"(?i)([$£€#]\s?)?\b(\d{1,2}/(?:64|32|16|8|4|3|2)\b|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+[- ]\d{1,2}/(?:64|32|16|8|4|3|2)\b|\d+(?:\.\d+)?)\b(\s?(?:%|percent\b|per cent\b))?([\s-](?:million|billion|trillion|thousand|bn|mn)\b)?")
             .expect("regex")
     })
+}
+
+/// The value of a digit run as `digits_re` finds it: "1,250.5", or a whole number with a
+/// fraction as markets quote rates and prices ("6-3/16" is 6.1875, "82 1/8" 82.125).
+fn amount(digits: &str) -> Option<f64> {
+    let Some((whole_num, den)) = digits.split_once('/') else {
+        return digits.replace(',', "").parse().ok();
+    };
+    let (whole, num) = whole_num
+        .rsplit_once(['-', ' '])
+        .unwrap_or(("0", whole_num));
+    let (whole, num, den) = (
+        whole.parse::<f64>().ok()?,
+        num.parse::<f64>().ok()?,
+        den.parse::<f64>().ok()?,
+    );
+    Some(whole + num / den)
 }
 
 fn spelled_re() -> &'static Regex {
@@ -133,7 +151,7 @@ pub fn find_numbers(
         if glued && c.get(3).is_none() {
             continue;
         }
-        let Ok(mut value) = digits.as_str().replace(',', "").parse::<f64>() else {
+        let Some(mut value) = amount(digits.as_str()) else {
             continue;
         };
         // A decimal written without its leading zero (".20 parts per million"), where the
@@ -431,6 +449,23 @@ mod tests {
                 ("1.20", 1.2, None),
                 // A dot after a word is no decimal point.
                 ("20", 20.0, None),
+            ],
+        );
+    }
+
+    #[test]
+    fn quoted_fractions_are_one_amount() {
+        check(
+            "funds at 6-3/16 pct, priced at 82 1/8, fees of 3/8 pct, 9/11 and 24/7",
+            &[
+                ("6-3/16", 6.1875, Some("pct")),
+                ("82 1/8", 82.125, None),
+                ("3/8", 0.375, Some("pct")),
+                // No market quotes elevenths or sevenths.
+                ("9", 9.0, None),
+                ("11", 11.0, None),
+                ("24", 24.0, None),
+                ("7", 7.0, None),
             ],
         );
     }
