@@ -43,7 +43,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
             let report = match which {
                 EvalCommand::Corpus(a) => {
                     let threads = std::thread::available_parallelism().map_or(1, usize::from);
-                    crate::eval::corpus::run(&a.path, &cfg, threads)?
+                    crate::eval::corpus::run(&a.path, a.predictions.as_deref(), &cfg, threads)?
                 }
                 EvalCommand::Meter(a) => {
                     crate::eval::meter::run(&a.path, a.predictions.as_deref(), &cfg)?

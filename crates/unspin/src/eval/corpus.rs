@@ -1,7 +1,8 @@
 //! `eval corpus DIR`: scan a generated corpus (DIR/corpus.jsonl) and score the result
 //! against its ground truth (DIR/truth.jsonl): pair precision, recall of the planted
 //! pairs by kind, family ARI, how often each family's original is found, and how often
-//! a found pair's direction is right.
+//! a found pair's direction is right. `--predictions` lists every planted pair with what
+//! the scan found for it, then every copy pair the scan claims that was not planted.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -16,15 +17,16 @@ use unspin_index::corpus;
 use unspin_index::scan::{ScanConfig, scan};
 
 use super::metrics::ratio;
-use super::require;
+use super::{Predictions, require};
 
 struct Truth {
+    id: String,
     kind: String,
     family: Option<u64>,
     source: Option<usize>,
 }
 
-pub fn run(dir: &Path, cfg: &Config, threads: usize) -> Result<String> {
+pub fn run(dir: &Path, predictions: Option<&Path>, cfg: &Config, threads: usize) -> Result<String> {
     let truth_path = dir.join("truth.jsonl");
     require(&truth_path, "expected a corpus made by `unspin generate`")?;
     let corpus_path = dir.join("corpus.jsonl");
@@ -38,6 +40,7 @@ pub fn run(dir: &Path, cfg: &Config, threads: usize) -> Result<String> {
             .as_str()
             .and_then(|s| s.trim_start_matches('d').parse().ok());
         truth.push(Truth {
+            id: v["id"].as_str().unwrap_or("").to_string(),
             kind: v["kind"].as_str().unwrap_or("").to_string(),
             family: v["family"].as_u64(),
             source,
@@ -139,6 +142,47 @@ pub fn run(dir: &Path, cfg: &Config, threads: usize) -> Result<String> {
         .map(|(k, t)| t.family.map_or(1_000_000 + k, |f| f as usize))
         .collect();
     let families: FxHashSet<u64> = truth.iter().filter_map(|t| t.family).collect();
+
+    // Every related pair by its two documents, with the source the scan names.
+    let related: FxHashMap<(usize, usize), (Relation, Option<usize>)> = result
+        .pairs
+        .iter()
+        .map(|p| {
+            let (x, y) = (doc(p.a), doc(p.b));
+            let source = p.source.map(|s| if s == Side::A { x } else { y });
+            ((x.min(y), x.max(y)), (p.relation, source))
+        })
+        .collect();
+    let mut lines = Predictions::create(predictions)?;
+    let id = |k: usize| truth[k].id.as_str();
+    let planted: FxHashSet<(usize, usize)> = truth
+        .iter()
+        .enumerate()
+        .filter_map(|(copy, t)| t.source.map(|src| (copy.min(src), copy.max(src))))
+        .collect();
+    for (copy, t) in truth.iter().enumerate() {
+        let Some(src) = t.source else { continue };
+        let found = related.get(&(copy.min(src), copy.max(src)));
+        lines.write(&serde_json::json!({
+            "a": id(src), "b": id(copy), "planted": t.kind, "family": t.family,
+            "relation": found.map(|(r, _)| r.as_str()),
+            "source": found.and_then(|(_, s)| s.map(id)),
+        }))?;
+    }
+    for &(x, y, _) in &predicted {
+        let key = (x.min(y), x.max(y));
+        if planted.contains(&key) {
+            continue;
+        }
+        let Some(&(relation, source)) = related.get(&key) else {
+            continue;
+        };
+        lines.write(&serde_json::json!({
+            "a": id(x), "b": id(y), "planted": null, "same_family": same_family(x, y),
+            "relation": relation.as_str(), "source": source.map(id),
+        }))?;
+    }
+    lines.finish()?;
 
     let mut out = String::new();
     let _ = writeln!(

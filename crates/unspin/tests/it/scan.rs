@@ -3,7 +3,7 @@
 use std::io::Write;
 use std::path::Path;
 
-use serde_json::Value;
+use serde_json::{Value, json};
 
 use crate::support::{root, shared, unspin};
 
@@ -253,6 +253,87 @@ fn flate2_gzip(text: &str) -> Vec<u8> {
     let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
     e.write_all(text.as_bytes()).expect("gzip");
     e.finish().expect("gzip")
+}
+
+/// `eval corpus --predictions` lists each planted pair with what the scan found for it,
+/// then each copy pair claimed but not planted.
+#[test]
+fn corpus_predictions_list_planted_and_claimed_pairs() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let read = |name: &str| {
+        std::fs::read_to_string(root().join("examples/corpus").join(name)).expect("read")
+    };
+    let (original, rewrite, unrelated) = (
+        read("original.md"),
+        read("rewrite-llm.txt"),
+        read("unrelated.txt"),
+    );
+    let docs = [
+        ("d0", "2025-11-07", &original),
+        ("d1", "2025-11-08", &original),
+        ("d2", "2025-11-08", &rewrite),
+        ("d3", "2025-11-09", &unrelated),
+        ("d4", "2025-11-09", &original),
+    ];
+    let corpus: String = docs
+        .iter()
+        .map(|(id, date, text)| json!({"id": id, "date": date, "text": text}).to_string() + "\n")
+        .collect();
+    // d4 copies d0 too, but the truth leaves it out: claimed pairs that were not planted.
+    // d3 is planted as a rewrite it is not: a planted pair the scan does not find.
+    let truth = [
+        json!({"id": "d0", "kind": "original", "family": 1, "source": null}),
+        json!({"id": "d1", "kind": "exact", "family": 1, "source": "d0"}),
+        json!({"id": "d2", "kind": "rewrite", "family": 1, "source": "d0"}),
+        json!({"id": "d3", "kind": "rewrite", "family": 2, "source": "d0"}),
+        json!({"id": "d4", "kind": "singleton", "family": null, "source": null}),
+    ]
+    .iter()
+    .map(|v| v.to_string() + "\n")
+    .collect::<String>();
+    std::fs::write(dir.path().join("corpus.jsonl"), corpus).expect("write");
+    std::fs::write(dir.path().join("truth.jsonl"), truth).expect("write");
+    let lines_file = dir.path().join("predictions.jsonl");
+    let run = unspin(&[
+        "eval".as_ref(),
+        "corpus".as_ref(),
+        dir.path().as_os_str(),
+        "--predictions".as_ref(),
+        lines_file.as_os_str(),
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let lines: Vec<String> = std::fs::read_to_string(&lines_file)
+        .expect("predictions written")
+        .lines()
+        .map(|l| {
+            let v: Value = serde_json::from_str(l).expect("json line");
+            format!(
+                "{}-{} planted {} found {} source {}{}",
+                v["a"].as_str().unwrap_or("?"),
+                v["b"].as_str().unwrap_or("?"),
+                v["planted"],
+                v["relation"],
+                v["source"],
+                match v["same_family"].as_bool() {
+                    Some(true) => " (same family)",
+                    Some(false) => " (other family)",
+                    None => "",
+                }
+            )
+        })
+        .collect();
+    assert_eq!(
+        lines,
+        [
+            r#"d0-d1 planted "exact" found "duplicate" source "d0""#,
+            r#"d0-d2 planted "rewrite" found "rewrite" source "d0""#,
+            r#"d0-d3 planted "rewrite" found null source null"#,
+            r#"d0-d4 planted null found "duplicate" source "d0" (other family)"#,
+            r#"d1-d2 planted null found "rewrite" source "d1" (same family)"#,
+            r#"d1-d4 planted null found "duplicate" source "d1" (other family)"#,
+            r#"d2-d4 planted null found "rewrite" source "d2" (other family)"#,
+        ]
+    );
 }
 
 /// Floors for the scan's quality on a generated corpus (measured: see the README).
