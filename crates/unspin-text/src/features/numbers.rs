@@ -188,7 +188,7 @@ pub fn find_numbers(
             match next_noun(tokens, range.end) {
                 // "45 cents" is $0.45 (or €0.45): the amount in whole units, and the
                 // word in the mention, so "$1.45 became 45 cents" reads as it should.
-                Some(t) if is_cents(&t.lower) && c.get(4).is_none() => {
+                Some(t) if is_cents(&t.lower) => {
                     value /= 100.0;
                     range.end = t.range.end;
                     Some(CENT.to_string())
@@ -479,6 +479,13 @@ mod tests {
                 ("45 cents", 0.45, Some(CENT)),
                 ("$1.45", 1.45, Some("$")),
                 ("12 cts", 0.12, Some(CENT)),
+            ],
+        );
+        check(
+            "a bill of 2 million cents, or twenty thousand cents",
+            &[
+                ("2 million cents", 20_000.0, Some(CENT)),
+                ("twenty thousand cents", 200.0, Some(CENT)),
             ],
         );
         let n = find_numbers(text, 0, &[], &tokenize(text, 0));
