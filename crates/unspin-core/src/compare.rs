@@ -75,11 +75,22 @@ pub fn compare<'x>(a: &'x Article, b: &'x Article, cfg: &Config) -> Comparison<'
 /// [`compare`] for articles already analysed (a corpus scan analyses each article once
 /// and compares it many times).
 pub fn compare_docs<'x>(da: &Doc<'x>, db: &Doc<'x>, cfg: &Config) -> Comparison<'x> {
+    compare_docs_in(da, db, cfg, &CommonNames::default())
+}
+
+/// [`compare_docs`] for two articles of a scanned corpus whose `common` names are known
+/// (see [`assess`]): the view of a pair that agrees with the scan's verdict on it.
+pub fn compare_docs_in<'x>(
+    da: &Doc<'x>,
+    db: &Doc<'x>,
+    cfg: &Config,
+    common: &CommonNames,
+) -> Comparison<'x> {
     let Assessment {
         verdict,
         changes,
         alignment,
-    } = assess(da, db, cfg, ChangesFor::Related, &CommonNames::default());
+    } = assess(da, db, cfg, ChangesFor::Related, common);
     let groups = alignment
         .groups
         .iter()

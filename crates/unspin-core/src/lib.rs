@@ -23,7 +23,9 @@ pub mod trace;
 pub mod verdict;
 
 pub use common_names::CommonNames;
-pub use compare::{Assessment, ChangesFor, Comparison, assess, compare, compare_docs};
+pub use compare::{
+    Assessment, ChangesFor, Comparison, assess, compare, compare_docs, compare_docs_in,
+};
 pub use config::Config;
 pub use trace::{Trace, trace};
 pub use unspin_text::{Article, CivilDate, Meta, Span, article, doc, features, text};

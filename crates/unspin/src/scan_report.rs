@@ -4,9 +4,9 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 use anyhow::{Context, Result};
-use unspin_core::{Config, compare};
+use unspin_core::Config;
 use unspin_index::articles::Articles;
-use unspin_index::scan::{Family, ScanResult};
+use unspin_index::scan::{Family, ScanContext, ScanResult};
 use unspin_report::html::esc;
 
 pub fn write<A: Articles + ?Sized>(
@@ -33,7 +33,14 @@ pub fn write<A: Articles + ?Sized>(
         articles.len(),
         result.families.len()
     );
-    let mut pair_no = 0usize;
+    let mut pages = PairPages {
+        articles,
+        label: &label,
+        dir: &dir,
+        cfg,
+        context: &result.context,
+        written: 0,
+    };
     // Each family's derived pairs, found in one pass over the pairs.
     let family_of: std::collections::HashMap<usize, usize> = result
         .families
@@ -66,15 +73,7 @@ pub fn write<A: Articles + ?Sized>(
             "<p><a href=\"index.html\">all families</a></p><h1>Family {n}</h1><p>Original: <b>{}</b></p>",
             esc(&label(f.original)?)
         );
-        page.push_str(&tree(
-            f,
-            f.original,
-            articles,
-            &label,
-            &mut pair_no,
-            &dir,
-            cfg,
-        )?);
+        page.push_str(&pages.tree(f, f.original)?);
         if !f.same_story.is_empty() {
             page.push_str("<h2>Same story, written independently</h2><ul>");
             for &k in &f.same_story {
@@ -90,38 +89,47 @@ pub fn write<A: Articles + ?Sized>(
     std::fs::write(dir.join("index.html"), index).context("cannot write the report index")
 }
 
-/// The family as a nested list from `root`, writing a pair page for every edge.
-fn tree<A: Articles + ?Sized>(
-    f: &Family,
-    root: usize,
-    articles: &A,
-    label: &dyn Fn(usize) -> Result<String>,
-    pair_no: &mut usize,
-    dir: &Path,
-    cfg: &Config,
-) -> Result<String> {
-    let mut html = format!("<ul><li>{}", esc(&label(root)?));
-    for m in f.members.iter().filter(|m| m.source == Some(root)) {
-        let n = *pair_no;
-        *pair_no += 1;
-        let (a, b) = (articles.get(root)?, articles.get(m.item)?);
-        let cmp = compare(&a, &b, cfg);
-        std::fs::write(
-            dir.join(format!("pair-{n}.html")),
-            unspin_report::html::render(&cmp),
-        )
-        .context("cannot write a pair page")?;
-        let relation = m.relation.map_or("", |r| r.as_str());
-        let _ = write!(
-            html,
-            "<ul><li><a href=\"pair-{n}.html\">{relation}</a> (confidence {:.2}, {} changes)</li></ul>",
-            m.confidence,
-            cmp.changes.len()
-        );
-        html.push_str(&tree(f, m.item, articles, label, pair_no, dir, cfg)?);
+/// What a family tree's pair pages need: each pair is compared as the scan compared it
+/// (its boilerplate left out, its common names known), so a page states the relation the
+/// family shows.
+struct PairPages<'p, A: ?Sized> {
+    articles: &'p A,
+    label: &'p dyn Fn(usize) -> Result<String>,
+    dir: &'p Path,
+    cfg: &'p Config,
+    context: &'p ScanContext,
+    /// Pair pages written so far (the next page's number).
+    written: usize,
+}
+
+impl<A: Articles + ?Sized> PairPages<'_, A> {
+    /// The family as a nested list from `root`, writing a pair page for every edge.
+    fn tree(&mut self, f: &Family, root: usize) -> Result<String> {
+        let mut html = format!("<ul><li>{}", esc(&(self.label)(root)?));
+        for m in f.members.iter().filter(|m| m.source == Some(root)) {
+            let n = self.written;
+            self.written += 1;
+            // In the scan's order: which article is `a` can tip a borderline verdict.
+            let (first, second) = (root.min(m.item), root.max(m.item));
+            let (a, b) = (self.articles.get(first)?, self.articles.get(second)?);
+            let cmp = self.context.compare(&a, &b, self.cfg);
+            std::fs::write(
+                self.dir.join(format!("pair-{n}.html")),
+                unspin_report::html::render(&cmp),
+            )
+            .context("cannot write a pair page")?;
+            let relation = m.relation.map_or("", |r| r.as_str());
+            let _ = write!(
+                html,
+                "<ul><li><a href=\"pair-{n}.html\">{relation}</a> (confidence {:.2}, {} changes)</li></ul>",
+                m.confidence,
+                cmp.changes.len()
+            );
+            html.push_str(&self.tree(f, m.item)?);
+        }
+        html.push_str("</li></ul>");
+        Ok(html)
     }
-    html.push_str("</li></ul>");
-    Ok(html)
 }
 
 fn page_head(title: &str) -> String {

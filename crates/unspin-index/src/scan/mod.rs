@@ -22,15 +22,14 @@ mod verify;
 
 pub use candidates::HUBS;
 
-use rustc_hash::FxHashMap;
-use unspin_core::CommonNames;
+use rustc_hash::{FxHashMap, FxHashSet};
 use unspin_core::doc::{Depth, Doc};
 use unspin_core::verdict::{Relation, Side};
-use unspin_core::{CivilDate, Config};
+use unspin_core::{Article, CivilDate, CommonNames, Comparison, Config, compare_docs_in};
 
 use crate::articles::{Articles, Indexed, Spill, SpillWriter};
 use crate::corpus::{self, Item, Skipped};
-use crate::fingerprint::{self, Fingerprint, Sketch};
+use crate::fingerprint::{self, Fingerprint, Sketch, sentence_hash};
 use candidates::Runs;
 use verify::Verify;
 
@@ -134,6 +133,36 @@ pub struct ScanResult {
     pub pairs: Vec<Pair>,
     pub families: Vec<Family>,
     pub stats: ScanStats,
+    /// What the scan learnt of its corpus, to view a pair as the scan judged it.
+    pub context: ScanContext,
+}
+
+/// What a scan knows of its corpus beyond any two articles: the boilerplate sentences it
+/// leaves out and the name words many articles mention. Verification analyses and
+/// compares articles through it, and so must any later view of a scanned pair, or the
+/// view may judge the pair otherwise than the scan did.
+#[derive(Clone, Debug, Default)]
+pub struct ScanContext {
+    boilerplate: FxHashSet<u64>,
+    common_names: CommonNames,
+}
+
+impl ScanContext {
+    /// The analysis of a scanned article, its boilerplate sentences marked.
+    pub fn analyse<'a>(&self, article: &'a Article) -> Doc<'a> {
+        let mut d = Doc::new(article);
+        d.mark_boilerplate(|d, s| self.boilerplate.contains(&sentence_hash(d, s)));
+        d
+    }
+
+    /// Two scanned articles compared as the scan compared them.
+    pub fn compare<'x>(&self, a: &'x Article, b: &'x Article, cfg: &Config) -> Comparison<'x> {
+        compare_docs_in(&self.analyse(a), &self.analyse(b), cfg, &self.common_names)
+    }
+
+    pub fn common_names(&self) -> &CommonNames {
+        &self.common_names
+    }
 }
 
 /// What a scan is doing, for progress displays.
@@ -423,10 +452,13 @@ fn scan_sketches<A: Articles + ?Sized>(
     candidates.extend_from_slice(&story);
     candidates.sort_unstable();
     stats.candidates = candidates.len();
+    let context = ScanContext {
+        boilerplate,
+        common_names,
+    };
     let ctx = Verify {
         articles,
-        boilerplate: &boilerplate,
-        common_names: &common_names,
+        context: &context,
         cfg,
         threads,
         progress,
@@ -455,6 +487,7 @@ fn scan_sketches<A: Articles + ?Sized>(
         pairs,
         families,
         stats,
+        context,
     })
 }
 
@@ -963,6 +996,49 @@ mod tests {
             [(0..7).collect::<Vec<_>>()],
             "{:?}",
             result.pairs
+        );
+    }
+
+    #[test]
+    fn a_scanned_pair_is_viewed_as_the_scan_judged_it() {
+        let footer = "Subscribers can read every edition of the Kellport Gazette online, \
+            including the archive of past issues, and letters to the editor should include \
+            a full name and a home address, while the Gazette corrects errors of fact in \
+            print and online as soon as readers report them to the news desk.";
+        let original = "Ada Fenwick said the harbour council would meet on Tuesday to \
+            discuss dredging the eastern channel. Bo Marsh told reporters that berth fees \
+            would rise by 14 percent from the spring. Residents of Kellport asked for the \
+            full survey of the seabed before the vote. The last dredging of the channel \
+            took place eleven years ago at a cost of two million pounds. Fishermen say \
+            silt has made the channel unsafe for larger boats at low tide.";
+        let reuse = "Ada Fenwick said the harbour council would meet on Tuesday to discuss \
+            dredging the eastern channel. Bo Marsh told reporters that berth fees would \
+            rise by 14 percent from the spring. A new ferry to Oslo will start in May, \
+            its operator said. The company has ordered two vessels from a yard in Gdansk. \
+            Tickets will go on sale in the first week of March.";
+        let mut items: Vec<Item> = UNRELATED[1..5]
+            .iter()
+            .enumerate()
+            .map(|(k, t)| item(Article::new(format!("site{k}"), format!("{t}\n\n{footer}"))))
+            .collect();
+        for (name, text) in [("original", original), ("reuse", reuse)] {
+            items.push(item(Article::new(name, format!("{text}\n\n{footer}"))));
+        }
+        let cfg = Config::default();
+        let result = scan(&items, &cfg, &ScanConfig::default());
+        assert_eq!(result.stats.boilerplate_sentences, 1, "{:?}", result.stats);
+        let pair = result
+            .pairs
+            .iter()
+            .find(|p| (p.a, p.b) == (4, 5))
+            .expect("the two are related");
+        let (a, b) = (&items[4].article, &items[5].article);
+        // On their own the shared footer aligns too; the scan leaves it out.
+        let alone = unspin_core::compare(a, b, &cfg).verdict.relation;
+        assert_ne!(alone, pair.relation);
+        assert_eq!(
+            result.context.compare(a, b, &cfg).verdict.relation,
+            pair.relation
         );
     }
 

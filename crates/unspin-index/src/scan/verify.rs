@@ -2,14 +2,12 @@
 //! units that read and analyse each article about once.
 
 use rustc_hash::{FxHashMap, FxHashSet};
-use unspin_core::CommonNames;
 use unspin_core::doc::Doc;
 use unspin_core::verdict::Relation;
 use unspin_core::{Article, Assessment, ChangesFor, Config, assess};
 
-use super::{DisjointSets, Pair, Stage};
+use super::{DisjointSets, Pair, ScanContext, Stage};
 use crate::articles::Articles;
-use crate::fingerprint::sentence_hash;
 
 /// Verification of candidate pairs in work units: a connected component of the candidate
 /// graph, or a slice of a big one with its pairs in breadth-first order, so that the
@@ -20,9 +18,7 @@ use crate::fingerprint::sentence_hash;
 /// by the threads in turn. Results come back in candidate order.
 pub(super) struct Verify<'v, A: Articles + ?Sized> {
     pub(super) articles: &'v A,
-    pub(super) boilerplate: &'v FxHashSet<u64>,
-    /// Name words many scanned articles mention.
-    pub(super) common_names: &'v CommonNames,
+    pub(super) context: &'v ScanContext,
     pub(super) cfg: &'v Config,
     pub(super) threads: usize,
     pub(super) progress: &'v (dyn Fn(Stage) + Sync),
@@ -101,7 +97,7 @@ impl<A: Articles + ?Sized> Verify<'_, A> {
         UnitDocs {
             needed,
             loaded,
-            boilerplate: self.boilerplate,
+            context: self.context,
             slots: uses
                 .into_iter()
                 .map(|uses| std::sync::Mutex::new(Slot { uses, doc: None }))
@@ -122,7 +118,13 @@ impl<A: Articles + ?Sized> Verify<'_, A> {
         for &k in unit {
             let (i, j) = candidates[k];
             let (a, b) = (docs.get(i), docs.get(j));
-            let c = assess(&a, &b, self.cfg, ChangesFor::Derived, self.common_names);
+            let c = assess(
+                &a,
+                &b,
+                self.cfg,
+                ChangesFor::Derived,
+                self.context.common_names(),
+            );
             if c.verdict.relation != Relation::Unrelated {
                 out.push((k, pair(i as usize, j as usize, &c)));
             }
@@ -173,7 +175,7 @@ struct UnitDocs<'d, 'b> {
     /// Article numbers, ascending.
     needed: &'d [u32],
     loaded: &'d [Article],
-    boilerplate: &'b FxHashSet<u64>,
+    context: &'b ScanContext,
     slots: Vec<std::sync::Mutex<Slot<'d>>>,
 }
 
@@ -200,11 +202,7 @@ impl<'d> UnitDocs<'d, '_> {
         // analysing it twice.
         let (k, mut held) = self.slot(m);
         held.doc
-            .get_or_insert_with(|| {
-                let mut d = Doc::new(&self.loaded[k]);
-                d.mark_boilerplate(|d, s| self.boilerplate.contains(&sentence_hash(d, s)));
-                std::sync::Arc::new(d)
-            })
+            .get_or_insert_with(|| std::sync::Arc::new(self.context.analyse(&self.loaded[k])))
             .clone()
     }
 
@@ -342,11 +340,9 @@ mod tests {
             .collect();
         let needed = [10, 20, 30];
         let candidates = [(10, 20), (10, 30), (20, 30)];
-        let boilerplate = FxHashSet::default();
         let verify = Verify {
             articles: &[] as &[Item],
-            boilerplate: &boilerplate,
-            common_names: &CommonNames::default(),
+            context: &ScanContext::default(),
             cfg: &Config::default(),
             threads: 1,
             progress: &|_| {},
