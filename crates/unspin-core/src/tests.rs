@@ -430,17 +430,10 @@ fn bulletins_sharing_no_rare_name_and_few_figures_are_same_story() {
         "MONEY MARKET GIVEN 185 MLN STG LATE HELP",
         bulletin("104", "310", "550"),
     );
+    let no_sign = template_signs_off();
     let only_this_sign = Config {
-        template_min_changes: usize::MAX,
-        template_changed_share: f64::INFINITY,
-        template_min_numbers: usize::MAX,
-        template_min_names: usize::MAX,
-        template_min_unshared_names: usize::MAX,
-        ..Config::default()
-    };
-    let no_sign = Config {
-        template_min_unshared_numbers: usize::MAX,
-        ..only_this_sign.clone()
+        template_min_unshared_numbers: Config::default().template_min_unshared_numbers,
+        ..no_sign.clone()
     };
     let common = common_names(&["england"]);
     let relation =
@@ -496,15 +489,7 @@ fn reports_on_their_own_days_with_other_figures_are_same_story() {
         item(title, bulletin("104", "310", "550", day), date)
     };
     let headline = "MONEY MARKET GIVEN 104 MLN STG LATE HELP";
-    let only_this_sign = Config {
-        template_min_changes: usize::MAX,
-        template_changed_share: f64::INFINITY,
-        template_min_numbers: usize::MAX,
-        template_min_names: usize::MAX,
-        template_min_unshared_names: usize::MAX,
-        template_min_unshared_numbers: usize::MAX,
-        ..Config::default()
-    };
+    let only_this_sign = template_signs_off();
     let relation =
         |a: &Article, b: &Article| relation_of(a, b, &only_this_sign, &CommonNames::default());
     let today = first("today");
@@ -531,6 +516,20 @@ fn reports_on_their_own_days_with_other_figures_are_same_story() {
     );
     let kept = item(headline, bulletin("185", "290", "400", "today"), Some(19));
     assert_eq!(relation(&today, &kept), Relation::Rewrite);
+}
+
+/// Every template sign with a threshold of its own switched off (the two-days sign has
+/// none: it is on).
+fn template_signs_off() -> Config {
+    Config {
+        template_min_changes: usize::MAX,
+        template_changed_share: f64::INFINITY,
+        template_min_numbers: usize::MAX,
+        template_min_names: usize::MAX,
+        template_min_unshared_names: usize::MAX,
+        template_min_unshared_numbers: usize::MAX,
+        ..Config::default()
+    }
 }
 
 /// The relation `assess` decides for `a` and `b` given the corpus's `common` names, any
