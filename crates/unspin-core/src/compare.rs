@@ -369,12 +369,12 @@ fn is_template(
                 .iter()
                 .any(|g| says_day(da, &g.a) || says_day(db, &g.b))
     };
+    // The cheap tests first: most pairs are undated or dated alike.
     let days_figures_differ = || {
-        let (agreed, numbers) = number_agreement(da, db, groups);
-        numbers > 0
-            && agreed as f64 <= cfg.template_number_agreement * numbers as f64
-            && !same_headline(da, db)
-            && other_days()
+        other_days() && !same_headline(da, db) && {
+            let (agreed, numbers) = number_agreement(da, db, groups);
+            numbers > 0 && agreed as f64 <= cfg.template_number_agreement * numbers as f64
+        }
     };
     most_changed && (fact_changes >= cfg.template_min_changes || other_subjects())
         || other_subjects() && names_differ()
