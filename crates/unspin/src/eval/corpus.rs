@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::Path;
 
-use anyhow::{Context, Result};
+use anyhow::{Context, Result, bail};
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde_json::Value;
 use unspin_core::Config;
@@ -46,8 +46,24 @@ pub fn run(dir: &Path, predictions: Option<&Path>, cfg: &Config, threads: usize)
             source,
         });
     }
+    if let Some((n, t)) = truth
+        .iter()
+        .enumerate()
+        .find(|(_, t)| t.source.is_some_and(|s| s >= truth.len()))
+    {
+        bail!(
+            "{}: line {}: the source of {:?} is not among its {} documents",
+            truth_path.display(),
+            n + 1,
+            t.id,
+            truth.len()
+        );
+    }
     let started = std::time::Instant::now();
-    let (items, _) = corpus::read_all(&[corpus_path], &unspin_ingest::ReadOptions::default());
+    let (items, _) = corpus::read_all(
+        std::slice::from_ref(&corpus_path),
+        &unspin_ingest::ReadOptions::default(),
+    );
     // Item k came from line n of corpus.jsonl: truth index n - 1.
     let line_of: Vec<usize> = items
         .iter()
@@ -58,9 +74,19 @@ pub fn run(dir: &Path, predictions: Option<&Path>, cfg: &Config, threads: usize)
                 .rsplit(':')
                 .next()
                 .and_then(|n| n.parse::<usize>().ok())
-                .map_or(0, |n| n - 1)
+                .and_then(|n| n.checked_sub(1))
+                .unwrap_or(0)
         })
         .collect();
+    if let Some(&n) = line_of.iter().find(|&&n| n >= truth.len()) {
+        bail!(
+            "{}: line {} has no matching line in {} (it has {})",
+            corpus_path.display(),
+            n + 1,
+            truth_path.display(),
+            truth.len()
+        );
+    }
     let result = scan(
         &items,
         cfg,

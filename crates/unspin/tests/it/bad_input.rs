@@ -180,3 +180,41 @@ fn an_endless_stream_is_refused_at_the_limit() {
         "unspin: error: /dev/zero: too large (4097 bytes, the limit is 4096 bytes)\n"
     );
 }
+
+/// A generated corpus whose truth does not match it is an error naming the file, not a
+/// panic: a source outside the corpus, or more documents than truth lines.
+#[test]
+fn a_generated_corpus_with_a_mismatched_truth() {
+    let run_with = |truth: &str, corpus: &str| {
+        let dir = tempfile::tempdir().expect("tempdir");
+        std::fs::write(dir.path().join("truth.jsonl"), truth).expect("write");
+        std::fs::write(dir.path().join("corpus.jsonl"), corpus).expect("write");
+        let run = unspin(&["eval".as_ref(), "corpus".as_ref(), dir.path().as_os_str()]);
+        let stderr = run.stderr.replace(&*dir.path().to_string_lossy(), "DIR");
+        (run.code, stderr)
+    };
+    let doc = |id: &str| {
+        format!(
+            "{{\"id\": \"{id}\", \"text\": \"The council met on Tuesday to discuss the harbour plan.\"}}\n"
+        )
+    };
+    let (code, err) = run_with(
+        "{\"id\": \"d0\", \"kind\": \"original\", \"family\": 1, \"source\": null}\n\
+         {\"id\": \"d1\", \"kind\": \"rewrite\", \"family\": 1, \"source\": \"d7\"}\n",
+        &(doc("d0") + &doc("d1")),
+    );
+    assert_eq!(code, 2, "{err}");
+    assert_eq!(
+        err,
+        "unspin: error: DIR/truth.jsonl: line 2: the source of \"d1\" is not among its 2 documents\n"
+    );
+    let (code, err) = run_with(
+        "{\"id\": \"d0\", \"kind\": \"singleton\", \"family\": null, \"source\": null}\n",
+        &(doc("d0") + &doc("d1")),
+    );
+    assert_eq!(code, 2, "{err}");
+    assert_eq!(
+        err,
+        "unspin: error: DIR/corpus.jsonl: line 2 has no matching line in DIR/truth.jsonl (it has 1)\n"
+    );
+}
