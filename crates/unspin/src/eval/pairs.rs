@@ -63,6 +63,12 @@ pub fn run(file: &Path, predictions: Option<&Path>, cfg: &Config) -> Result<Stri
         out.write(&json!({"id": id, "label": label.trim(), "relation": c.verdict.relation.as_str(), "predicted_derived": predicted, "score": score}))?;
     }
     out.finish()?;
+    if derived == 0 || independent == 0 {
+        bail!(
+            "{}: {derived} derived and {independent} independent pairs; the rates and the AUC need both",
+            file.display()
+        );
+    }
     Ok(format!(
         "pairs ({}): {} derived, {} independent\ndetection rate {:.3}  false-positive rate {:.3}  AUC {:.3}\n",
         file.display(),

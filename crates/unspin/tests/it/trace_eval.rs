@@ -164,6 +164,33 @@ fn eval_pairs_names_the_row_of_a_missing_article() {
     );
 }
 
+/// A list without both kinds of pair has no rates to report: an error, not "AUC 0.000".
+#[test]
+fn eval_pairs_needs_derived_and_independent_pairs() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let tsv = dir.path().join("pairs.tsv");
+    std::fs::copy(
+        root().join("examples/corpus/original.md"),
+        dir.path().join("a.md"),
+    )
+    .expect("copy");
+    for (rows, counts) in [
+        ("", "0 derived and 0 independent"),
+        ("1\ta.md\ta.md\tderived\n", "1 derived and 0 independent"),
+    ] {
+        std::fs::write(&tsv, format!("id\ta\tb\tlabel\n{rows}")).expect("write");
+        let run = unspin(&["eval".as_ref(), "pairs".as_ref(), tsv.as_os_str()]);
+        assert_eq!(run.code, 2, "{}", run.stderr);
+        assert_eq!(
+            run.stderr,
+            format!(
+                "unspin: error: {}: {counts} pairs; the rates and the AUC need both\n",
+                tsv.display()
+            )
+        );
+    }
+}
+
 #[test]
 fn eval_says_when_the_data_is_missing() {
     let missing = root().join("no-such-data");
