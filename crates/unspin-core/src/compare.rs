@@ -264,7 +264,7 @@ fn oriented_changes(
 
 /// Two articles built on one template (wire items like "X ACCEPTS EXPORT BONUS FOR Y"):
 /// the wording aligns, but the facts differ. A distorting copy changes a few facts; a
-/// template story changes nearly all of them. Any of seven signs suffices:
+/// template story changes nearly all of them. Any of eight signs suffices:
 /// - facts differ in most aligned passages that carry any, at least
 ///   `template_min_changes` of them;
 /// - facts differ in most such passages of a short item with fewer facts, and the two
@@ -278,6 +278,10 @@ fn oriented_changes(
 ///   (`template_name_agreement`): eurobond items of two issuers, with their own lead
 ///   managers, whose facts mostly do not pair up as edits. A rewrite, however free,
 ///   keeps the names;
+/// - the two are about different subjects, a fact differs, and both state headlines,
+///   which differ: another company's filing on the same form ("HARWICK TOOLS FILES 200
+///   MLN DLR SHELF" against "PELLAM FOODS FILES 150 MLN DLR SHELF"). A copy that swaps
+///   whom it is about keeps its source's headline;
 /// - the aligned passages hold many numbers (`template_min_numbers`) and the other side
 ///   states few of them (`template_number_agreement`): an earnings table of another
 ///   company, whose figures mostly do not even pair up as edits;
@@ -377,10 +381,15 @@ fn is_template(
         }
     };
     most_changed && (fact_changes >= cfg.template_min_changes || other_subjects())
-        || other_subjects() && names_differ()
+        || other_subjects() && (names_differ() || fact_changes >= 1 && other_headlines(da, db))
         || numbers_differ()
         || nothing_rare_shared()
         || days_figures_differ()
+}
+
+/// Whether both articles state a title and the titles do not have the same words.
+fn other_headlines(da: &Doc<'_>, db: &Doc<'_>) -> bool {
+    da.title().is_some() && db.title().is_some() && !same_headline(da, db)
 }
 
 /// Whether both articles state a title and the titles have the same words: a copy keeps

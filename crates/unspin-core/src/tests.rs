@@ -518,6 +518,58 @@ fn reports_on_their_own_days_with_other_figures_are_same_story() {
     assert_eq!(relation(&today, &kept), Relation::Rewrite);
 }
 
+/// Another company's filing on the same form is another story once a fact differs and
+/// the headlines differ (the signs with thresholds switched off). Under the source's
+/// headline, or with no headlines, it stays a copy that swapped whom it is about; a copy
+/// that keeps the company and changes a figure stays a copy.
+#[test]
+fn another_subject_under_another_headline_is_same_story() {
+    let filing = |company: &str, short: &str, amount: &str| {
+        format!(
+            "{company} Inc said it filed with the Securities and Exchange Commission for a \
+             shelf offering of up to {amount} mln dlrs of debt securities. {short} said \
+             proceeds will be used for general corporate purposes, including acquisitions."
+        )
+    };
+    let item = |title: &str, text: String| {
+        let mut a = Article::new("t", text);
+        a.meta.title = Some(title.to_string());
+        a
+    };
+    let source = item(
+        "HARWICK TOOLS FILES 200 MLN DLR SHELF",
+        filing("Harwick Tools", "Harwick", "200"),
+    );
+    let other = |title: &str| item(title, filing("Pellam Foods", "Pellam", "150"));
+    let relation =
+        |b: &Article| relation_of(&source, b, &template_signs_off(), &CommonNames::default());
+    assert_eq!(
+        relation(&other("PELLAM FOODS FILES 150 MLN DLR SHELF")),
+        Relation::SameStory
+    );
+    assert_eq!(
+        relation(&other("HARWICK TOOLS FILES 200 MLN DLR SHELF")),
+        Relation::Rewrite
+    );
+    let distorted = item(
+        "HARWICK TOOLS FILES 250 MLN DLR SHELF",
+        filing("Harwick Tools", "Harwick", "250"),
+    );
+    assert_eq!(relation(&distorted), Relation::Rewrite);
+    // Without headlines nothing says they differ.
+    let untitled = Article::new("u", filing("Pellam Foods", "Pellam", "150"));
+    let untitled_source = Article::new("s", filing("Harwick Tools", "Harwick", "200"));
+    assert_eq!(
+        relation_of(
+            &untitled_source,
+            &untitled,
+            &template_signs_off(),
+            &CommonNames::default()
+        ),
+        Relation::Rewrite
+    );
+}
+
 /// Every template sign with a threshold of its own switched off (the two-days sign has
 /// none: it is on).
 fn template_signs_off() -> Config {
