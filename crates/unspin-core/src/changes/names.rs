@@ -122,7 +122,8 @@ fn abbreviates(short: &str, long: &str) -> bool {
 }
 
 /// One name word in two forms: one is a prefix of three letters or more of the other
-/// ("Tim"/"Timothy", "Sen"/"Senator", "Falluja"/"Fallujah"), a county cut short with an
+/// ("Tim"/"Timothy", "Sen"/"Senator", "Falluja"/"Fallujah"), a contraction of a title
+/// ("Sgt"/"Sergeant", "Supt"/"Superintendent"), a county cut short with an
 /// "s" ("Beds"/"Bedfordshire", "Notts"/"Nottinghamshire"), the same letters written
 /// with or without an apostrophe ("Shi'ites"/"Shiites"), or a place and the word for
 /// its people ("Mexico"/"Mexican", "UK"/"British").
@@ -132,8 +133,27 @@ fn same_name_word(w: &str, v: &str) -> bool {
     abbreviates(short, long)
         || county(short, long)
         || same_letters(short, long)
+        || CONTRACTIONS.contains(&(short, long))
         || any_place_form(w, |f| f == v)
 }
+
+/// Titles and name words written as contractions, which no prefix rule finds ("Det Supt
+/// Bryan Craddock" for "Detective Superintendent Bryan Craddock").
+const CONTRACTIONS: &[(&str, &str)] = &[
+    ("bros", "brothers"),
+    ("cllr", "councillor"),
+    ("cpl", "corporal"),
+    ("dept", "department"),
+    ("dr", "doctor"),
+    ("ft", "fort"),
+    ("govt", "government"),
+    ("lt", "lieutenant"),
+    ("ltd", "limited"),
+    ("mt", "mount"),
+    ("sgt", "sergeant"),
+    ("st", "saint"),
+    ("supt", "superintendent"),
+];
 
 /// The same letters once apostrophes and a plural or possessive "s" are set aside:
 /// "Shi'ites"/"Shiites", "O'Neill's"/"ONeills".
@@ -300,6 +320,12 @@ mod tests {
         );
         assert!(!same("kell00", "kell01"));
         assert!(same("fallujah", "falluja"));
+        assert!(same("sergeant workman", "sgt workman"));
+        assert!(same(
+            "det supt bryan craddock",
+            "detective superintendent bryan craddock"
+        ));
+        assert!(!same("sgt workman", "sgt walker"));
         assert!(!same("smith", "smyth"));
         assert!(!same("johnson", "johnston"));
         assert!(!same("baghdad", "united states treasury"));
