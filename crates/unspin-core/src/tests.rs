@@ -407,11 +407,6 @@ fn bulletins_sharing_no_rare_name_and_few_figures_are_same_story() {
              with its revised shortage forecast of {shortage} mln stg."
         )
     };
-    let titled = |title: &str, text: String| {
-        let mut a = Article::new("t", text);
-        a.meta.title = Some(title.to_string());
-        a
-    };
     let item = titled(
         "MONEY MARKET GIVEN 185 MLN STG LATE HELP",
         bulletin("185", "290", "400"),
@@ -531,16 +526,11 @@ fn another_subject_under_another_headline_is_same_story() {
              proceeds will be used for general corporate purposes, including acquisitions."
         )
     };
-    let item = |title: &str, text: String| {
-        let mut a = Article::new("t", text);
-        a.meta.title = Some(title.to_string());
-        a
-    };
-    let source = item(
+    let source = titled(
         "HARWICK TOOLS FILES 200 MLN DLR SHELF",
         filing("Harwick Tools", "Harwick", "200"),
     );
-    let other = |title: &str| item(title, filing("Pellam Foods", "Pellam", "150"));
+    let other = |title: &str| titled(title, filing("Pellam Foods", "Pellam", "150"));
     let relation =
         |b: &Article| relation_of(&source, b, &template_signs_off(), &CommonNames::default());
     assert_eq!(
@@ -551,7 +541,7 @@ fn another_subject_under_another_headline_is_same_story() {
         relation(&other("HARWICK TOOLS FILES 200 MLN DLR SHELF")),
         Relation::Rewrite
     );
-    let distorted = item(
+    let distorted = titled(
         "HARWICK TOOLS FILES 250 MLN DLR SHELF",
         filing("Harwick Tools", "Harwick", "250"),
     );
@@ -568,6 +558,13 @@ fn another_subject_under_another_headline_is_same_story() {
         ),
         Relation::Rewrite
     );
+}
+
+/// An article with a headline.
+fn titled(title: &str, text: String) -> Article {
+    let mut a = Article::new("t", text);
+    a.meta.title = Some(title.to_string());
+    a
 }
 
 /// Every template sign with a threshold of its own switched off (the two-days sign has
