@@ -468,8 +468,7 @@ fn reports_on_their_own_days_with_other_figures_are_same_story() {
         )
     };
     let item = |title: &str, text: String, day: Option<u8>| {
-        let mut a = Article::new("t", text);
-        a.meta.title = Some(title.to_string());
+        let mut a = titled(title, text);
         a.meta.date = day.and_then(|d| crate::article::CivilDate::new(1987, 3, d));
         a
     };
