@@ -165,16 +165,14 @@ pub fn find_numbers(
             range.start -= 1;
         }
         if let Some(mult) = c.get(4) {
-            value *= match mult
+            let word = mult
                 .as_str()
                 .trim_matches(|c: char| c.is_whitespace() || c == '-')
-                .to_lowercase()
-                .as_str()
-            {
-                "thousand" => 1e3,
-                "million" | "mn" => 1e6,
-                "billion" | "bn" => 1e9,
-                _ => 1e12,
+                .to_lowercase();
+            value *= match word.as_str() {
+                "mn" => 1e6,
+                "bn" => 1e9,
+                w => scale_value(w).unwrap_or(1.0),
             };
         }
         let unit = if c.get(3).is_some() {
