@@ -333,8 +333,12 @@ fn is_template(
         fact_changes >= 1 && fact_changes as f64 >= cfg.template_changed_share * fact_groups as f64;
     let absent =
         |of: &Doc<'_>, from: &Doc<'_>| subject(of).is_some_and(|w| !from.vocab().contains(w));
+    // How many of the aligned passages' numbers the other side states, and how many
+    // there are: asked by three signs, counted once (a copy goes through every sign).
+    let agreement = std::cell::OnceCell::new();
+    let number_agreement = || *agreement.get_or_init(|| number_agreement(da, db, groups));
     let numbers_differ = || {
-        let (agreed, numbers) = number_agreement(da, db, groups);
+        let (agreed, numbers) = number_agreement();
         numbers >= cfg.template_min_numbers
             && agreed as f64 <= cfg.template_number_agreement * numbers as f64
     };
@@ -350,13 +354,14 @@ fn is_template(
         if agreed > 0 {
             return false;
         }
-        let (numbers_agreed, numbers) = number_agreement(da, db, groups);
+        let (numbers_agreed, numbers) = number_agreement();
         names >= cfg.template_min_unshared_names.max(1) && 2 * numbers_agreed <= numbers
             || numbers >= cfg.template_min_unshared_numbers.max(1)
                 && numbers_agreed as f64 <= cfg.template_number_agreement * numbers as f64
                 && !same_headline(da, db)
     };
-    let other_subjects = || absent(da, db) && absent(db, da);
+    let subjects = std::cell::OnceCell::new();
+    let other_subjects = || *subjects.get_or_init(|| absent(da, db) && absent(db, da));
     // The two are dated on different days, and the aligned passages report on "today"
     // (or yesterday, tomorrow): each reports its own day.
     let other_days = || {
@@ -376,7 +381,7 @@ fn is_template(
     // The cheap tests first: most pairs are undated or dated alike.
     let days_figures_differ = || {
         other_days() && !same_headline(da, db) && {
-            let (agreed, numbers) = number_agreement(da, db, groups);
+            let (agreed, numbers) = number_agreement();
             numbers > 0 && agreed as f64 <= cfg.template_number_agreement * numbers as f64
         }
     };
