@@ -102,11 +102,11 @@ pub fn run(dir: &Path, predictions: Option<&Path>, cfg: &Config, threads: usize)
         |x: usize, y: usize| truth[x].family.is_some() && truth[x].family == truth[y].family;
     // Copy claims are what families are built from; partial reuse is a link between
     // families and is scored apart.
-    let predicted: Vec<(usize, usize, Option<Side>)> = result
+    let predicted: Vec<(usize, usize)> = result
         .pairs
         .iter()
         .filter(|p| p.relation.is_copy())
-        .map(|p| (doc(p.a), doc(p.b), p.source))
+        .map(|p| (doc(p.a), doc(p.b)))
         .collect();
     let partial: Vec<(usize, usize)> = result
         .pairs
@@ -117,34 +117,55 @@ pub fn run(dir: &Path, predictions: Option<&Path>, cfg: &Config, threads: usize)
     let partial_within = partial.iter().filter(|(x, y)| same_family(*x, *y)).count();
     let correct = predicted
         .iter()
-        .filter(|(x, y, _)| same_family(*x, *y))
+        .filter(|(x, y)| same_family(*x, *y))
         .count();
-    let found: FxHashMap<(usize, usize), (usize, usize, Option<Side>)> = predicted
+    // Every related pair by its two documents, with the source the scan names.
+    let related: FxHashMap<(usize, usize), (Relation, Option<usize>)> = result
+        .pairs
         .iter()
-        .map(|&(x, y, s)| ((x.min(y), x.max(y)), (x, y, s)))
+        .map(|p| {
+            let (x, y) = (doc(p.a), doc(p.b));
+            let source = p.source.map(|s| if s == Side::A { x } else { y });
+            ((x.min(y), x.max(y)), (p.relation, source))
+        })
         .collect();
+    let mut lines = Predictions::create(predictions)?;
+    let id = |k: usize| truth[k].id.as_str();
     let mut by_kind: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
     let (mut directed, mut direction_right) = (0usize, 0usize);
     for (copy, t) in truth.iter().enumerate() {
         let Some(src) = t.source else { continue };
+        let found = related.get(&(copy.min(src), copy.max(src)));
+        lines.write(&serde_json::json!({
+            "a": id(src), "b": id(copy), "planted": t.kind, "family": t.family,
+            "relation": found.map(|(r, _)| r.as_str()),
+            "source": found.and_then(|(_, s)| s.map(id)),
+        }))?;
         let entry = by_kind.entry(t.kind.as_str()).or_default();
         entry.0 += 1;
-        if let Some(&(x, _, side)) = found.get(&(copy.min(src), copy.max(src))) {
+        if let Some(&(_, claimed_source)) = found.filter(|(r, _)| r.is_copy()) {
             entry.1 += 1;
-            if let Some(side) = side {
+            if let Some(claimed_source) = claimed_source {
                 directed += 1;
-                let claimed_source = if side == Side::A {
-                    x
-                } else if x == copy {
-                    src
-                } else {
-                    copy
-                };
                 direction_right += usize::from(claimed_source == src && t.kind != "exact")
                     + usize::from(t.kind == "exact");
             }
         }
     }
+    for &(x, y) in &predicted {
+        let key = (x.min(y), x.max(y));
+        if truth[key.0].source == Some(key.1) || truth[key.1].source == Some(key.0) {
+            continue;
+        }
+        let Some(&(relation, source)) = related.get(&key) else {
+            continue;
+        };
+        lines.write(&serde_json::json!({
+            "a": id(x), "b": id(y), "planted": null, "same_family": same_family(x, y),
+            "relation": relation.as_str(), "source": source.map(id),
+        }))?;
+    }
+    lines.finish()?;
     // Clusters: predicted families (others alone) against planted families.
     let mut predicted_cluster: Vec<usize> = (0..truth.len()).map(|k| 1_000_000 + k).collect();
     let mut original_found = 0usize;
@@ -168,47 +189,6 @@ pub fn run(dir: &Path, predictions: Option<&Path>, cfg: &Config, threads: usize)
         .map(|(k, t)| t.family.map_or(1_000_000 + k, |f| f as usize))
         .collect();
     let families: FxHashSet<u64> = truth.iter().filter_map(|t| t.family).collect();
-
-    // Every related pair by its two documents, with the source the scan names.
-    let related: FxHashMap<(usize, usize), (Relation, Option<usize>)> = result
-        .pairs
-        .iter()
-        .map(|p| {
-            let (x, y) = (doc(p.a), doc(p.b));
-            let source = p.source.map(|s| if s == Side::A { x } else { y });
-            ((x.min(y), x.max(y)), (p.relation, source))
-        })
-        .collect();
-    let mut lines = Predictions::create(predictions)?;
-    let id = |k: usize| truth[k].id.as_str();
-    let planted: FxHashSet<(usize, usize)> = truth
-        .iter()
-        .enumerate()
-        .filter_map(|(copy, t)| t.source.map(|src| (copy.min(src), copy.max(src))))
-        .collect();
-    for (copy, t) in truth.iter().enumerate() {
-        let Some(src) = t.source else { continue };
-        let found = related.get(&(copy.min(src), copy.max(src)));
-        lines.write(&serde_json::json!({
-            "a": id(src), "b": id(copy), "planted": t.kind, "family": t.family,
-            "relation": found.map(|(r, _)| r.as_str()),
-            "source": found.and_then(|(_, s)| s.map(id)),
-        }))?;
-    }
-    for &(x, y, _) in &predicted {
-        let key = (x.min(y), x.max(y));
-        if planted.contains(&key) {
-            continue;
-        }
-        let Some(&(relation, source)) = related.get(&key) else {
-            continue;
-        };
-        lines.write(&serde_json::json!({
-            "a": id(x), "b": id(y), "planted": null, "same_family": same_family(x, y),
-            "relation": relation.as_str(), "source": source.map(id),
-        }))?;
-    }
-    lines.finish()?;
 
     let mut out = String::new();
     let _ = writeln!(
