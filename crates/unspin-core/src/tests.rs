@@ -682,6 +682,35 @@ fn forms_of_a_name_are_no_change_and_another_person_is() {
     );
 }
 
+/// A nickname, a spelling without accents, and a title in place of the first name are
+/// forms of the name the source uses. Another surname after the title is another person.
+#[test]
+fn a_nickname_an_unaccented_spelling_and_a_title_name_the_same_person() {
+    let source = "Constance Sheridan, 79, was found dead near the Café Royal, and Susan \
+                  Evans told the court she had seen her that night.";
+    let facts = |copy: &str| {
+        details(
+            source,
+            copy,
+            &[ChangeKind::ClaimAdded, ChangeKind::NameChanged],
+        )
+    };
+    assert_eq!(
+        facts(
+            "Connie Sheridan, 79, was found dead near the Cafe Royal, and Miss Evans told \
+             the court she had seen her that night."
+        ),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        facts(
+            "Connie Sheridan, 79, was found dead near the Cafe Royal, and Miss Davies told \
+             the court she had seen her that night."
+        ),
+        ["Susan Evans became Miss Davies"]
+    );
+}
+
 /// A name the copy adds replaces the source's missing name only at about the same place
 /// in the passage; added at the other end, it is a claim the source never makes.
 #[test]

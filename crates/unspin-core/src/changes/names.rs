@@ -1,7 +1,8 @@
 //! Names: when a name mention is backed by the other article, and when two mentions are
 //! forms of one entity. A copy that writes "Senator" for "Sen.", "Mexico" for
-//! "Mexican" or "UK" for "British" names nothing new, so none of these is a changed name
-//! or an added claim. What stays a change: a different word in the name's place
+//! "Mexican", "UK" for "British", "Connie" for "Constance", "Cafe" for "Café" or "Miss
+//! Evans" for "Susan Evans" names nothing new, so none of these is a changed name or an
+//! added claim. What stays a change: a different word in the name's place
 //! ("Johnson"/"Johnston", "United Airlines"/"United Airways").
 
 use crate::doc::Doc;
@@ -27,20 +28,21 @@ pub(super) fn name_backed(doc: &Doc<'_>, names: &[&[String]], words: &[String]) 
         return true;
     }
     // Every rule of `same_name` pairs some word of this name with a word of the other
-    // that starts with the same letter (another form of it, an abbreviation, an
-    // acronym's expansion) or with an acronym no longer than this name that holds the
-    // letter. Only places known by unrelated words ("UK", "British") pair otherwise, so
-    // a name holding one is tried against every name.
+    // that starts with the same letter, accents aside (another form of it, an
+    // abbreviation, an acronym's expansion, the surname after a title), or with an
+    // acronym no longer than this name that holds the letter. Only places known by
+    // unrelated words ("UK", "British") and nicknames ("Bill", "William") pair
+    // otherwise, so a name holding one is tried against every name.
     let mut firsts = String::new();
     let mut grouped = false;
     for w in words.iter().filter(|w| !is_initial(w)) {
-        firsts.extend(w.chars().next());
-        grouped |= in_place_group(w);
+        firsts.extend(w.chars().next().map(unaccented));
+        grouped |= in_place_group(w) || has_nickname(w);
     }
+    let in_firsts = |c: char| firsts.contains(unaccented(c));
     let shares_a_letter = |m: &&&[String]| {
         m.iter().any(|v| {
-            v.starts_with(|c| firsts.contains(c))
-                || v.chars().count() <= words.len() && v.contains(|c| firsts.contains(c))
+            v.starts_with(in_firsts) || v.chars().count() <= words.len() && v.contains(in_firsts)
         })
     };
     names
@@ -71,6 +73,9 @@ pub(super) fn same_name(a: &[String], b: &[String]) -> bool {
     if acronym(ra, rb) || acronym(rb, ra) {
         return true;
     }
+    if title_for_first_name(a, b) {
+        return true;
+    }
     let (short, long) = if ra.len() <= rb.len() {
         (ra, rb)
     } else {
@@ -84,6 +89,20 @@ pub(super) fn same_name(a: &[String], b: &[String]) -> bool {
     // not count here: "Australian" is not "National Australia Bank".
     let mut long = long.iter();
     short.iter().all(|w| long.any(|v| abbreviates(w, v)))
+}
+
+/// One person called by a title in place of the first name: "Miss Evans" for "Susan
+/// Evans", initials aside. Two titles ("Mr Evans", "Mrs Evans") are two people, and a
+/// title word inside a longer name ("Courts Doctor Substitute") is no title.
+fn title_for_first_name(a: &[String], b: &[String]) -> bool {
+    let mut x = a.iter().filter(|w| !is_initial(w));
+    let mut y = b.iter().filter(|w| !is_initial(w));
+    match (x.next(), x.next(), x.next(), y.next(), y.next(), y.next()) {
+        (Some(first), Some(last), None, Some(other_first), Some(other_last), None) => {
+            last == other_last && is_title(first) != is_title(other_first)
+        }
+        _ => false,
+    }
 }
 
 /// The words of a name the other lacks, initials aside, on the stack: a source's every
@@ -123,18 +142,117 @@ fn abbreviates(short: &str, long: &str) -> bool {
 
 /// One name word in two forms: one is a prefix of three letters or more of the other
 /// ("Tim"/"Timothy", "Sen"/"Senator", "Falluja"/"Fallujah"), a contraction of a title
-/// ("Sgt"/"Sergeant", "Supt"/"Superintendent"), a county cut short with an
-/// "s" ("Beds"/"Bedfordshire", "Notts"/"Nottinghamshire"), the same letters written
-/// with or without an apostrophe ("Shi'ites"/"Shiites"), or a place and the word for
-/// its people ("Mexico"/"Mexican", "UK"/"British").
+/// ("Sgt"/"Sergeant", "Supt"/"Superintendent"), a nickname ("Connie"/"Constance",
+/// "Bill"/"William"), a county cut short with an "s" ("Beds"/"Bedfordshire",
+/// "Notts"/"Nottinghamshire"), the same letters written with or without an apostrophe
+/// ("Shi'ites"/"Shiites") or accents ("Café"/"Cafe"), or a place and the word for its
+/// people ("Mexico"/"Mexican", "UK"/"British").
 /// Words that differ further on ("Kell00"/"Kell01", "Johnson"/"Johnston") are two names.
 fn same_name_word(w: &str, v: &str) -> bool {
     let (short, long) = if w.len() <= v.len() { (w, v) } else { (v, w) };
     abbreviates(short, long)
         || county(short, long)
         || same_letters(short, long)
+        || same_unaccented(short, long)
         || CONTRACTIONS.contains(&(short, long))
+        || NICKNAMES.contains(&(w, v))
+        || NICKNAMES.contains(&(v, w))
         || any_place_form(w, |f| f == v)
+}
+
+/// Common English nicknames with the given name each stands for, where neither is a
+/// prefix of the other (those pair anyway: "Tom"/"Thomas"). Sorted by nickname.
+const NICKNAMES: &[(&str, &str)] = &[
+    ("andy", "andrew"),
+    ("betty", "elizabeth"),
+    ("bill", "william"),
+    ("billy", "william"),
+    ("bob", "robert"),
+    ("bobby", "robert"),
+    ("chuck", "charles"),
+    ("connie", "constance"),
+    ("danny", "daniel"),
+    ("dave", "david"),
+    ("dick", "richard"),
+    ("eddie", "edward"),
+    ("harry", "henry"),
+    ("jack", "john"),
+    ("jenny", "jennifer"),
+    ("jim", "james"),
+    ("jimmy", "james"),
+    ("joe", "joseph"),
+    ("johnny", "john"),
+    ("kate", "catherine"),
+    ("kate", "katherine"),
+    ("larry", "lawrence"),
+    ("liz", "elizabeth"),
+    ("maggie", "margaret"),
+    ("meg", "margaret"),
+    ("mick", "michael"),
+    ("mike", "michael"),
+    ("peggy", "margaret"),
+    ("rick", "richard"),
+    ("steve", "stephen"),
+    ("steve", "steven"),
+    ("sue", "susan"),
+    ("ted", "edward"),
+    ("terry", "terence"),
+    ("tommy", "thomas"),
+    ("tony", "anthony"),
+];
+
+/// Whether `w` is a nickname or a given name of [`NICKNAMES`].
+fn has_nickname(w: &str) -> bool {
+    NICKNAMES.iter().any(|&(n, g)| n == w || g == w)
+}
+
+/// Titles that stand before a surname in place of a first name ("Miss Evans").
+const TITLES: &[&str] = &[
+    "dame",
+    "doctor",
+    "dr",
+    "lady",
+    "lord",
+    "miss",
+    "mr",
+    "mrs",
+    "ms",
+    "prof",
+    "professor",
+    "rev",
+    "reverend",
+    "sir",
+];
+
+fn is_title(w: &str) -> bool {
+    TITLES.contains(&w)
+}
+
+/// The same letters once accents are set aside: "café"/"cafe", "peña"/"pena".
+fn same_unaccented(w: &str, v: &str) -> bool {
+    !(w.is_ascii() && v.is_ascii()) && w.chars().map(unaccented).eq(v.chars().map(unaccented))
+}
+
+/// A lowercase Latin letter without its accent ("é" → "e"); any other character as is.
+fn unaccented(c: char) -> char {
+    match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => 'a',
+        'ç' | 'ć' | 'č' => 'c',
+        'ď' => 'd',
+        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' => 'e',
+        'ğ' => 'g',
+        'ì' | 'í' | 'î' | 'ï' | 'ī' | 'į' | 'ı' => 'i',
+        'ł' | 'ľ' => 'l',
+        'ñ' | 'ń' | 'ň' => 'n',
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' => 'o',
+        'ř' => 'r',
+        'ś' | 'š' | 'ş' => 's',
+        'ť' | 'ţ' => 't',
+        'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' => 'u',
+        'ý' | 'ÿ' => 'y',
+        'ź' | 'ż' | 'ž' => 'z',
+        _ => c,
+    }
 }
 
 /// Titles and name words written as contractions, which no prefix rule finds ("Det Supt
@@ -150,6 +268,7 @@ const CONTRACTIONS: &[(&str, &str)] = &[
     ("lt", "lieutenant"),
     ("ltd", "limited"),
     ("mt", "mount"),
+    ("pte", "private"),
     ("sgt", "sergeant"),
     ("st", "saint"),
     ("supt", "superintendent"),
@@ -321,6 +440,7 @@ mod tests {
         assert!(!same("kell00", "kell01"));
         assert!(same("fallujah", "falluja"));
         assert!(same("sergeant workman", "sgt workman"));
+        assert!(same("pte carr", "private carr"));
         assert!(same(
             "det supt bryan craddock",
             "detective superintendent bryan craddock"
@@ -338,6 +458,19 @@ mod tests {
         assert!(!same("chinese", "chile"));
         assert!(!same("british", "france"));
         assert!(!same("united airlines", "united airways"));
+        assert!(same("café royal", "cafe royal"));
+        assert!(same("émile zola", "emile zola"));
+        assert!(!same("café royal", "cafe regal"));
+        assert!(same("constance sheridan", "connie sheridan"));
+        assert!(same("bill", "william"));
+        assert!(!same("bill", "robert"));
+        assert!(same("susan evans", "miss evans"));
+        assert!(same("mr roberts", "kevin roberts"));
+        assert!(!same("mr evans", "mrs evans"));
+        assert!(!same("miss evans", "miss davies"));
+        assert!(!same("susan evans", "miss davies"));
+        assert!(!same("courts doctor substitute", "courts jones substitute"));
+        assert!(!same("sir paul", "paul mccartney"));
     }
 
     proptest::proptest! {
@@ -389,5 +522,14 @@ mod tests {
         "bedfordshire",
         "shi'ites",
         "shiites",
+        "café",
+        "cafe",
+        "émile",
+        "emile",
+        "bill",
+        "william",
+        "miss",
+        "susan",
+        "evans",
     ];
 }
