@@ -2,7 +2,9 @@
 //! `$1.5 billion`, `$70-million`, `.20` (0.20), `#115,000` (METER's pound sign),
 //! `6-3/16 pct` (a market's fraction, 6.1875),
 //! `21 years`, "45 cents" ($0.45); spelled, approximate: "two decades" (20 years),
-//! "nine states" and "a three-month high" (a count of the noun after the numeral).
+//! "nine states" and "a three-month high" (a count of the noun after the numeral),
+//! "thirty-six years", "a dozen people" (the phrases count only spans of time, people and
+//! times). One token scan reads every spelled form.
 //! Dates are found first and masked, so "2004" or "07" inside a date is never read as
 //! a quantity.
 
@@ -11,7 +13,7 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-use crate::text::words::{Token, stem};
+use crate::text::words::Token;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct NumberMention {
@@ -80,14 +82,7 @@ fn amount(digits: &str) -> Option<f64> {
     Some(whole + num / den)
 }
 
-fn spelled_re() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
-    R.get_or_init(|| {
-        Regex::new(r"(?i)\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred|a dozen|dozens of|hundreds of|a few|several)\s+(?:[a-z]+\s+)?(years?|months?|weeks?|days?|hours?|minutes?|decades?|century|centuries|people|times|percent)\b")
-            .expect("regex")
-    })
-}
-
+/// The value of a spelled number word, "one" to "ninety".
 fn word_value(word: &str) -> Option<f64> {
     let v = match word {
         "one" => 1.0,
@@ -111,12 +106,6 @@ fn word_value(word: &str) -> Option<f64> {
         "seventy" => 70.0,
         "eighty" => 80.0,
         "ninety" => 90.0,
-        "a hundred" => 100.0,
-        "a dozen" => 12.0,
-        "dozens of" => 24.0,
-        "hundreds of" => 200.0,
-        "a few" => 3.0,
-        "several" => 4.0,
         _ => return None,
     };
     Some(v)
@@ -201,66 +190,25 @@ pub fn find_numbers(
             approx: false,
         });
     }
-    // Digit mentions come in text order and never overlap one another.
-    let digit_ranges: Vec<Range<usize>> = out.iter().map(|n| n.range.clone()).collect();
-    for c in spelled_re().captures_iter(text) {
-        let (Some(whole), Some(word), Some(unit)) = (c.get(0), c.get(1), c.get(2)) else {
-            continue;
-        };
-        let range = whole.start() + offset..whole.end() + offset;
-        if overlaps(&range) || overlaps_sorted(&digit_ranges, &range) {
-            continue;
-        }
-        let Some(mut value) = word_value(&word.as_str().to_lowercase()) else {
-            continue;
-        };
-        let unit_lower = unit.as_str().to_lowercase();
-        let unit = if unit_lower.starts_with("decade") {
-            value *= 10.0;
-            "year".to_string()
-        } else if unit_lower.starts_with("centur") {
-            value *= 100.0;
-            "year".to_string()
-        } else if unit_lower == "percent" {
-            "%".to_string()
-        } else {
-            // The stem, as digits' units are: "two people" and "3 people" count alike.
-            stem(&unit_lower).to_string()
-        };
-        out.push(NumberMention {
-            range,
-            value,
-            unit: Some(unit),
-            approx: true,
-        });
-    }
-    // Numerals counting any noun ("nine states", "six other protesters", "a
-    // three-month high"), where the patterns above found nothing.
-    out.sort_by_key(|n| n.range.start);
+    // Spelled quantities ("nine states", "six other protesters", "a three-month high",
+    // "two decades", "a dozen people"), where the digits found nothing.
     let found: Vec<Range<usize>> = out.iter().map(|n| n.range.clone()).collect();
     let text_end = offset + text.len();
+    let in_text = |t: &&Token| t.range.end <= text_end;
     let mut k = tokens.partition_point(|t| t.range.start < offset);
-    while let Some(t) = tokens.get(k).filter(|t| t.range.end <= text_end) {
-        k += 1;
-        // A possessive ("the Fab Four's") is a name's, not a count.
-        let Some(mut value) = numeral(&t.lower).filter(|_| t.range.len() == t.lower.len()) else {
+    while let Some(t) = tokens.get(k).filter(in_text) {
+        let Some(q) = quantity_at(text, offset, tokens, k).filter(|q| in_text(&&tokens[q.last]))
+        else {
+            k += 1;
             continue;
         };
-        let mut end = t.range.end;
-        // "twenty-five"
-        if let Some(ones) = tokens.get(k).filter(|n| {
-            value >= 20.0 && text.get(end - offset..n.range.start - offset) == Some("-")
-        }) && let Some(v) = word_value(&ones.lower).filter(|v| *v < 10.0)
-        {
-            value += v;
-            end = ones.range.end;
-            k += 1;
-        }
-        let range = t.range.start..end;
+        k = q.last + 1;
+        let mut value = q.value;
+        let range = t.range.start..tokens[q.last].range.end;
         if overlaps(&range) || overlaps_sorted(&found, &range) {
             continue;
         }
-        if let Some(end) = percent_after(text, offset, tokens, end) {
+        if let Some(end) = percent_after(text, offset, tokens, range.end) {
             out.push(NumberMention {
                 range: range.start..end,
                 value,
@@ -269,24 +217,44 @@ pub fn find_numbers(
             });
             continue;
         }
-        let Some(mut noun) = counted_noun(tokens, range.end) else {
-            continue;
-        };
-        // "two hundred men", "three million people": a scale, then what is counted.
-        if let Some(scale) = scale_value(&noun.lower) {
-            value *= scale;
-            match counted_noun(tokens, noun.range.end) {
-                Some(next) => noun = next,
-                None => continue,
+        let noun = match spelled_unit(text, offset, tokens, range.end) {
+            Some(noun) => noun,
+            None if q.counts_any_noun => {
+                let Some(mut noun) = counted_noun(tokens, range.end) else {
+                    continue;
+                };
+                // "two hundred men", "three million people": a scale, then what is
+                // counted.
+                if let Some(scale) = scale_value(&noun.lower) {
+                    value *= scale;
+                    match counted_noun(tokens, noun.range.end) {
+                        Some(next) => noun = next,
+                        None => continue,
+                    }
+                }
+                noun
             }
-        }
-        if is_cents(&noun.lower) {
-            value /= 100.0;
-        }
+            None => continue,
+        };
+        let unit = match noun.lower.as_str() {
+            "decade" | "decades" => {
+                value *= 10.0;
+                "year".to_string()
+            }
+            "century" | "centuries" => {
+                value *= 100.0;
+                "year".to_string()
+            }
+            w if is_cents(w) => {
+                value /= 100.0;
+                CENT.to_string()
+            }
+            _ => unit_of(noun),
+        };
         out.push(NumberMention {
             range: range.start..noun.range.end,
             value,
-            unit: Some(unit_of(noun)),
+            unit: Some(unit),
             approx: true,
         });
     }
@@ -294,19 +262,128 @@ pub fn find_numbers(
     out
 }
 
-/// The value of a numeral that counts, "two" to "ninety". "one" is left out: "one of",
-/// "no one", "one day" are seldom counts.
-fn numeral(lower: &str) -> Option<f64> {
-    word_value(lower).filter(|_| !matches!(lower, "one" | "several"))
+/// A spelled quantity: its value and last token.
+struct Quantity {
+    value: f64,
+    last: usize,
+    /// A numeral ("two" to "ninety") counts any noun after it. "one", "several" and the
+    /// phrases ("a dozen", "hundreds of") count only the nouns of [`UNIT_NOUNS`]: "one of
+    /// them", "no one", "several reasons" are seldom quantities a copy would change.
+    counts_any_noun: bool,
+}
+
+/// The spelled quantity that starts at token `k`: a numeral ("two", "twenty-five"),
+/// "one", "several", "a few", "a dozen", "a hundred", "dozens of" or "hundreds of".
+/// A possessive ("the Fab Four's") is a name's, not a quantity.
+fn quantity_at(text: &str, offset: usize, tokens: &[Token], k: usize) -> Option<Quantity> {
+    let t = tokens.get(k).filter(|t| t.range.len() == t.lower.len())?;
+    // The token after `t`, one space away, if it reads `word`.
+    let then = |word: &str| {
+        tokens
+            .get(k + 1)
+            .filter(|n| n.lower == word && gap(text, offset, t.range.end, n) == Some(" "))
+            .map(|_| k + 1)
+    };
+    let phrase = |value: f64, last: Option<usize>| {
+        last.map(|last| Quantity {
+            value,
+            last,
+            counts_any_noun: false,
+        })
+    };
+    match t.lower.as_str() {
+        "several" => phrase(4.0, Some(k)),
+        "one" => phrase(1.0, Some(k)),
+        "a" => then("few")
+            .map(|last| (3.0, last))
+            .or_else(|| then("dozen").map(|last| (12.0, last)))
+            .or_else(|| then("hundred").map(|last| (100.0, last)))
+            .and_then(|(value, last)| phrase(value, Some(last))),
+        "dozens" => phrase(24.0, then("of")),
+        "hundreds" => phrase(200.0, then("of")),
+        w => {
+            let mut value = word_value(w)?;
+            let mut last = k;
+            // "twenty-five"
+            if let Some(v) = tokens
+                .get(k + 1)
+                .filter(|n| value >= 20.0 && gap(text, offset, t.range.end, n) == Some("-"))
+                .and_then(|n| word_value(&n.lower))
+                .filter(|v| *v < 10.0)
+            {
+                value += v;
+                last = k + 1;
+            }
+            Some(Quantity {
+                value,
+                last,
+                counts_any_noun: true,
+            })
+        }
+    }
+}
+
+/// The text between byte `end` and token `next`.
+fn gap<'t>(text: &'t str, offset: usize, end: usize, next: &Token) -> Option<&'t str> {
+    text.get(end.checked_sub(offset)?..next.range.start.checked_sub(offset)?)
+}
+
+/// Whether token `next` follows byte `end` after white space.
+fn spaced(text: &str, offset: usize, end: usize, next: &Token) -> bool {
+    gap(text, offset, end, next)
+        .is_some_and(|g| !g.is_empty() && g.chars().all(char::is_whitespace))
+}
+
+/// The nouns any spelled quantity counts: spans of time, people and times.
+const UNIT_NOUNS: &[&str] = &[
+    "centuries",
+    "century",
+    "day",
+    "days",
+    "decade",
+    "decades",
+    "hour",
+    "hours",
+    "minute",
+    "minutes",
+    "month",
+    "months",
+    "people",
+    "times",
+    "week",
+    "weeks",
+    "year",
+    "years",
+];
+
+/// A noun of [`UNIT_NOUNS`] after byte `end`, right after it or after one other word
+/// ("two long years"), each after white space. A scale word is no such other word: "two
+/// hundred years" are 200.
+fn spelled_unit<'t>(
+    text: &str,
+    offset: usize,
+    tokens: &'t [Token],
+    end: usize,
+) -> Option<&'t Token> {
+    let at = tokens.partition_point(|t| t.range.start < end);
+    let is_unit = |t: &Token| UNIT_NOUNS.contains(&t.lower.as_str());
+    let first = tokens.get(at).filter(|t| spaced(text, offset, end, t))?;
+    if is_unit(first) {
+        return Some(first);
+    }
+    if scale_value(&first.lower).is_some() || !first.lower.chars().all(|c| c.is_ascii_alphabetic())
+    {
+        return None;
+    }
+    tokens
+        .get(at + 1)
+        .filter(|t| spaced(text, offset, first.range.end, t) && is_unit(t))
 }
 
 /// Where "percent" or "per cent" right after byte `end` ends.
 fn percent_after(text: &str, offset: usize, tokens: &[Token], end: usize) -> Option<usize> {
     let at = tokens.partition_point(|t| t.range.start < end);
-    let spaced = |from: usize, t: &Token| {
-        text.get(from - offset..t.range.start - offset)
-            .is_some_and(|gap| !gap.is_empty() && gap.chars().all(char::is_whitespace))
-    };
+    let spaced = |from: usize, t: &Token| spaced(text, offset, from, t);
     let first = tokens.get(at).filter(|t| spaced(end, t))?;
     match first.lower.as_str() {
         "percent" => Some(first.range.end),
@@ -505,6 +582,26 @@ mod tests {
                 ("two hundred men", 200.0, Some("men")),
                 ("eight cents", 0.08, Some(CENT)),
                 ("eight per cent", 8.0, Some("%")),
+            ],
+        );
+    }
+
+    #[test]
+    fn spelled_phrases_count_spans_of_time_people_and_times() {
+        check(
+            "a dozen people, hundreds of people, several times, one year, a few days, two \
+             long years, two hundred years, thirty-six years, Fifty-seven percent, several \
+             reasons, one of them",
+            &[
+                ("a dozen people", 12.0, Some("peopl")),
+                ("hundreds of people", 200.0, Some("peopl")),
+                ("several times", 4.0, Some("time")),
+                ("one year", 1.0, Some("year")),
+                ("a few days", 3.0, Some("day")),
+                ("two long years", 2.0, Some("year")),
+                ("two hundred years", 200.0, Some("year")),
+                ("thirty-six years", 36.0, Some("year")),
+                ("Fifty-seven percent", 57.0, Some("%")),
             ],
         );
     }
