@@ -651,64 +651,46 @@ fn a_year_read_as_a_number_supports_the_same_year_read_as_a_date() {
 
 /// Another form of a name the source uses is neither a changed name nor an added claim:
 /// a title cut short ("Sen."), an initial, a place for its people ("Mexican" citizen,
-/// "citizen of Mexico"). A different person in the same place still is a change.
+/// "citizen of Mexico"), a nickname ("Connie"), a spelling without accents ("Cafe"), a
+/// title in place of the first name ("Miss Evans"). A different person in the same
+/// place still is a change. Each case: the source, a copy with other forms of its
+/// names, and a copy with another person in their place, with the change it shows.
 #[test]
 fn forms_of_a_name_are_no_change_and_another_person_is() {
-    let source = "Sen. Ben Nelson said on Monday that the bill would fail, and Judge William \
-                  H. Rehnquist agreed. Also arrested was Claudia Villa, a Mexican citizen who \
-                  lives in Harlingen.";
-    let facts = |copy: &str| {
-        details(
-            source,
-            copy,
-            &[ChangeKind::ClaimAdded, ChangeKind::NameChanged],
-        )
-    };
-    assert_eq!(
-        facts(
+    let cases = [
+        (
+            "Sen. Ben Nelson said on Monday that the bill would fail, and Judge William H. \
+             Rehnquist agreed. Also arrested was Claudia Villa, a Mexican citizen who lives \
+             in Harlingen.",
             "Senator Ben Nelson said on Monday that the bill would fail, and Judge William \
              Rehnquist agreed. Also arrested was Claudia Villa, a citizen of Mexico who lives \
-             in Harlingen."
-        ),
-        Vec::<String>::new()
-    );
-    assert_eq!(
-        facts(
+             in Harlingen.",
             "Senator Ben Nelson said on Monday that the bill would fail, and Judge Anthony \
              Kennedy agreed. Also arrested was Claudia Villa, a citizen of Mexico who lives \
-             in Harlingen."
+             in Harlingen.",
+            "Judge William H. Rehnquist became Judge Anthony Kennedy",
         ),
-        ["Judge William H. Rehnquist became Judge Anthony Kennedy"]
-    );
-}
-
-/// A nickname, a spelling without accents, and a title in place of the first name are
-/// forms of the name the source uses. Another surname after the title is another person.
-#[test]
-fn a_nickname_an_unaccented_spelling_and_a_title_name_the_same_person() {
-    let source = "Constance Sheridan, 79, was found dead near the Café Royal, and Susan \
-                  Evans told the court she had seen her that night.";
-    let facts = |copy: &str| {
-        details(
-            source,
-            copy,
-            &[ChangeKind::ClaimAdded, ChangeKind::NameChanged],
-        )
-    };
-    assert_eq!(
-        facts(
+        (
+            "Constance Sheridan, 79, was found dead near the Café Royal, and Susan Evans \
+             told the court she had seen her that night.",
             "Connie Sheridan, 79, was found dead near the Cafe Royal, and Miss Evans told \
-             the court she had seen her that night."
-        ),
-        Vec::<String>::new()
-    );
-    assert_eq!(
-        facts(
+             the court she had seen her that night.",
             "Connie Sheridan, 79, was found dead near the Cafe Royal, and Miss Davies told \
-             the court she had seen her that night."
+             the court she had seen her that night.",
+            "Susan Evans became Miss Davies",
         ),
-        ["Susan Evans became Miss Davies"]
-    );
+    ];
+    for (source, same_people, other_person, change) in cases {
+        let facts = |copy: &str| {
+            details(
+                source,
+                copy,
+                &[ChangeKind::ClaimAdded, ChangeKind::NameChanged],
+            )
+        };
+        assert_eq!(facts(same_people), Vec::<String>::new(), "{same_people}");
+        assert_eq!(facts(other_person), [change], "{other_person}");
+    }
 }
 
 /// A name the copy adds replaces the source's missing name only at about the same place
