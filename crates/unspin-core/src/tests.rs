@@ -652,7 +652,8 @@ fn a_year_read_as_a_number_supports_the_same_year_read_as_a_date() {
 /// Another form of a name the source uses is neither a changed name nor an added claim:
 /// a title cut short ("Sen."), an initial, a place for its people ("Mexican" citizen,
 /// "citizen of Mexico"), a nickname ("Connie"), a spelling without accents ("Cafe"), a
-/// title in place of the first name ("Miss Evans"). A different person in the same
+/// title in place of the first name ("Miss Evans"), a shorter name whose words are forms
+/// of the longer's ("Chief Inspector" for "Det Chief Insp"). A different person in the same
 /// place still is a change. Each case: the source, a copy with other forms of its
 /// names, and a copy with another person in their place, with the change it shows.
 #[test]
@@ -678,6 +679,12 @@ fn forms_of_a_name_are_no_change_and_another_person_is() {
             "Connie Sheridan, 79, was found dead near the Cafe Royal, and Miss Davies told \
              the court she had seen her that night.",
             "Susan Evans became Miss Davies",
+        ),
+        (
+            "Det Chief Insp Bill Goreham said the inquiry would go on.",
+            "Chief Inspector Bill Goreham said the inquiry would go on.",
+            "Chief Inspector Bill Goram said the inquiry would go on.",
+            "Det Chief Insp Bill Goreham became Chief Inspector Bill Goram",
         ),
     ];
     for (source, same_people, other_person, change) in cases {

@@ -84,11 +84,18 @@ pub(super) fn same_name(a: &[String], b: &[String]) -> bool {
     if short.len() == long.len() {
         return short.iter().zip(long).all(|(w, v)| same_name_word(w, v));
     }
-    // A shorter name cut from the longer: each of its words abbreviates one of the
-    // longer's, in order ("Neb" for "Democrat of Nebraska"). A place and its people do
-    // not count here: "Australian" is not "National Australia Bank".
+    // A shorter name cut from the longer: each of its words is a form of one of the
+    // longer's, in order ("Neb" for "Democrat of Nebraska", "Chief Inspector" for "Det
+    // Chief Insp"). A place and its people do not count here: "Australian" is not
+    // "National Australia Bank".
+    // A word of the longer may be cut short itself ("Insp"), by three letters at least:
+    // "Australia" is no form of "Australian".
     let mut long = long.iter();
-    short.iter().all(|w| long.any(|v| abbreviates(w, v)))
+    short.iter().all(|w| {
+        long.any(|v| {
+            abbreviates(w, v) || abbreviates(v, w) && w.len() >= v.len() + 3 || other_form(w, v)
+        })
+    })
 }
 
 /// One person called by a title in place of the first name: "Miss Evans" for "Susan
@@ -150,14 +157,19 @@ fn abbreviates(short: &str, long: &str) -> bool {
 /// Words that differ further on ("Kell00"/"Kell01", "Johnson"/"Johnston") are two names.
 fn same_name_word(w: &str, v: &str) -> bool {
     let (short, long) = if w.len() <= v.len() { (w, v) } else { (v, w) };
-    abbreviates(short, long)
-        || county(short, long)
+    abbreviates(short, long) || other_form(w, v) || any_place_form(w, |f| f == v)
+}
+
+/// The forms of [`same_name_word`] other than a prefix and a place's: a county, an
+/// apostrophe, accents, a contraction, a nickname.
+fn other_form(w: &str, v: &str) -> bool {
+    let (short, long) = if w.len() <= v.len() { (w, v) } else { (v, w) };
+    county(short, long)
         || same_letters(short, long)
         || same_unaccented(short, long)
         || CONTRACTIONS.contains(&(short, long))
         || NICKNAMES.contains(&(w, v))
         || NICKNAMES.contains(&(v, w))
-        || any_place_form(w, |f| f == v)
 }
 
 /// Common English nicknames with the given name each stands for, where neither is a
@@ -470,6 +482,15 @@ mod tests {
         assert!(!same("miss evans", "miss davies"));
         assert!(!same("susan evans", "miss davies"));
         assert!(!same("courts doctor substitute", "courts jones substitute"));
+        assert!(same(
+            "det chief insp bill goreham",
+            "chief inspector bill goreham"
+        ));
+        assert!(same("constance sheridan", "connie"));
+        assert!(!same(
+            "det chief insp bill goreham",
+            "chief inspector bill goram"
+        ));
         assert!(!same("sir paul", "paul mccartney"));
     }
 
