@@ -86,10 +86,9 @@ pub(super) fn same_name(a: &[String], b: &[String]) -> bool {
     }
     // A shorter name cut from the longer: each of its words is a form of one of the
     // longer's, in order ("Neb" for "Democrat of Nebraska", "Chief Inspector" for "Det
-    // Chief Insp"). A place and its people do not count here: "Australian" is not
-    // "National Australia Bank".
-    // A word of the longer may be cut short itself ("Insp"), by three letters at least:
-    // "Australia" is no form of "Australian".
+    // Chief Insp": a word of the longer may be the one cut short, by three letters at
+    // least). A place and its people do not count here, nor a word one letter longer:
+    // "Australian" is not "National Australia Bank".
     let mut long = long.iter();
     short.iter().all(|w| {
         long.any(|v| {
@@ -219,7 +218,7 @@ fn has_nickname(w: &str) -> bool {
 }
 
 /// Titles that stand before a surname in place of a first name ("Miss Evans").
-const TITLES: &[&str] = &[
+const COURTESY_TITLES: &[&str] = &[
     "dame",
     "doctor",
     "dr",
@@ -237,7 +236,7 @@ const TITLES: &[&str] = &[
 ];
 
 fn is_title(w: &str) -> bool {
-    TITLES.contains(&w)
+    COURTESY_TITLES.contains(&w)
 }
 
 /// The same letters once accents are set aside: "café"/"cafe", "peña"/"pena".

@@ -284,23 +284,22 @@ fn quantity_at(text: &str, offset: usize, tokens: &[Token], k: usize) -> Option<
             .filter(|n| n.lower == word && gap(text, offset, t.range.end, n) == Some(" "))
             .map(|_| k + 1)
     };
-    let phrase = |value: f64, last: Option<usize>| {
-        last.map(|last| Quantity {
+    let phrase = |value: f64, last: usize| {
+        Some(Quantity {
             value,
             last,
             counts_any_noun: false,
         })
     };
     match t.lower.as_str() {
-        "several" => phrase(4.0, Some(k)),
-        "one" => phrase(1.0, Some(k)),
-        "a" => then("few")
-            .map(|last| (3.0, last))
-            .or_else(|| then("dozen").map(|last| (12.0, last)))
-            .or_else(|| then("hundred").map(|last| (100.0, last)))
-            .and_then(|(value, last)| phrase(value, Some(last))),
-        "dozens" => phrase(24.0, then("of")),
-        "hundreds" => phrase(200.0, then("of")),
+        "several" => phrase(4.0, k),
+        "one" => phrase(1.0, k),
+        "a" => [("few", 3.0), ("dozen", 12.0), ("hundred", 100.0)]
+            .into_iter()
+            .find_map(|(word, value)| then(word).map(|last| (value, last)))
+            .and_then(|(value, last)| phrase(value, last)),
+        "dozens" => then("of").and_then(|last| phrase(24.0, last)),
+        "hundreds" => then("of").and_then(|last| phrase(200.0, last)),
         w => {
             let mut value = word_value(w)?;
             let mut last = k;
