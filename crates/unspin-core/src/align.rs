@@ -49,6 +49,16 @@ pub struct Alignment {
 }
 
 impl Alignment {
+    /// The same alignment seen from the other article: each group's sides swapped, in
+    /// the order [`Alignment::groups`] keeps.
+    pub fn mirrored(mut self) -> Alignment {
+        for g in &mut self.groups {
+            std::mem::swap(&mut g.a, &mut g.b);
+        }
+        self.groups.sort_by_key(|g| (g.b[0], g.a[0]));
+        self
+    }
+
     /// For each sentence of `a`, the group it belongs to.
     pub fn group_of_a(&self, n: usize) -> Vec<Option<usize>> {
         let mut out = vec![None; n];

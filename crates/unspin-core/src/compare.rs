@@ -142,28 +142,45 @@ pub fn assess(
     common: &CommonNames,
 ) -> Assessment {
     let weights = Weights::new(da, db);
-    let alignment = align::align(da, db, &weights, cfg);
+    // Aligned from the same article whichever is given first, so that comparing b with
+    // a mirrors comparing a with b.
+    let first = first_read(da, db);
+    let alignment = match first {
+        Side::A => align::align(da, db, &weights, cfg),
+        Side::B => align::align(db, da, &weights, cfg).mirrored(),
+    };
     let mut verdict = verdict::decide(da, db, &alignment, &weights, cfg);
     let listed = match changes_for {
         ChangesFor::Related => verdict.relation != Relation::Unrelated,
         ChangesFor::Derived => verdict.relation.is_derived(),
     };
+    // Changes are shown from the source to the copy, or from `a` when no source is
+    // known: the order the caller gave. Whether the pair is two stories on a template
+    // must not depend on that order, so without a source it is judged from the article
+    // read first.
+    let shown_from = verdict.source.unwrap_or(Side::A);
     let (changes, swapped_names) = if listed {
-        oriented_changes(da, db, &alignment.groups, verdict.source, cfg)
+        oriented_changes(da, db, &alignment.groups, shown_from, cfg)
     } else {
         (Vec::new(), 0)
     };
-    if verdict.relation.is_derived()
-        && is_template(
-            da,
-            db,
-            &alignment.groups,
-            &changes,
+    let judged_from = verdict.source.unwrap_or(first);
+    let template = verdict.relation.is_derived() && {
+        let recounted;
+        let (changes, swapped_names) = if judged_from == shown_from {
+            (&changes, swapped_names)
+        } else {
+            recounted = oriented_changes(da, db, &alignment.groups, judged_from, cfg);
+            (&recounted.0, recounted.1)
+        };
+        let read = CopyChanges {
+            copy: judged_from.other(),
+            changes,
             swapped_names,
-            common,
-            cfg,
-        )
-    {
+        };
+        is_template(da, db, &alignment.groups, &read, common, cfg)
+    };
+    if template {
         verdict.relation = Relation::SameStory;
         verdict.source = None;
         verdict.confidence = 0.0;
@@ -173,6 +190,21 @@ pub fn assess(
         changes,
         alignment,
     }
+}
+
+/// The article a comparison aligns from, and judges a template from when nothing says
+/// which is the source: the longer one (more content words), then the one whose text
+/// sorts first, then by origin. The answer does not depend on which article is given
+/// first.
+fn first_read(da: &Doc<'_>, db: &Doc<'_>) -> Side {
+    fn key<'d>(d: &Doc<'d>) -> (std::cmp::Reverse<usize>, &'d str, &'d str) {
+        (
+            std::cmp::Reverse(d.content_words()),
+            d.article.text.as_str(),
+            d.article.meta.origin.as_str(),
+        )
+    }
+    if key(da) <= key(db) { Side::A } else { Side::B }
 }
 
 fn found_meta(d: &Doc<'_>) -> FoundMeta {
@@ -209,17 +241,17 @@ fn aligned_group(da: &Doc<'_>, db: &Doc<'_>, g: &Group) -> AlignedGroup {
     }
 }
 
-/// Changes are found from source to copy; with no known source, `a` is taken as the
-/// reference. Spans are then put back on their own sides. Also returns how many names
-/// the copy swaps (see [`changes::Detected::swapped_names`]).
+/// Changes are found from the `reference` (the source, or with no known source the
+/// article given first, `a`) to the other. Spans are then put back on their own sides. Also returns how many names the copy swaps (see
+/// [`changes::Detected::swapped_names`]).
 fn oriented_changes(
     da: &Doc<'_>,
     db: &Doc<'_>,
     groups: &[Group],
-    source: Option<Side>,
+    reference: Side,
     cfg: &Config,
 ) -> (Vec<ChangeOut>, usize) {
-    let b_is_source = source == Some(Side::B);
+    let b_is_source = reference == Side::B;
     let oriented: Vec<OrientedGroup<'_>> = groups
         .iter()
         .map(|g| {
@@ -260,6 +292,15 @@ fn oriented_changes(
         })
         .collect();
     (changes, detected.swapped_names)
+}
+
+/// A pair's changes read from the source (or the article read first) to `copy`, and
+/// how many names the copy swaps (see [`changes::Detected::swapped_names`]).
+#[derive(Clone, Copy)]
+struct CopyChanges<'c> {
+    copy: Side,
+    changes: &'c [ChangeOut],
+    swapped_names: usize,
 }
 
 /// Two articles built on one template (wire items like "X ACCEPTS EXPORT BONUS FOR Y"):
@@ -306,22 +347,31 @@ fn is_template(
     da: &Doc<'_>,
     db: &Doc<'_>,
     groups: &[Group],
-    changes: &[ChangeOut],
-    swapped_names: usize,
+    read: &CopyChanges<'_>,
     common: &CommonNames,
     cfg: &Config,
 ) -> bool {
+    let CopyChanges {
+        copy,
+        changes,
+        swapped_names,
+    } = *read;
     // Names are counted as swapped however the changes pair them for display.
     let fact_changes = changes
         .iter()
         .filter(|c| matches!(c.kind, ChangeKind::NumberChanged | ChangeKind::DateChanged))
         .count()
         + swapped_names;
+    // The passages whose copy side states a fact.
     let fact_groups = groups
         .iter()
         .filter(|g| {
-            g.b.iter().any(|&j| {
-                db.sentences.get(j).is_some_and(|s| {
+            let (doc, idx) = match copy {
+                Side::A => (da, &g.a),
+                Side::B => (db, &g.b),
+            };
+            idx.iter().any(|&j| {
+                doc.sentences.get(j).is_some_and(|s| {
                     !s.numbers.is_empty()
                         || !s.names.is_empty()
                         || s.dates.iter().any(|d| d.value.is_absolute())

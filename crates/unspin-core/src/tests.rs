@@ -5,10 +5,10 @@ use proptest::prelude::*;
 use crate::article::Article;
 use crate::changes::ChangeKind;
 use crate::common_names::CommonNames;
-use crate::compare::compare;
+use crate::compare::{Comparison, compare};
 use crate::config::Config;
 use crate::doc::Doc;
-use crate::verdict::Relation;
+use crate::verdict::{Relation, Side};
 use crate::{ChangesFor, assess};
 
 const CODES: &[&str] = &[
@@ -89,6 +89,49 @@ proptest! {
         prop_assert_eq!(change.a.map(|s| (s.start, s.slice(&text))), Some((at, old)));
         prop_assert_eq!(change.b.map(|s| (s.start, s.slice(&edited))), Some((at, new.as_str())));
         prop_assert!(c.verdict.relation.is_derived());
+    }
+
+    /// The relation, the source and the figures do not depend on the order the articles
+    /// are given in; nor do the changes, once a source is known.
+    #[test]
+    fn comparing_b_with_a_mirrors_comparing_a_with_b(
+        base in article_strategy(),
+        extra in article_strategy(),
+        keep in prop::collection::vec(any::<bool>(), 10),
+    ) {
+        // b keeps some of a's sentences and adds others of its own, in between.
+        let mut mixed = Vec::new();
+        for (k, s) in base.iter().enumerate() {
+            if keep[k % keep.len()] {
+                mixed.push(s.clone());
+            }
+            if let Some(e) = extra.get(k) {
+                mixed.push(e.replace("district", "ward"));
+            }
+        }
+        let (a, b) = (Article::new("a", join(&base)), Article::new("b", join(&mixed)));
+        let cfg = Config::default();
+        let (ab, ba) = (compare(&a, &b, &cfg), compare(&b, &a, &cfg));
+        prop_assert_eq!(ab.verdict.relation, ba.verdict.relation);
+        prop_assert_eq!(ab.verdict.source, ba.verdict.source.map(Side::other));
+        prop_assert_eq!(ab.verdict.coverage_a, ba.verdict.coverage_b);
+        prop_assert_eq!(ab.verdict.verbatim_share, ba.verdict.verbatim_share);
+        let listed = |c: &Comparison<'_>, swap: bool| {
+            let mut out: Vec<_> = c
+                .changes
+                .iter()
+                .map(|ch| {
+                    let (x, y) = if swap { (ch.b, ch.a) } else { (ch.a, ch.b) };
+                    (ch.kind, ch.detail.clone(), x.map(|s| s.start), y.map(|s| s.start))
+                })
+                .collect();
+            out.sort_by(|p, q| format!("{p:?}").cmp(&format!("{q:?}")));
+            out
+        };
+        // Without a known source, changes are read from the article given first.
+        if ab.verdict.source.is_some() {
+            prop_assert_eq!(listed(&ab, false), listed(&ba, true));
+        }
     }
 
     #[test]

@@ -115,7 +115,7 @@ pub struct Verdict {
     /// Share of a's body words that align with b.
     pub coverage_a: f64,
     pub coverage_b: f64,
-    /// Share of the aligned words that are in identical or edited groups.
+    /// Share of the aligned words (of both sides) that are in identical or edited groups.
     pub verbatim_share: f64,
     /// Document-level weighted Dice of all content terms.
     pub similarity: f64,
@@ -179,14 +179,17 @@ pub fn decide(
         None
     };
 
+    // Both sides' words, so that the share does not depend on which article is `a`.
+    let body = |d: &Doc<'_>, idx: &[usize]| -> usize {
+        idx.iter()
+            .filter_map(|&i| d.sentences.get(i))
+            .filter(|s| s.kind() == UnitKind::Body)
+            .map(|s| s.n_words)
+            .sum()
+    };
     let (mut verbatim, mut aligned_words) = (0usize, 0usize);
     for g in &alignment.groups {
-        let words: usize =
-            g.b.iter()
-                .filter_map(|&j| b.sentences.get(j))
-                .filter(|s| s.kind() == UnitKind::Body)
-                .map(|s| s.n_words)
-                .sum();
+        let words = body(a, &g.a) + body(b, &g.b);
         aligned_words += words;
         if g.kind != MatchKind::Paraphrase {
             verbatim += words;
