@@ -770,6 +770,30 @@ fn a_name_added_far_from_the_dropped_one_is_a_claim_not_a_change() {
     );
 }
 
+/// A people's word ("Czech") is replaced only by another people's word or a place: an
+/// agency named where the source named a nationality is a claim, not a changed name.
+#[test]
+fn a_peoples_word_is_replaced_only_by_a_people_or_a_place() {
+    let source = "He was jailed by a Czech court for fraud, the police said on Monday.";
+    let kinds = [ChangeKind::ClaimAdded, ChangeKind::NameChanged];
+    assert_eq!(
+        details(
+            source,
+            "He was jailed by a Slovak court for fraud, the police said on Monday.",
+            &kinds
+        ),
+        ["Czech became Slovak"]
+    );
+    assert_eq!(
+        details(
+            source,
+            "He was jailed by the Crime Agency for fraud, the police said on Monday.",
+            &kinds
+        ),
+        ["adds what the source never states: name Crime Agency"]
+    );
+}
+
 /// Whether two items share a template counts the names they swap however the changes
 /// pair them: an item filled in for another company that names it at the other end of
 /// the sentence shows no changed name, yet its facts all differ (the other signs switched

@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use super::names::{name_backed, name_supported, same_name};
+use super::names::{may_stand_for, name_backed, name_supported, same_name};
 use super::{Change, ChangeKind, OrientedGroup};
 use crate::config::Config;
 use crate::doc::{Doc, SentenceInfo};
@@ -371,8 +371,9 @@ pub(super) fn in_passage(
     }
     // Names: a name the source never uses, where the source passage has one the copy lacks
     // at about the same place (a name added elsewhere in the passage is a claim, not a
-    // replacement). Two forms of one name (an acronym and its expansion, a short first
-    // name, a spelling) are no change.
+    // replacement), and of a kind that may stand for it (a people's word only for
+    // another, or a place). Two forms of one name (an acronym and its expansion, a short
+    // first name, a spelling) are no change.
     let (copy_names, mut src_names) = name_leftovers(src, copy, g);
     let swapped = copy_names.len().min(src_names.len());
     for (j, n) in copy_names {
@@ -383,6 +384,7 @@ pub(super) fn in_passage(
         let best = src_names
             .iter()
             .enumerate()
+            .filter(|(_, (_, m))| may_stand_for(&m.words, &n.words))
             .map(|(k, (i, m))| (k, (position(src, g.src, *i, m.range.start) - at).abs()))
             .min_by(|x, y| x.1.total_cmp(&y.1));
         let Some((k, shift)) = best else { continue };

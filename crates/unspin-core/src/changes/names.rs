@@ -323,6 +323,106 @@ fn word_supported(doc: &Doc<'_>, w: &str) -> bool {
     w.chars().count() >= 6 && vocab.contains(w.trim_end_matches('s'))
 }
 
+/// Whether the copy's name `new` may stand in the place of the source's `old`: a
+/// people's word ("Czech", "Korean") only for another people's word or a place known
+/// by [`PLACE_GROUPS`] ("a Czech court" for "a Slovak court" is a change; "Czech" for
+/// "National Criminal Intelligence Service" only two names near one another).
+pub(super) fn may_stand_for(old: &[String], new: &[String]) -> bool {
+    let people = |n: &[String]| matches!(n, [w] if is_people_word(w));
+    let people_or_place = |n: &[String]| matches!(n, [w] if is_people_word(w) || in_place_group(w));
+    (!people(old) || people_or_place(new)) && (!people(new) || people_or_place(old))
+}
+
+/// A word for a people or a nationality ("Czech", "Americans").
+fn is_people_word(w: &str) -> bool {
+    let singular = w.strip_suffix('s').unwrap_or(w);
+    PEOPLES.binary_search(&w).is_ok() || PEOPLES.binary_search(&singular).is_ok()
+}
+
+/// Words for peoples and nationalities. Sorted.
+const PEOPLES: &[&str] = &[
+    "afghan",
+    "african",
+    "albanian",
+    "algerian",
+    "american",
+    "arab",
+    "argentine",
+    "argentinian",
+    "asian",
+    "australian",
+    "austrian",
+    "belgian",
+    "bosnian",
+    "brazilian",
+    "british",
+    "briton",
+    "bulgarian",
+    "canadian",
+    "chilean",
+    "chinese",
+    "colombian",
+    "croatian",
+    "cuban",
+    "czech",
+    "danish",
+    "dutch",
+    "egyptian",
+    "english",
+    "ethiopian",
+    "european",
+    "filipino",
+    "finnish",
+    "french",
+    "german",
+    "greek",
+    "hungarian",
+    "indian",
+    "indonesian",
+    "iranian",
+    "iraqi",
+    "irish",
+    "israeli",
+    "italian",
+    "jamaican",
+    "japanese",
+    "jordanian",
+    "kenyan",
+    "korean",
+    "kurdish",
+    "lebanese",
+    "libyan",
+    "malaysian",
+    "mexican",
+    "moroccan",
+    "nigerian",
+    "norwegian",
+    "pakistani",
+    "palestinian",
+    "peruvian",
+    "polish",
+    "portuguese",
+    "romanian",
+    "russian",
+    "saudi",
+    "scottish",
+    "serbian",
+    "slovak",
+    "somali",
+    "spanish",
+    "swedish",
+    "swiss",
+    "syrian",
+    "taiwanese",
+    "thai",
+    "turkish",
+    "ukrainian",
+    "venezuelan",
+    "vietnamese",
+    "welsh",
+    "zimbabwean",
+];
+
 /// Places and their peoples whose words do not follow from each other by a suffix.
 const PLACE_GROUPS: &[&[&str]] = &[
     &["us", "usa", "america", "american"],
@@ -500,6 +600,29 @@ mod tests {
         assert_eq!(
             same("william h rehnquist", "bill rehnquist"),
             same("william rehnquist", "bill rehnquist")
+        );
+    }
+
+    #[test]
+    fn a_peoples_word_stands_only_for_a_people_or_a_place() {
+        let words = |s: &str| -> Vec<String> { s.split(' ').map(str::to_string).collect() };
+        let may = |old: &str, new: &str| may_stand_for(&words(old), &words(new));
+        assert!(may("czech", "slovak"));
+        assert!(may("african", "nigerian"));
+        assert!(may("french", "us"));
+        assert!(!may("czech", "national criminal intelligence service"));
+        assert!(!may("hyundai", "korean"));
+        assert!(may("burke", "national weather service"));
+        assert!(may("ulster", "omagh"));
+    }
+
+    #[test]
+    fn peoples_are_sorted_lowercase() {
+        assert!(PEOPLES.windows(2).all(|w| w[0] < w[1]));
+        assert!(
+            PEOPLES
+                .iter()
+                .all(|w| w.chars().all(|c| c.is_ascii_lowercase()))
         );
     }
 
