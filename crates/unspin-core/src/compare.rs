@@ -159,7 +159,7 @@ pub fn assess(
     // must not depend on that order, so without a source it is judged from the article
     // read first.
     let shown_from = verdict.source.unwrap_or(Side::A);
-    let (changes, swapped_names) = if listed {
+    let (changes, swapped_facts) = if listed {
         oriented_changes(da, db, &alignment.groups, shown_from, cfg)
     } else {
         (Vec::new(), 0)
@@ -167,8 +167,8 @@ pub fn assess(
     let judged_from = verdict.source.unwrap_or(first);
     let template = verdict.relation.is_derived() && {
         let recounted;
-        let (changes, swapped_names) = if judged_from == shown_from {
-            (&changes, swapped_names)
+        let (changes, swapped_facts) = if judged_from == shown_from {
+            (&changes, swapped_facts)
         } else {
             recounted = oriented_changes(da, db, &alignment.groups, judged_from, cfg);
             (&recounted.0, recounted.1)
@@ -176,7 +176,7 @@ pub fn assess(
         let read = CopyChanges {
             copy: judged_from.other(),
             changes,
-            swapped_names,
+            swapped_facts,
         };
         is_template(da, db, &alignment.groups, &read, common, cfg)
     };
@@ -242,8 +242,10 @@ fn aligned_group(da: &Doc<'_>, db: &Doc<'_>, g: &Group) -> AlignedGroup {
 }
 
 /// Changes are found from the `reference` (the source, or with no known source the
-/// article given first, `a`) to the other. Spans are then put back on their own sides. Also returns how many names the copy swaps (see
-/// [`changes::Detected::swapped_names`]).
+/// article given first, `a`) to the other. Spans are then put back on their own sides.
+/// Also returns how many facts changed that the list does not show one by one: the
+/// names the copy swaps, however they pair (see [`changes::Detected::swapped_names`]),
+/// and the figures it says moved the other way.
 fn oriented_changes(
     da: &Doc<'_>,
     db: &Doc<'_>,
@@ -291,23 +293,27 @@ fn oriented_changes(
             }
         })
         .collect();
-    (changes, detected.swapped_names)
+    (
+        changes,
+        detected.swapped_names + detected.reversed_directions,
+    )
 }
 
 /// A pair's changes read from the source (or the article read first) to `copy`, and
-/// how many names the copy swaps (see [`changes::Detected::swapped_names`]).
+/// how many names the copy swaps and figures it reverses (see [`oriented_changes`]).
 #[derive(Clone, Copy)]
 struct CopyChanges<'c> {
     copy: Side,
     changes: &'c [ChangeOut],
-    swapped_names: usize,
+    swapped_facts: usize,
 }
 
 /// Two articles built on one template (wire items like "X ACCEPTS EXPORT BONUS FOR Y"):
 /// the wording aligns, but the facts differ. A distorting copy changes a few facts; a
 /// template story changes nearly all of them. Any of eight signs suffices:
 /// - facts differ in most aligned passages that carry any, at least
-///   `template_min_changes` of them;
+///   `template_min_changes` of them (a figure that moved the other way, or a flipped
+///   negation, is a changed fact too);
 /// - facts differ in most such passages of a short item with fewer facts, and the two
 ///   are about different subjects: each one's subject (the distinctive name word it
 ///   mentions most) appears nowhere in the other. A copy, however distorted, still names
@@ -354,14 +360,15 @@ fn is_template(
     let CopyChanges {
         copy,
         changes,
-        swapped_names,
+        swapped_facts,
     } = *read;
-    // Names are counted as swapped however the changes pair them for display.
+    // Names are counted as swapped however the changes pair them for display, and a
+    // figure said to move the other way is a changed fact.
     let fact_changes = changes
         .iter()
         .filter(|c| matches!(c.kind, ChangeKind::NumberChanged | ChangeKind::DateChanged))
         .count()
-        + swapped_names;
+        + swapped_facts;
     // The passages whose copy side states a fact.
     let fact_groups = groups
         .iter()

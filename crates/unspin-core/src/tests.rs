@@ -950,3 +950,57 @@ fn yesterday_for_today_is_a_change_only_on_the_same_day() {
     assert_eq!(changed(4), Vec::<String>::new());
     assert_eq!(changed(6), ["today became yesterday"]);
 }
+
+/// A kept sentence that says a figure moved the other way is a flipped polarity. A
+/// particle ("stepped down") says no direction: counted, it would leave the source
+/// sentence saying both ways, and nothing would be reported.
+#[test]
+fn a_figure_moved_the_other_way_is_a_flipped_polarity() {
+    let source = "The chairman stepped down on Monday as shares of Harwick Tools rose 45 \
+                  cents to 33.95 dlrs in afternoon trading.";
+    let flips = |copy: &str| details(source, copy, &[ChangeKind::NegationFlipped]);
+    let moved = "the copy says the figure moved the other way";
+    assert_eq!(
+        flips(
+            "The chairman stepped down on Monday as shares of Harwick Tools fell 45 cents \
+             to 33.95 dlrs in afternoon trading."
+        ),
+        [format!("rose became fell: {moved}")]
+    );
+    assert_eq!(
+        flips(
+            "The chairman stepped down on Monday as shares of Harwick Tools were down 45 \
+             cents to 33.95 dlrs in afternoon trading."
+        ),
+        [format!("rose became down: {moved}")]
+    );
+    assert_eq!(
+        flips(
+            "The chairman stepped down on Monday as shares of Harwick Tools climbed 45 \
+             cents to 33.95 dlrs in afternoon trading."
+        ),
+        Vec::<String>::new()
+    );
+}
+
+/// Every figure moving the other way is a report of another day on one template, as
+/// every figure changed is; one figure reversed is a distorted copy.
+#[test]
+fn bulletins_whose_figures_all_moved_the_other_way_are_two_stories() {
+    let bulletin = |[index, bonds, dollar]: [&str; 3]| {
+        Article::new(
+            "bulletin",
+            format!(
+                "The composite index {index} 12 points in early trading. Government bond \
+                 prices {bonds} 3 points by noon. The dollar {dollar} 2 cents against the \
+                 yen in late trading."
+            ),
+        )
+    };
+    let source = bulletin(["rose", "rose", "rose"]);
+    let common = CommonNames::default();
+    let relation =
+        |copy: [&str; 3]| relation_of(&source, &bulletin(copy), &Config::default(), &common);
+    assert_eq!(relation(["fell", "fell", "fell"]), Relation::SameStory);
+    assert_eq!(relation(["fell", "rose", "rose"]), Relation::Rewrite);
+}

@@ -6,7 +6,7 @@
 //! in the source supports are added claims, source sentences the copy lacks are omitted.
 //! A fact the copy adds that the source states nowhere makes its sentence an added claim.
 //! Quotes live in `quotes`, numbers, dates and names in `facts` (with the forms of one
-//! name in `names`); negation, attribution
+//! name in `names`), a figure's reversed direction in `direction`; negation, attribution
 //! and unaligned sentences here.
 
 use std::ops::Range;
@@ -17,6 +17,7 @@ use crate::align::MatchKind;
 use crate::config::{ChangeWeights, Config};
 use crate::doc::Doc;
 
+mod direction;
 mod facts;
 mod names;
 mod quotes;
@@ -96,6 +97,8 @@ pub struct Detected {
     /// `name_changed` (a name added far from the dropped one is shown as an added
     /// claim): a measure of how much two items differ, for the template test.
     pub swapped_names: usize,
+    /// How many kept sentences say a figure moved the other way: changed facts too.
+    pub reversed_directions: usize,
 }
 
 pub fn detect(
@@ -108,9 +111,11 @@ pub fn detect(
     quotes::detect(src, copy, groups, cfg, &mut out);
     let stated = SourceFacts::new(src);
     let mut swapped_names = 0;
+    let mut reversed_directions = 0;
     for g in groups {
         swapped_names += facts::in_passage(src, copy, &stated, g, cfg, &mut out);
         negation(src, copy, g, cfg, &mut out);
+        reversed_directions += usize::from(direction::flipped(src, copy, g, cfg, &mut out));
         attribution(src, copy, g, cfg, &mut out);
     }
     unaligned(src, copy, &stated, groups, &cfg.change_weights, &mut out);
@@ -123,6 +128,7 @@ pub fn detect(
     Detected {
         changes: out,
         swapped_names,
+        reversed_directions,
     }
 }
 
