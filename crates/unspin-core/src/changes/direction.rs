@@ -10,6 +10,7 @@ use crate::config::Config;
 use crate::doc::Doc;
 use crate::text::words::Token;
 
+use super::facts::replaced;
 use super::{Change, ChangeKind, OrientedGroup};
 
 /// Words that say a figure went up. Sorted.
@@ -164,18 +165,18 @@ pub(super) fn flipped(
     if was == now {
         return false;
     }
-    out.push(Change {
-        kind: ChangeKind::NegationFlipped,
-        detail: format!(
-            "{} became {}: the copy says the figure moved the other way",
-            src.ntext(old.clone()),
-            copy.ntext(new.clone())
-        ),
-        src: Some(old),
-        copy: Some(new),
-        speaker: None,
-        weight: cfg.change_weights.negation_flipped,
-    });
+    let mut change = replaced(
+        src,
+        copy,
+        ChangeKind::NegationFlipped,
+        old,
+        new,
+        cfg.change_weights.negation_flipped,
+    );
+    change
+        .detail
+        .push_str(": the copy says the figure moved the other way");
+    out.push(change);
     true
 }
 

@@ -227,7 +227,7 @@ fn position(doc: &Doc<'_>, sentences: &[usize], i: usize, at: usize) -> f64 {
 }
 
 /// The copy's `new` in place of the source's `old`: "`old` became `new`".
-fn replaced(
+pub(super) fn replaced(
     src: &Doc<'_>,
     copy: &Doc<'_>,
     kind: ChangeKind,
