@@ -253,11 +253,11 @@ fn oriented_changes(
     reference: Side,
     cfg: &Config,
 ) -> (Vec<ChangeOut>, usize) {
-    let b_is_source = reference == Side::B;
+    let b_is_reference = reference == Side::B;
     let oriented: Vec<OrientedGroup<'_>> = groups
         .iter()
         .map(|g| {
-            let (src, copy) = if b_is_source {
+            let (src, copy) = if b_is_reference {
                 (&g.b, &g.a)
             } else {
                 (&g.a, &g.b)
@@ -270,7 +270,7 @@ fn oriented_changes(
             }
         })
         .collect();
-    let (src, copy) = if b_is_source { (db, da) } else { (da, db) };
+    let (src, copy) = if b_is_reference { (db, da) } else { (da, db) };
     let detected = changes::detect(src, copy, &oriented, cfg);
     let changes = detected
         .changes
@@ -278,7 +278,7 @@ fn oriented_changes(
         .map(|c| {
             let src_span = c.src.map(|r| src.span(r));
             let copy_span = c.copy.map(|r| copy.span(r));
-            let (a, b) = if b_is_source {
+            let (a, b) = if b_is_reference {
                 (copy_span, src_span)
             } else {
                 (src_span, copy_span)
@@ -312,8 +312,8 @@ struct CopyChanges<'c> {
 /// the wording aligns, but the facts differ. A distorting copy changes a few facts; a
 /// template story changes nearly all of them. Any of eight signs suffices:
 /// - facts differ in most aligned passages that carry any, at least
-///   `template_min_changes` of them (a figure that moved the other way, or a flipped
-///   negation, is a changed fact too);
+///   `template_min_changes` of them (a figure said to move the other way is a changed
+///   fact too);
 /// - facts differ in most such passages of a short item with fewer facts, and the two
 ///   are about different subjects: each one's subject (the distinctive name word it
 ///   mentions most) appears nowhere in the other. A copy, however distorted, still names
