@@ -5,13 +5,12 @@
 
 use std::ops::Range;
 
-use crate::align::MatchKind;
 use crate::config::Config;
 use crate::doc::Doc;
 use crate::text::words::Token;
 
 use super::facts::replaced;
-use super::{Change, ChangeKind, OrientedGroup};
+use super::{Change, ChangeKind, OrientedGroup, polarity_comparable};
 
 /// Words that say a figure went up. Sorted.
 const RISE: &[&str] = &[
@@ -148,11 +147,7 @@ pub(super) fn flipped(
     cfg: &Config,
     out: &mut Vec<Change>,
 ) -> bool {
-    if g.kind == MatchKind::Identical
-        || (g.kind == MatchKind::Paraphrase && g.score < cfg.changes.direction_min_score)
-        || g.src.len() != 1
-        || g.copy.len() != 1
-    {
+    if !polarity_comparable(g, cfg.changes.direction_min_score) {
         return false;
     }
     let negations = |d: &Doc<'_>, idx: &[usize]| d.sentences[idx[0]].negations % 2;

@@ -141,6 +141,16 @@ fn position(c: &Change) -> (usize, usize) {
 
 // ---------------------------------------------------------------- negation, attribution
 
+/// Whether `g` renders one sentence by one, edited or reworded at least `min_score`
+/// closely: polarity (a negation, a figure's direction) is only comparable there. An
+/// identical pair cannot differ.
+fn polarity_comparable(g: &OrientedGroup<'_>, min_score: f64) -> bool {
+    g.kind != MatchKind::Identical
+        && !(g.kind == MatchKind::Paraphrase && g.score < min_score)
+        && g.src.len() == 1
+        && g.copy.len() == 1
+}
+
 fn negation(
     src: &Doc<'_>,
     copy: &Doc<'_>,
@@ -148,12 +158,7 @@ fn negation(
     cfg: &Config,
     out: &mut Vec<Change>,
 ) {
-    // Polarity is only comparable between one sentence and its close rendering.
-    if g.kind == MatchKind::Identical
-        || (g.kind == MatchKind::Paraphrase && g.score < cfg.changes.negation_min_score)
-        || g.src.len() != 1
-        || g.copy.len() != 1
-    {
+    if !polarity_comparable(g, cfg.changes.negation_min_score) {
         return;
     }
     let count =
