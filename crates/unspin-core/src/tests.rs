@@ -794,6 +794,33 @@ fn a_peoples_word_is_replaced_only_by_a_people_or_a_place() {
     );
 }
 
+/// A person named where the source named a place is two things mentioned, not one
+/// renamed: the copy's name is a claim. Another place in its stead is a change.
+#[test]
+fn a_name_is_replaced_only_by_one_of_its_kind() {
+    let source = "The jury at Southwark Crown Court heard that the money went missing in \
+                  the spring, the prosecution said.";
+    let kinds = [ChangeKind::ClaimAdded, ChangeKind::NameChanged];
+    assert_eq!(
+        details(
+            source,
+            "The jury at Winchester Crown Court heard that the money went missing in \
+             the spring, the prosecution said.",
+            &kinds
+        ),
+        ["Southwark Crown Court became Winchester Crown Court"]
+    );
+    assert_eq!(
+        details(
+            source,
+            "The jury heard from Dr Shipman that the money went missing in the spring, \
+             the prosecution said.",
+            &kinds
+        ),
+        ["adds what the source never states: name Dr Shipman"]
+    );
+}
+
 /// Whether two items share a template counts the names they swap however the changes
 /// pair them: an item filled in for another company that names it at the other end of
 /// the sentence shows no changed name, yet its facts all differ (the other signs switched

@@ -6,7 +6,7 @@
 //! in the source supports are added claims, source sentences the copy lacks are omitted.
 //! A fact the copy adds that the source states nowhere makes its sentence an added claim.
 //! Quotes live in `quotes`, numbers, dates and names in `facts` (with the forms of one
-//! name in `names`), a figure's reversed direction in `direction`; negation, attribution
+//! name in `names`, the kinds of entity a name may be in `kinds`), a figure's reversed direction in `direction`; negation, attribution
 //! and unaligned sentences here.
 
 use std::ops::Range;
@@ -19,6 +19,7 @@ use crate::doc::Doc;
 
 mod direction;
 mod facts;
+mod kinds;
 mod names;
 mod quotes;
 

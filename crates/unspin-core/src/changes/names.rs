@@ -326,11 +326,15 @@ fn word_supported(doc: &Doc<'_>, w: &str) -> bool {
 /// Whether the copy's name `new` may stand in the place of the source's `old`: a
 /// people's word ("Czech", "Korean") only for another people's word or a place known
 /// by [`PLACE_GROUPS`] ("a Czech court" for "a Slovak court" is a change; "Czech" for
-/// "National Criminal Intelligence Service" only two names near one another).
+/// "National Criminal Intelligence Service" only two names near one another), and no
+/// name for one of another known kind (see [`super::kinds`]: "Rory Underwood" for
+/// "World Cup" is two things mentioned, not one renamed).
 pub(super) fn may_stand_for(old: &[String], new: &[String]) -> bool {
     let people = |n: &[String]| matches!(n, [w] if is_people_word(w));
     let people_or_place = |n: &[String]| matches!(n, [w] if is_people_word(w) || in_place_group(w));
-    (!people(old) || people_or_place(new)) && (!people(new) || people_or_place(old))
+    (!people(old) || people_or_place(new))
+        && (!people(new) || people_or_place(old))
+        && super::kinds::same_kind_or_unknown(old, new)
 }
 
 /// A word for a people or a nationality ("Czech", "Americans").
