@@ -6,7 +6,8 @@
 //! title cut short with a dot stays inside the name ("William H. Rehnquist", "Sen. Ben
 //! Nelson"), and a weekday is never a name ("Thursday's opening round"). In a line set
 //! in capitals ("JURY RESUMES IN NORWICH") only words the document capitalizes
-//! elsewhere are names.
+//! elsewhere are names, and a sentence's opening word set in capitals ("A PATIENT who
+//! died") is a name only where the document never writes it in lowercase.
 
 use std::ops::Range;
 
@@ -242,7 +243,7 @@ impl Reader<'_> {
             return false;
         }
         if t.acronym {
-            return true;
+            return !self.lead_in(tokens, i);
         }
         let initial = i == 0 || {
             let gap = &self.text[tokens[i - 1].range.end..t.range.start];
@@ -262,6 +263,25 @@ impl Reader<'_> {
                 .get(i + 1)
                 .is_some_and(|n| self.is_name_word(n) && !n.stop && joined(self.text, t, n))
             && !self.usage.ordinary(t)
+    }
+}
+
+impl Reader<'_> {
+    /// Whether the acronym at `i` is an ordinary word set in capitals at the opening of
+    /// its sentence, as newspapers open a story ("A PATIENT who died"): only capitals
+    /// stand before it, no name word follows it ("A CROWN Prosecution Service clerk"
+    /// may open a name), it has three letters or more and no dots, and the document
+    /// writes the word in lowercase too. "U.S." and "UK" stay names, and so does "NHS"
+    /// in an article that never writes "nhs". A line set in capitals has its own test
+    /// (see [`is_shouting`]).
+    fn lead_in(&self, tokens: &[Token], i: usize) -> bool {
+        let t = &tokens[i];
+        !self.shouting
+            && tokens[..i].iter().all(|p| p.acronym || p.cap && p.stop)
+            && !tokens.get(i + 1).is_some_and(|n| n.cap && !n.acronym)
+            && t.lower.chars().nth(2).is_some()
+            && !self.text[t.range.clone()].contains('.')
+            && self.usage.ordinary(t)
     }
 }
 
@@ -313,6 +333,20 @@ mod tests {
             .map(|n| &text[n.range.clone()])
             .collect();
         assert_eq!(got, expect);
+    }
+
+    /// A newspaper's opening words in capitals are ordinary words where the article
+    /// writes them in lowercase too; a name or an acronym in capitals stays a name.
+    #[test]
+    fn opening_words_in_capitals() {
+        let text = "A PATIENT who died had seen the NHS doctor. The patient was 63.";
+        check(text, &[], &["NHS"]);
+        let text = "A CROWN Prosecution Service clerk sold them. Luton crown court heard it.";
+        check(text, &[], &["CROWN Prosecution Service"]);
+        let text = "VICTORIA Beckham has admitted it. US officials told us so.";
+        check(text, &[], &["VICTORIA Beckham", "US"]);
+        let text = "NATO troops left. The troops were not from nato.";
+        check(text, &[], &[]);
     }
 
     #[test]
