@@ -316,7 +316,8 @@ struct CopyChanges<'c> {
 ///   fact too);
 /// - facts differ in most such passages of a short item with fewer facts, and the two
 ///   are about different subjects: each one's subject (the distinctive name word it
-///   mentions most) appears nowhere in the other. A copy, however distorted, still names
+///   mentions most or, naming none, the first capitalized word before its lead's
+///   reporting verb) appears nowhere in the other. A copy, however distorted, still names
 ///   whom it is about; an item filled in for another company ("Harwick Tools Inc said
 ///   its board declared a split…" against "Pellam Foods Inc said its board declared a
 ///   split…") does not;
@@ -388,8 +389,11 @@ fn is_template(
         .count();
     let most_changed =
         fact_changes >= 1 && fact_changes as f64 >= cfg.template_changed_share * fact_groups as f64;
-    let absent =
-        |of: &Doc<'_>, from: &Doc<'_>| subject(of).is_some_and(|w| !from.vocab().contains(w));
+    let absent = |of: &Doc<'_>, from: &Doc<'_>| {
+        subject(of)
+            .or_else(|| lead_sayer(of))
+            .is_some_and(|w| !from.vocab().contains(w))
+    };
     // How many of the aligned passages' numbers the other side states, and how many
     // there are: asked by three signs, counted once (a copy goes through every sign).
     let agreement = std::cell::OnceCell::new();
@@ -531,6 +535,24 @@ const GENERIC_NAME_WORDS: &[&str] = &[
     "plc",
     "sir",
 ];
+
+/// Whom the lead says is speaking, for an item that names no one the name finder
+/// knows: the first capitalized word before the lead's reporting verb ("American Can
+/// cop said it has filed…", where "Can" is a stopword and "American" opens the
+/// sentence, gives "american"). Generic words and words of fewer than three letters
+/// left out.
+fn lead_sayer<'d>(d: &'d Doc<'_>) -> Option<&'d str> {
+    let lead = d
+        .sentences
+        .iter()
+        .position(|s| s.kind() == UnitKind::Body)?;
+    let tokens = d.sentence_tokens(lead);
+    let verb = tokens.iter().position(|t| t.attribution)?;
+    tokens[..verb]
+        .iter()
+        .find(|t| t.cap && !t.stop && !t.numeric && distinctive_name_word(&t.lower))
+        .map(|t| t.lower.as_str())
+}
 
 /// The name word of `d`'s body sentences mentioned most often, the earliest on ties;
 /// generic words and words of fewer than three letters left out.

@@ -588,6 +588,32 @@ fn another_subject_under_another_headline_is_same_story() {
         filing("Harwick Tools", "Harwick", "250"),
     );
     assert_eq!(relation(&distorted), Relation::Rewrite);
+    // An item that names no one the name finder knows ("American Can", whose "Can" is
+    // a stopword) is about whom its lead says is speaking.
+    let nameless = |company: &str, amount: &str| {
+        format!(
+            "{company} said it has filed a shelf registration covering {amount} mln dlrs \
+             of debt securities to be issued from time to time. It said proceeds will be \
+             used for general corporate purposes."
+        )
+    };
+    let can = titled(
+        "AMERICAN CAN FILES 500 MLN DLR SHELF",
+        nameless("American Can", "500"),
+    );
+    let relation = |a: &Article, b: &Article| {
+        relation_of(a, b, &template_signs_off(), &CommonNames::default())
+    };
+    let pellam = titled(
+        "PELLAM FOODS FILES 150 MLN DLR SHELF",
+        nameless("Pellam Foods Inc", "150"),
+    );
+    assert_eq!(relation(&can, &pellam), Relation::SameStory);
+    let distorted_can = titled(
+        "AMERICAN CAN FILES 500 MLN DLR SHELF",
+        nameless("American Can", "600"),
+    );
+    assert_eq!(relation(&can, &distorted_can), Relation::Rewrite);
     // Without headlines nothing says they differ.
     let untitled = Article::new("u", filing("Pellam Foods", "Pellam", "150"));
     let untitled_source = Article::new("s", filing("Harwick Tools", "Harwick", "200"));
