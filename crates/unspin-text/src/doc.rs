@@ -176,8 +176,12 @@ impl<'a> Doc<'a> {
         // Words the document capitalizes mid-sentence (outside headlines and lines set
         // in capitals) are names.
         let mut capitalized: FxHashSet<&str> = FxHashSet::default();
-        for (s, r) in sentences.iter().zip(&token_ranges) {
-            if s.kind == UnitKind::Body && !names::is_shouting(&tokens[r.clone()]) {
+        let shouting: Vec<bool> = token_ranges
+            .iter()
+            .map(|r| names::is_shouting(&tokens[r.clone()]))
+            .collect();
+        for ((s, r), &shouts) in sentences.iter().zip(&token_ranges).zip(&shouting) {
+            if s.kind == UnitKind::Body && !shouts {
                 for pair in tokens[r.clone()].windows(2) {
                     let gap = &text[pair[0].range.end..pair[1].range.start];
                     if pair[1].cap && !gap.contains(['"', ':', '.', '?', '!']) {
@@ -200,7 +204,7 @@ impl<'a> Doc<'a> {
         };
 
         let mut infos = Vec::with_capacity(sentences.len());
-        for (s, r) in sentences.into_iter().zip(token_ranges) {
+        for ((s, r), shouts) in sentences.into_iter().zip(token_ranges).zip(shouting) {
             let toks = &tokens[r.clone()];
             let stext = &text[s.range.clone()];
             let dates = dates::find_dates(stext, s.range.start, anchor);
@@ -211,7 +215,7 @@ impl<'a> Doc<'a> {
                 Vec::new()
             };
             let names = if s.kind == UnitKind::Body {
-                names::find_names(text, toks, &masked, &usage)
+                names::find_names(text, toks, shouts, &masked, &usage)
             } else {
                 Vec::new()
             };

@@ -148,11 +148,13 @@ pub trait WordUsage {
 
 /// Names among one sentence's `tokens`. `text` is the whole normalized text;
 /// `usage` says how the document writes its words mid-sentence.
-/// In a sentence written in capitals (see [`is_shouting`]) case tells nothing, so only
-/// words the document capitalizes elsewhere are name words there.
+/// In a sentence written in capitals (`shouting`, see [`is_shouting`], which the caller
+/// has asked already) case tells nothing, so only words the document capitalizes
+/// elsewhere are name words there.
 pub fn find_names(
     text: &str,
     tokens: &[Token],
+    shouting: bool,
     masked: &[Range<usize>],
     usage: &dyn WordUsage,
 ) -> Vec<NameMention> {
@@ -160,7 +162,7 @@ pub fn find_names(
         text,
         masked,
         usage,
-        shouting: is_shouting(tokens),
+        shouting,
     };
     let mut out = Vec::new();
     let mut i = 0;
@@ -328,7 +330,7 @@ mod tests {
     fn check(text: &str, known: &[&str], expect: &[&str]) {
         let tokens = tokenize(text, 0);
         let usage = Known { known, text };
-        let got: Vec<&str> = find_names(text, &tokens, &[], &usage)
+        let got: Vec<&str> = find_names(text, &tokens, is_shouting(&tokens), &[], &usage)
             .iter()
             .map(|n| &text[n.range.clone()])
             .collect();
