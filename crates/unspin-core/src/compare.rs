@@ -178,7 +178,15 @@ pub fn assess(
             changes,
             swapped_facts,
         };
-        is_template(da, db, &alignment.groups, &read, common, cfg)
+        is_template(
+            da,
+            db,
+            verdict.relation,
+            &alignment.groups,
+            &read,
+            common,
+            cfg,
+        )
     };
     if template {
         verdict.relation = Relation::SameStory;
@@ -326,10 +334,11 @@ struct CopyChanges<'c> {
 ///   (`template_name_agreement`): eurobond items of two issuers, with their own lead
 ///   managers, whose facts mostly do not pair up as edits. A rewrite, however free,
 ///   keeps the names;
-/// - the two are about different subjects, a fact differs, and both state headlines,
-///   which differ: another company's filing on the same form ("HARWICK TOOLS FILES 200
-///   MLN DLR SHELF" against "PELLAM FOODS FILES 150 MLN DLR SHELF"). A copy that swaps
-///   whom it is about keeps its source's headline;
+/// - the two are about different subjects, both state headlines, which differ, and a
+///   fact differs or, in a whole copy, each headline names its own subject and not the
+///   other's: another company's filing on the same form ("HARWICK TOOLS FILES 200 MLN
+///   DLR SHELF" against "PELLAM FOODS FILES 150 MLN DLR SHELF", or "… 200 MLN …"). A
+///   copy that swaps whom it is about keeps its source's headline;
 /// - the aligned passages hold many numbers (`template_min_numbers`) and the other side
 ///   states few of them (`template_number_agreement`): an earnings table of another
 ///   company, whose figures mostly do not even pair up as edits;
@@ -353,6 +362,7 @@ struct CopyChanges<'c> {
 fn is_template(
     da: &Doc<'_>,
     db: &Doc<'_>,
+    relation: Relation,
     groups: &[Group],
     read: &CopyChanges<'_>,
     common: &CommonNames,
@@ -389,10 +399,23 @@ fn is_template(
         .count();
     let most_changed =
         fact_changes >= 1 && fact_changes as f64 >= cfg.template_changed_share * fact_groups as f64;
-    let absent = |of: &Doc<'_>, from: &Doc<'_>| {
-        subject(of)
-            .or_else(|| lead_sayer(of))
-            .is_some_and(|w| !from.vocab().contains(w))
+    let absent =
+        |of: &Doc<'_>, from: &Doc<'_>| about(of).is_some_and(|w| !from.vocab().contains(w));
+    // Each headline names its own article's subject, and not the other's. Asked only
+    // of a whole copy: a partial reuse may take a passage into a story about something
+    // else.
+    let own_headlines = || {
+        let (sa, sb) = (about(da), about(db));
+        let names = |d: &Doc<'_>, own: Option<&str>, other: Option<&str>| {
+            d.title().is_some_and(|t| {
+                let has = |w: &str| {
+                    t.split(|c: char| !c.is_alphanumeric())
+                        .any(|x| x.to_lowercase() == w)
+                };
+                own.is_some_and(has) && !other.is_some_and(has)
+            })
+        };
+        relation != Relation::PartialReuse && names(da, sa, sb) && names(db, sb, sa)
     };
     // How many of the aligned passages' numbers the other side states, and how many
     // there are: asked by three signs, counted once (a copy goes through every sign).
@@ -447,7 +470,8 @@ fn is_template(
         }
     };
     most_changed && (fact_changes >= cfg.template_min_changes || other_subjects())
-        || other_subjects() && (names_differ() || fact_changes >= 1 && other_headlines(da, db))
+        || other_subjects()
+            && (names_differ() || (fact_changes >= 1 || own_headlines()) && other_headlines(da, db))
         || numbers_differ()
         || nothing_rare_shared()
         || days_figures_differ()
@@ -535,6 +559,11 @@ const GENERIC_NAME_WORDS: &[&str] = &[
     "plc",
     "sir",
 ];
+
+/// What an article is about: its [`subject`] or, naming none, its [`lead_sayer`].
+fn about<'d>(d: &'d Doc<'_>) -> Option<&'d str> {
+    subject(d).or_else(|| lead_sayer(d))
+}
 
 /// Whom the lead says is speaking, for an item that names no one the name finder
 /// knows: the first capitalized word before the lead's reporting verb ("American Can

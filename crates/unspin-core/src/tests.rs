@@ -555,10 +555,11 @@ fn reports_on_their_own_days_with_other_figures_are_same_story() {
     assert_eq!(relation(&today, &kept), Relation::Rewrite);
 }
 
-/// Another company's filing on the same form is another story once a fact differs and
-/// the headlines differ (the signs with thresholds switched off). Under the source's
-/// headline, or with no headlines, it stays a copy that swapped whom it is about; a copy
-/// that keeps the company and changes a figure stays a copy.
+/// Another company's filing on the same form is another story once the headlines differ
+/// and a fact differs or each headline names its own company (the signs with thresholds
+/// switched off). Under the source's headline, or with no headlines, it stays a copy that
+/// swapped whom it is about; a copy that keeps the company and changes a figure stays a
+/// copy.
 #[test]
 fn another_subject_under_another_headline_is_same_story() {
     let filing = |company: &str, short: &str, amount: &str| {
@@ -583,6 +584,37 @@ fn another_subject_under_another_headline_is_same_story() {
         relation(&other("HARWICK TOOLS FILES 200 MLN DLR SHELF")),
         Relation::Rewrite
     );
+    // No fact differs, but each headline names its own company.
+    let same_amount = titled(
+        "PELLAM FOODS FILES 200 MLN DLR SHELF",
+        filing("Pellam Foods", "Pellam", "200"),
+    );
+    assert_eq!(relation(&same_amount), Relation::SameStory);
+    // A story about another company that takes over one passage is partial reuse,
+    // whatever its headline names.
+    let background = "Orders for machine tools and food processing equipment have fallen \
+                      for three years in a row as factories put off buying new lines, \
+                      according to figures from the trade association.";
+    let harwick = titled(
+        "HARWICK TOOLS CUTS JOBS",
+        format!(
+            "Harwick Tools Inc said it would cut 300 jobs at its Ohio plant. {background} \
+             Harwick said the cuts would save it 20 mln dlrs a year. Its shares fell two \
+             dlrs to 31 dlrs on the news. The union said it would fight the closures."
+        ),
+    );
+    let pellam = titled(
+        "PELLAM FOODS OPENS NEW PLANT",
+        format!(
+            "Pellam Foods Inc opened a bakery in Georgia on Monday, hiring 120 workers. \
+             {background} Pellam's chairman called the bakery a bet on growing demand \
+             for packaged bread in the South."
+        ),
+    );
+    let (dh, dp) = (Doc::new(&harwick), Doc::new(&pellam));
+    let none = CommonNames::default();
+    let assessed = assess(&dh, &dp, &template_signs_off(), ChangesFor::Related, &none);
+    assert_eq!(assessed.verdict.relation, Relation::PartialReuse);
     let distorted = titled(
         "HARWICK TOOLS FILES 250 MLN DLR SHELF",
         filing("Harwick Tools", "Harwick", "250"),
