@@ -320,8 +320,8 @@ struct CopyChanges<'c> {
 /// the wording aligns, but the facts differ. A distorting copy changes a few facts; a
 /// template story changes nearly all of them. Any of eight signs suffices:
 /// - facts differ in most aligned passages that carry any, at least
-///   `template_min_changes` of them (a figure said to move the other way is a changed
-///   fact too);
+///   `template_min_changes` of them, or `template_min_changes_retitled` under
+///   different headlines (a figure said to move the other way is a changed fact too);
 /// - facts differ in most such passages of a short item with fewer facts, and the two
 ///   are about different subjects: each one's subject (the distinctive name word it
 ///   mentions most or, naming none, the first capitalized word before its lead's
@@ -469,7 +469,9 @@ fn is_template(
             numbers > 0 && agreed as f64 <= cfg.template_number_agreement * numbers as f64
         }
     };
-    most_changed && (fact_changes >= cfg.template_min_changes || other_subjects())
+    let enough_changed = fact_changes >= cfg.template_min_changes
+        || fact_changes >= cfg.template_min_changes_retitled && other_headlines(da, db);
+    most_changed && (enough_changed || other_subjects())
         || other_subjects()
             && (names_differ() || (fact_changes >= 1 || own_headlines()) && other_headlines(da, db))
         || numbers_differ()

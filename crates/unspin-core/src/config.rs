@@ -65,6 +65,10 @@ pub struct Config {
     /// …and this share of the aligned passages that carry facts is two stories on one
     /// template (reported as same story), not a copy.
     pub template_changed_share: f64,
+    /// The count of `template_min_changes` for a pair whose headlines differ: a copy
+    /// keeps its source's headline, so fewer changed facts tell another day's bulletin
+    /// ("MAGMA LOWERS COPPER 0.75 CENT TO 66 CTS" against "… 0.50 CT TO 65.50 CTS").
+    pub template_min_changes_retitled: usize,
     /// A derived pair whose aligned passages hold at least this many numbers (both sides
     /// counted)…
     pub template_min_numbers: usize,
@@ -255,6 +259,7 @@ impl Default for Config {
             trace_new_run: 4,
             trace_new_novel_share: 0.8,
             template_min_changes: 3,
+            template_min_changes_retitled: 2,
             template_changed_share: 0.75,
             template_min_numbers: 12,
             template_number_agreement: 0.25,

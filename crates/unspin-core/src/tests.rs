@@ -660,6 +660,35 @@ fn another_subject_under_another_headline_is_same_story() {
     );
 }
 
+/// Another day's price notice under its own headline changes every figure: two changed
+/// figures tell it from a copy once the headlines differ. Under the source's headline
+/// the same edits are a copy that distorted two figures.
+#[test]
+fn two_changed_figures_under_another_headline_are_another_notice() {
+    let notice = |cut: &str, price: &str| {
+        format!(
+            "Magma Copper Co, a subsidiary of Newmont Mining Corp, said it is cutting its \
+             copper cathode price by {cut} cent to {price} cents a lb, effective immediately."
+        )
+    };
+    let source = titled(
+        "MAGMA LOWERS COPPER 0.75 CENT TO 66 CTS",
+        notice("0.75", "66"),
+    );
+    let relation =
+        |b: &Article| relation_of(&source, b, &Config::default(), &CommonNames::default());
+    let next = titled(
+        "MAGMA LOWERS COPPER 0.50 CENT TO 65.50 CTS",
+        notice("0.50", "65.50"),
+    );
+    assert_eq!(relation(&next), Relation::SameStory);
+    let distorted = titled(
+        "MAGMA LOWERS COPPER 0.75 CENT TO 66 CTS",
+        notice("0.50", "65.50"),
+    );
+    assert_eq!(relation(&distorted), Relation::Rewrite);
+}
+
 /// An article with a headline.
 fn titled(title: &str, text: String) -> Article {
     let mut a = Article::new("t", text);
