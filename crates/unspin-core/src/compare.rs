@@ -318,7 +318,7 @@ struct CopyChanges<'c> {
 
 /// Two articles built on one template (wire items like "X ACCEPTS EXPORT BONUS FOR Y"):
 /// the wording aligns, but the facts differ. A distorting copy changes a few facts; a
-/// template story changes nearly all of them. Any of eight signs suffices:
+/// template story changes nearly all of them. Any of nine signs suffices:
 /// - facts differ in most aligned passages that carry any, at least
 ///   `template_min_changes` of them, or `template_min_changes_retitled` under
 ///   different headlines (a figure said to move the other way is a changed fact too);
@@ -334,11 +334,15 @@ struct CopyChanges<'c> {
 ///   (`template_name_agreement`): eurobond items of two issuers, with their own lead
 ///   managers, whose facts mostly do not pair up as edits. A rewrite, however free,
 ///   keeps the names;
-/// - the two are about different subjects, both state headlines, which differ, and a
-///   fact differs or, in a whole copy, each headline names its own subject and not the
-///   other's: another company's filing on the same form ("HARWICK TOOLS FILES 200 MLN
-///   DLR SHELF" against "PELLAM FOODS FILES 150 MLN DLR SHELF", or "… 200 MLN …"). A
-///   copy that swaps whom it is about keeps its source's headline;
+/// - the two are about different subjects, a fact differs, and both state headlines,
+///   which differ: another company's filing on the same form ("HARWICK TOOLS FILES 200
+///   MLN DLR SHELF" against "PELLAM FOODS FILES 150 MLN DLR SHELF"). A copy that swaps
+///   whom it is about keeps its source's headline;
+/// - in a whole copy (not a partial reuse, which may put a passage into a story about
+///   something else), each headline names its own article's subject and not the
+///   other's, and one subject appears nowhere in the other article: another company's
+///   filing with the same figures, or an oil company raising its postings "following
+///   similar moves by Sun Co";
 /// - the aligned passages hold many numbers (`template_min_numbers`) and the other side
 ///   states few of them (`template_number_agreement`): an earnings table of another
 ///   company, whose figures mostly do not even pair up as edits;
@@ -401,9 +405,8 @@ fn is_template(
         fact_changes >= 1 && fact_changes as f64 >= cfg.template_changed_share * fact_groups as f64;
     let absent =
         |of: &Doc<'_>, from: &Doc<'_>| about(of).is_some_and(|w| !from.vocab().contains(w));
-    // Each headline names its own article's subject, and not the other's. Asked only
-    // of a whole copy: a partial reuse may take a passage into a story about something
-    // else.
+    // Each headline names its own article's subject, and not the other's; asked only
+    // of a whole copy.
     let own_headlines = || {
         let (sa, sb) = (about(da), about(db));
         let names = |d: &Doc<'_>, own: Option<&str>, other: Option<&str>| {
@@ -472,8 +475,8 @@ fn is_template(
     let enough_changed = fact_changes >= cfg.template_min_changes
         || fact_changes >= cfg.template_min_changes_retitled && other_headlines(da, db);
     most_changed && (enough_changed || other_subjects())
-        || other_subjects()
-            && (names_differ() || (fact_changes >= 1 || own_headlines()) && other_headlines(da, db))
+        || other_subjects() && (names_differ() || fact_changes >= 1 && other_headlines(da, db))
+        || own_headlines() && (absent(da, db) || absent(db, da))
         || numbers_differ()
         || nothing_rare_shared()
         || days_figures_differ()

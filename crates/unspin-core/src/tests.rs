@@ -556,8 +556,8 @@ fn reports_on_their_own_days_with_other_figures_are_same_story() {
 }
 
 /// Another company's filing on the same form is another story once the headlines differ
-/// and a fact differs or each headline names its own company (the signs with thresholds
-/// switched off). Under the source's headline, or with no headlines, it stays a copy that
+/// and a fact differs, or once each headline names its own company (the signs with
+/// thresholds switched off), even where one item mentions the other company. Under the source's headline, or with no headlines, it stays a copy that
 /// swapped whom it is about; a copy that keeps the company and changes a figure stays a
 /// copy.
 #[test]
@@ -590,6 +590,13 @@ fn another_subject_under_another_headline_is_same_story() {
         filing("Pellam Foods", "Pellam", "200"),
     );
     assert_eq!(relation(&same_amount), Relation::SameStory);
+    // Nor when it mentions the other company: each headline still names its own.
+    let following = titled(
+        "PELLAM FOODS FILES 200 MLN DLR SHELF",
+        filing("Pellam Foods", "Pellam", "200")
+            + " The filing follows a similar one by Harwick Tools earlier today.",
+    );
+    assert_eq!(relation(&following), Relation::SameStory);
     // A story about another company that takes over one passage is partial reuse,
     // whatever its headline names.
     let background = "Orders for machine tools and food processing equipment have fallen \
