@@ -372,8 +372,8 @@ pub(super) fn in_passage(
     // Names: a name the source never uses, where the source passage has one the copy lacks
     // at about the same place (a name added elsewhere in the passage is a claim, not a
     // replacement), and of a kind that may stand for it (a people's word only for
-    // another, or a place; a person never for a place or a body). Two forms of one name (an acronym and its expansion, a short
-    // first name, a spelling) are no change.
+    // another, or a place; a person never for a place or a body). Two forms of one name
+    // (an acronym and its expansion, a short first name, a spelling) are no change.
     let (copy_names, mut src_names) = name_leftovers(src, copy, g);
     let swapped = copy_names.len().min(src_names.len());
     for (j, n) in copy_names {

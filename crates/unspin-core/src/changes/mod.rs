@@ -6,8 +6,8 @@
 //! in the source supports are added claims, source sentences the copy lacks are omitted.
 //! A fact the copy adds that the source states nowhere makes its sentence an added claim.
 //! Quotes live in `quotes`, numbers, dates and names in `facts` (with the forms of one
-//! name in `names`, the kinds of entity a name may be in `kinds`), a figure's reversed direction in `direction`; negation, attribution
-//! and unaligned sentences here.
+//! name in `names`, and the kind of entity a name is in `kinds`), a figure's reversed
+//! direction in `direction`; negation, attribution and unaligned sentences here.
 
 use std::ops::Range;
 

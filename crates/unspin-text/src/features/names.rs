@@ -266,9 +266,7 @@ impl Reader<'_> {
                 .is_some_and(|n| self.is_name_word(n) && !n.stop && joined(self.text, t, n))
             && !self.usage.ordinary(t)
     }
-}
 
-impl Reader<'_> {
     /// Whether the acronym at `i` is an ordinary word set in capitals at the opening of
     /// its sentence, as newspapers open a story ("A PATIENT who died"): only capitals
     /// stand before it, no name word follows it ("A CROWN Prosecution Service clerk"
