@@ -1,6 +1,7 @@
 //! What kind of entity a name is, read from the name's own words: a person ("Dr
 //! Shipman", "Rory Underwood", "Brian Langstaff QC"), an organization ("Southwark Crown
-//! Court", "National Weather Service") or a place ("Roe Cross Green", "New York").
+//! Court", "National Weather Service") or a place ("Roe Cross Green", "New York"), or
+//! the month "March", which the date finder leaves to names.
 //! Names that say nothing about their kind ("Pentney", "Instinet") are of no known kind.
 //!
 //! A copy that puts "Rory Underwood" where its source said "World Cup" has not renamed
@@ -15,6 +16,9 @@ pub(super) enum EntityKind {
     Person,
     Organization,
     Place,
+    /// "March" on its own: the month, which the date finder leaves to names since
+    /// "march" is also a verb and a noun.
+    Month,
     Unknown,
 }
 
@@ -33,11 +37,15 @@ pub(super) fn same_kind_or_unknown(a: &[String], b: &[String]) -> bool {
 /// behind, a person; a known given name before a surname a person, and a last word
 /// that names a kind of place ("Road", "River", "Green") a place, and neither when both
 /// hold ("Terry Green", "Victoria Street"); the whole name being a known place a place.
+/// "March" alone is the month.
 pub(super) fn kind_of(words: &[String]) -> EntityKind {
     let words: Vec<&str> = words.iter().map(|w| bare(w)).collect();
     let (Some(&first), Some(&last)) = (words.first(), words.last()) else {
         return EntityKind::Unknown;
     };
+    if words == ["march"] {
+        return EntityKind::Month;
+    }
     let several = words.len() > 1;
     if words
         .iter()
@@ -639,6 +647,8 @@ mod tests {
             ("Jordan Barowitz", Unknown),
             ("Pentney", Unknown),
             ("Mr", Unknown),
+            ("March", Month),
+            ("March Hare", Unknown),
         ];
         for (name, kind) in cases {
             let words: Vec<String> = name.split(' ').map(str::to_lowercase).collect();
