@@ -1,6 +1,7 @@
 //! unspin-ingest: bytes to [`Article`].
 //!
-//! Reads plain text, Markdown (with its front matter), HTML pages (main text extracted with dom_smoothie, a
+//! Reads plain text (wire copy with its agency marks among it, see `wire`), Markdown
+//! (with its front matter), HTML pages (main text extracted with dom_smoothie, a
 //! readability port; scripts, navigation and footers dropped) and JSON records, in
 //! UTF-8 (with or without BOM), UTF-16 with BOM, or a legacy 8-bit encoding detected by
 //! chardetng (METER's Latin-1 files). Bad input becomes a [`ReadError`] that names it.
@@ -15,6 +16,7 @@ pub mod json;
 mod markdown;
 mod metadata;
 mod nesting;
+mod wire;
 
 use unspin_core::Article;
 
@@ -110,6 +112,9 @@ pub fn read_article(origin: &str, bytes: &[u8], opts: &ReadOptions) -> Result<Ar
         .or_else(|| Format::from_extension(origin))
         .unwrap_or_else(|| Format::sniff(&decoded.text));
     let mut article = match format {
+        Format::Text if wire::is_wire_copy(&decoded.text) => {
+            Article::new(origin, wire::read(&decoded.text))
+        }
         Format::Text => Article::new(origin, decoded.text),
         Format::Markdown => markdown::read(origin, decoded.text),
         Format::Html => html::read(origin, &decoded.text)?,

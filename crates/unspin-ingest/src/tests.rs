@@ -48,6 +48,21 @@ fn a_lone_pound_sign_is_western_and_real_words_keep_their_encoding() {
     );
 }
 
+/// A Press Association file in Latin-1: its header and paragraph marks are not text,
+/// and its paragraphs stay apart.
+#[test]
+fn wire_copy_reads_as_its_story() {
+    let bytes = b"  ------\n\n  ------\n   12:45 02/11/99: Page 1 (HHH) COURTS Cafe\n  ------\n\
+                  CAF\xc9 CASE DROPPED<\n\x19By A Reporter, PA News<\n\x19The owner paid \xa3500\n\
+                  in fines, the court heard.<\n\x19``It is over,'' he said.<\n";
+    let a = read("pa1.txt", bytes).unwrap();
+    assert_eq!(
+        a.text,
+        "CAF\u{c9} CASE DROPPED\n\nBy A Reporter, PA News\n\nThe owner paid \u{a3}500\n\
+         in fines, the court heard.\n\n``It is over,'' he said."
+    );
+}
+
 #[test]
 fn utf16_with_bom() {
     let mut bytes = vec![0xFF, 0xFE];

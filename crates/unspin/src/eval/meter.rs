@@ -42,12 +42,7 @@ pub fn run(dir: &Path, predictions: Option<&Path>, cfg: &Config) -> Result<Strin
         let article = read_path(&dir.join(paper), &opts)?;
         let sources: Vec<Article> = sources
             .split(',')
-            .map(|s| {
-                read_path(&dir.join(s), &opts).map(|mut a| {
-                    a.text = clean_pa(&a.text);
-                    a
-                })
-            })
+            .map(|s| read_path(&dir.join(s), &opts))
             .collect::<Result<_>>()?;
         let t = trace(&article, &sources, cfg);
         let predicted = match t.derivation {
@@ -154,29 +149,6 @@ fn show_cuts(cuts: &[f64]) -> String {
         .join(" / ")
 }
 
-/// PA wire copy: drop the header block (rules, timestamp line) and the `<` that ends
-/// each paragraph, keeping paragraphs apart by a blank line. (Each paragraph also starts
-/// with a `^Y` mark, which reading has already turned into a space.)
-pub fn clean_pa(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut in_header = true;
-    let mut paragraph_ended = false;
-    for line in text.lines() {
-        let t = line.trim();
-        if in_header && (t.is_empty() || t.chars().all(|c| c == '-') || t.contains(": Page ")) {
-            continue;
-        }
-        in_header = false;
-        let body = t.trim_end_matches('<');
-        if !out.is_empty() {
-            out.push_str(if paragraph_ended { "\n\n" } else { "\n" });
-        }
-        out.push_str(body);
-        paragraph_ended = body.len() < t.len();
-    }
-    out
-}
-
 /// Words of an annotated METER article with their gold class (0 verbatim, 1 rewrite, 2 new).
 fn annotated_words(sgml: &str) -> Vec<(String, usize)> {
     let re =
@@ -280,15 +252,6 @@ mod tests {
         assert_eq!(
             lines[4],
             "  unspin as shipped, the other 2 articles: macro-F1 0.667"
-        );
-    }
-
-    #[test]
-    fn pa_header_and_paragraph_marks() {
-        let raw = "  -----\n\n  -----\n   16:54 01/03/00: Page 1 (ZSM) COURTS X\n  -----\nHEADLINE HERE<\n\u{19}By A Reporter, PA News<\n\u{19}First line of a\nwrapped paragraph.<\n\u{19}Second.<\n";
-        assert_eq!(
-            clean_pa(&unspin_ingest::without_controls(raw.to_string())),
-            "HEADLINE HERE\n\nBy A Reporter, PA News\n\nFirst line of a\nwrapped paragraph.\n\nSecond."
         );
     }
 }
