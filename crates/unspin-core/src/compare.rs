@@ -325,7 +325,9 @@ struct CopyChanges<'c> {
 /// - facts differ in most such passages of a short item with fewer facts, and the two
 ///   are about different subjects: each one's subject (the distinctive name word it
 ///   mentions most or, naming none, the first capitalized word before its lead's
-///   reporting verb) appears nowhere in the other. A copy, however distorted, still names
+///   reporting verb) appears nowhere in the other. Of two short items
+///   (`template_short_item_words`) the subjects are also read without the corpus's
+///   common names, so an export credit item is about its buyer, not the agency. A copy, however distorted, still names
 ///   whom it is about; an item filled in for another company ("Harwick Tools Inc said
 ///   its board declared a split…" against "Pellam Foods Inc said its board declared a
 ///   split…") does not;
@@ -403,12 +405,18 @@ fn is_template(
         .count();
     let most_changed =
         fact_changes >= 1 && fact_changes as f64 >= cfg.template_changed_share * fact_groups as f64;
-    let absent =
-        |of: &Doc<'_>, from: &Doc<'_>| about(of).is_some_and(|w| !from.vocab().contains(w));
+    // What each is about, read two ways: among all its names, and among the names the
+    // corpus does not call common (an export credit item is about its buyer, not the
+    // agency every such item names).
+    let none = CommonNames::default();
+    let absent_as = |common: &CommonNames, of: &Doc<'_>, from: &Doc<'_>| {
+        about(of, common).is_some_and(|w| !from.vocab().contains(w))
+    };
+    let absent = |of: &Doc<'_>, from: &Doc<'_>| absent_as(&none, of, from);
     // Each headline names its own article's subject, and not the other's; asked only
     // of a whole copy.
     let own_headlines = || {
-        let (sa, sb) = (about(da), about(db));
+        let (sa, sb) = (about(da, &none), about(db, &none));
         let names = |d: &Doc<'_>, own: Option<&str>, other: Option<&str>| {
             d.title().is_some_and(|t| {
                 let has = |w: &str| {
@@ -448,7 +456,14 @@ fn is_template(
                 && !same_headline(da, db)
     };
     let subjects = std::cell::OnceCell::new();
-    let other_subjects = || *subjects.get_or_init(|| absent(da, db) && absent(db, da));
+    let other_subjects = || {
+        *subjects.get_or_init(|| {
+            absent(da, db) && absent(db, da)
+                || da.content_words().max(db.content_words()) <= cfg.template_short_item_words
+                    && absent_as(common, da, db)
+                    && absent_as(common, db, da)
+        })
+    };
     // The two are dated on different days, and the aligned passages report on "today"
     // (or yesterday, tomorrow): each reports its own day.
     let other_days = || {
@@ -566,8 +581,8 @@ const GENERIC_NAME_WORDS: &[&str] = &[
 ];
 
 /// What an article is about: its [`subject`] or, naming none, its [`lead_sayer`].
-fn about<'d>(d: &'d Doc<'_>) -> Option<&'d str> {
-    subject(d).or_else(|| lead_sayer(d))
+fn about<'d>(d: &'d Doc<'_>, common: &CommonNames) -> Option<&'d str> {
+    subject(d, common).or_else(|| lead_sayer(d))
 }
 
 /// Whom the lead says is speaking, for an item that names no one the name finder
@@ -589,8 +604,10 @@ fn lead_sayer<'d>(d: &'d Doc<'_>) -> Option<&'d str> {
 }
 
 /// The name word of `d`'s body sentences mentioned most often, the earliest on ties;
-/// generic words and words of fewer than three letters left out.
-fn subject<'d>(d: &'d Doc<'_>) -> Option<&'d str> {
+/// generic words and words of fewer than three letters left out, and so are the corpus's
+/// `common` names unless the article names nothing else (an export credit item's
+/// subject is its buyer, not the agency every such item names).
+fn subject<'d>(d: &'d Doc<'_>, common: &CommonNames) -> Option<&'d str> {
     let mut counts: rustc_hash::FxHashMap<&str, (usize, usize)> = Default::default();
     let mentions = d
         .sentences
@@ -603,8 +620,12 @@ fn subject<'d>(d: &'d Doc<'_>) -> Option<&'d str> {
             entry.0 += 1;
         }
     }
-    counts
-        .into_iter()
-        .max_by_key(|&(_, (n, first))| (n, std::cmp::Reverse(first)))
-        .map(|(w, _)| w)
+    let most = |rare: bool| {
+        counts
+            .iter()
+            .filter(|(w, _)| !rare || !common.contains(w))
+            .max_by_key(|&(_, &(n, first))| (n, std::cmp::Reverse(first)))
+            .map(|(w, _)| *w)
+    };
+    most(true).or_else(|| most(false))
 }

@@ -69,6 +69,10 @@ pub struct Config {
     /// keeps its source's headline, so fewer changed facts tell another day's bulletin
     /// ("MAGMA LOWERS COPPER 0.75 CENT TO 66 CTS" against "… 0.50 CT TO 65.50 CTS").
     pub template_min_changes_retitled: usize,
+    /// Items of at most this many content words each are short: for them the corpus's
+    /// common names (the agency every export credit item names) do not count as what an
+    /// item is about, so two of them on other subjects read as a template.
+    pub template_short_item_words: usize,
     /// A derived pair whose aligned passages hold at least this many numbers (both sides
     /// counted)…
     pub template_min_numbers: usize,
@@ -260,6 +264,7 @@ impl Default for Config {
             trace_new_novel_share: 0.8,
             template_min_changes: 3,
             template_min_changes_retitled: 2,
+            template_short_item_words: 120,
             template_changed_share: 0.75,
             template_min_numbers: 12,
             template_number_agreement: 0.25,

@@ -696,6 +696,36 @@ fn two_changed_figures_under_another_headline_are_another_notice() {
     assert_eq!(relation(&distorted), Relation::Rewrite);
 }
 
+/// A short item whose most-named word is one every such item names (the agency) is
+/// about the rarer name it mentions most: export credits for another country are
+/// another story once a fact differs under another headline (the signs with thresholds
+/// switched off). Without the corpus's common names nothing tells them apart.
+#[test]
+fn a_short_item_is_about_its_rarest_subject() {
+    let item = |buyer: &str, tonnes: &str| {
+        format!(
+            "The Commodity Credit Corporation, CCC, has accepted a bonus offer to cover the \
+             sale of {tonnes} tonnes of wheat flour to {buyer}, the Agriculture Department \
+             said. The bonus will be paid in commodities from CCC stocks."
+        )
+    };
+    let yemen = titled(
+        "BONUS WHEAT FLOUR FOR NORTH YEMEN",
+        item("North Yemen", "37,000"),
+    );
+    let morocco = titled("BONUS WHEAT FLOUR FOR MOROCCO", item("Morocco", "25,000"));
+    let common = common_names(&["commodity", "credit", "corporation", "ccc", "agriculture"]);
+    let cfg = template_signs_off();
+    assert_eq!(
+        relation_of(&yemen, &morocco, &cfg, &common),
+        Relation::SameStory
+    );
+    assert_eq!(
+        relation_of(&yemen, &morocco, &cfg, &CommonNames::default()),
+        Relation::Rewrite
+    );
+}
+
 /// An article with a headline.
 fn titled(title: &str, text: String) -> Article {
     let mut a = Article::new("t", text);
