@@ -341,10 +341,11 @@ struct CopyChanges<'c> {
 ///   MLN DLR SHELF" against "PELLAM FOODS FILES 150 MLN DLR SHELF"). A copy that swaps
 ///   whom it is about keeps its source's headline;
 /// - in a whole copy (not a partial reuse, which may put a passage into a story about
-///   something else), each headline names its own article's subject and not the
-///   other's, and one subject appears nowhere in the other article: another company's
-///   filing with the same figures, or an oil company raising its postings "following
-///   similar moves by Sun Co";
+///   something else), each headline names what its own article is about (its subject,
+///   or whom its lead says is speaking) and nothing the other is about, and one of
+///   these is absent from the other article: another company's filing with the same
+///   figures, or an oil company raising its postings "following similar moves by Sun
+///   Co";
 /// - the aligned passages hold many numbers (`template_min_numbers`) and the other side
 ///   states few of them (`template_number_agreement`): an earnings table of another
 ///   company, whose figures mostly do not even pair up as edits;
@@ -413,20 +414,31 @@ fn is_template(
         about(of, common).is_some_and(|w| !from.vocab().contains(w))
     };
     let absent = |of: &Doc<'_>, from: &Doc<'_>| absent_as(&none, of, from);
-    // Each headline names its own article's subject, and not the other's; asked only
-    // of a whole copy.
+    // Each headline names what its own article is about (its subject, or whom its lead
+    // says is speaking: "Phillips Petroleum said…" in an item whose most-named words
+    // are "West Texas") and nothing the other is about, and one of the two is absent
+    // from the other article; asked only of a whole copy.
     let own_headlines = || {
-        let (sa, sb) = (about(da, &none), about(db, &none));
-        let names = |d: &Doc<'_>, own: Option<&str>, other: Option<&str>| {
+        let whom = |d| [subject(d, &none), lead_sayer(d)];
+        let (wa, wb) = (whom(da), whom(db));
+        let names = |d: &Doc<'_>, own: &[Option<&str>; 2], other: &[Option<&str>; 2]| {
             d.title().is_some_and(|t| {
-                let has = |w: &str| {
-                    t.split(|c: char| !c.is_alphanumeric())
-                        .any(|x| x.to_lowercase() == w)
+                let has = |w: &Option<&str>| {
+                    w.is_some_and(|w| {
+                        t.split(|c: char| !c.is_alphanumeric())
+                            .any(|x| x.to_lowercase() == w)
+                    })
                 };
-                own.is_some_and(has) && !other.is_some_and(has)
+                own.iter().any(has) && !other.iter().any(has)
             })
         };
-        relation != Relation::PartialReuse && names(da, sa, sb) && names(db, sb, sa)
+        let absent_from = |own: &[Option<&str>; 2], other: &Doc<'_>| {
+            own.iter().flatten().any(|w| !other.vocab().contains(*w))
+        };
+        relation != Relation::PartialReuse
+            && names(da, &wa, &wb)
+            && names(db, &wb, &wa)
+            && (absent_from(&wa, db) || absent_from(&wb, da))
     };
     // How many of the aligned passages' numbers the other side states, and how many
     // there are: asked by three signs, counted once (a copy goes through every sign).
@@ -491,7 +503,7 @@ fn is_template(
         || fact_changes >= cfg.template_min_changes_retitled && other_headlines(da, db);
     most_changed && (enough_changed || other_subjects())
         || other_subjects() && (names_differ() || fact_changes >= 1 && other_headlines(da, db))
-        || own_headlines() && (absent(da, db) || absent(db, da))
+        || own_headlines()
         || numbers_differ()
         || nothing_rare_shared()
         || days_figures_differ()

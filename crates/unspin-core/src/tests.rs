@@ -726,6 +726,34 @@ fn a_short_item_is_about_its_rarest_subject() {
     );
 }
 
+/// An item is also about whom its lead says is speaking: "Phillips Petroleum said…"
+/// names "West Texas" more often than itself, yet its headline names Phillips, and an
+/// item on Sun Co's postings under Sun's headline is another story, though Phillips's
+/// item mentions Sun (the signs with thresholds switched off).
+#[test]
+fn a_headline_naming_the_lead_speaker_tells_items_apart() {
+    let sun = titled(
+        "SUN RAISES CRUDE POSTINGS 50 CTS",
+        "Sun Co said it raised the contract price it will pay for crude oil 50 cts a \
+         barrel, effective today. The increase brings Sun's posted price for West Texas \
+         Intermediate to 17.50 dlrs a barrel. Sun Co last changed its postings on March 4."
+            .to_string(),
+    );
+    let phillips = titled(
+        "PHILLIPS RAISES CRUDE POSTINGS 50 CTS",
+        "Phillips Petroleum said it raised the contract price it will pay for crude oil \
+         50 cts a barrel, effective today. The increase brings the posted price for West \
+         Texas Intermediate and West Texas Sour to 17.50 dlrs a barrel. The move follows \
+         a similar one by Sun Co earlier today."
+            .to_string(),
+    );
+    let none = CommonNames::default();
+    assert_eq!(
+        relation_of(&sun, &phillips, &template_signs_off(), &none),
+        Relation::SameStory
+    );
+}
+
 /// An article with a headline.
 fn titled(title: &str, text: String) -> Article {
     let mut a = Article::new("t", text);
