@@ -414,32 +414,9 @@ fn is_template(
         about(of, common).is_some_and(|w| !from.vocab().contains(w))
     };
     let absent = |of: &Doc<'_>, from: &Doc<'_>| absent_as(&none, of, from);
-    // Each headline names what its own article is about (its subject, or whom its lead
-    // says is speaking: "Phillips Petroleum said…" in an item whose most-named words
-    // are "West Texas") and nothing the other is about, and one of the two is absent
-    // from the other article; asked only of a whole copy.
-    let own_headlines = || {
-        let whom = |d| [subject(d, &none), lead_sayer(d)];
-        let (wa, wb) = (whom(da), whom(db));
-        let names = |d: &Doc<'_>, own: &[Option<&str>; 2], other: &[Option<&str>; 2]| {
-            d.title().is_some_and(|t| {
-                let has = |w: &Option<&str>| {
-                    w.is_some_and(|w| {
-                        t.split(|c: char| !c.is_alphanumeric())
-                            .any(|x| x.to_lowercase() == w)
-                    })
-                };
-                own.iter().any(has) && !other.iter().any(has)
-            })
-        };
-        let absent_from = |own: &[Option<&str>; 2], other: &Doc<'_>| {
-            own.iter().flatten().any(|w| !other.vocab().contains(*w))
-        };
-        relation != Relation::PartialReuse
-            && names(da, &wa, &wb)
-            && names(db, &wb, &wa)
-            && (absent_from(&wa, db) || absent_from(&wb, da))
-    };
+    // Asked only of a whole copy: a partial reuse may put a passage into a story about
+    // something else.
+    let own_headlines = || relation != Relation::PartialReuse && headlines_name_their_own(da, db);
     // How many of the aligned passages' numbers the other side states, and how many
     // there are: asked by three signs, counted once (a copy goes through every sign).
     let agreement = std::cell::OnceCell::new();
@@ -591,6 +568,31 @@ const GENERIC_NAME_WORDS: &[&str] = &[
     "plc",
     "sir",
 ];
+
+/// Whether each headline names what its own article is about (its subject, or whom its
+/// lead says is speaking: "Phillips Petroleum said…" in an item whose most-named words
+/// are "West Texas") and nothing the other is about, and one of these is absent from
+/// the other article.
+fn headlines_name_their_own(da: &Doc<'_>, db: &Doc<'_>) -> bool {
+    let none = CommonNames::default();
+    let whom = |d| [subject(d, &none), lead_sayer(d)];
+    let (wa, wb) = (whom(da), whom(db));
+    let names = |d: &Doc<'_>, own: &[Option<&str>; 2], other: &[Option<&str>; 2]| {
+        d.title().is_some_and(|t| {
+            let has = |w: &Option<&str>| {
+                w.is_some_and(|w| {
+                    t.split(|c: char| !c.is_alphanumeric())
+                        .any(|x| x.to_lowercase() == w)
+                })
+            };
+            own.iter().any(has) && !other.iter().any(has)
+        })
+    };
+    let absent_from = |own: &[Option<&str>; 2], other: &Doc<'_>| {
+        own.iter().flatten().any(|w| !other.vocab().contains(*w))
+    };
+    names(da, &wa, &wb) && names(db, &wb, &wa) && (absent_from(&wa, db) || absent_from(&wb, da))
+}
 
 /// What an article is about: its [`subject`] or, naming none, its [`lead_sayer`].
 fn about<'d>(d: &'d Doc<'_>, common: &CommonNames) -> Option<&'d str> {
