@@ -327,10 +327,10 @@ struct CopyChanges<'c> {
 ///   mentions most or, naming none, the first capitalized word before its lead's
 ///   reporting verb) appears nowhere in the other. Of two short items
 ///   (`template_short_item_words`) the subjects are also read without the corpus's
-///   common names, so an export credit item is about its buyer, not the agency. A copy, however distorted, still names
-///   whom it is about; an item filled in for another company ("Harwick Tools Inc said
-///   its board declared a split…" against "Pellam Foods Inc said its board declared a
-///   split…") does not;
+///   common names, so an export credit item is about its buyer, not the agency. A
+///   copy, however distorted, still names whom it is about; an item filled in for
+///   another company ("Harwick Tools Inc said its board declared a split…" against
+///   "Pellam Foods Inc said its board declared a split…") does not;
 /// - the two are about different subjects, and the aligned passages name many entities
 ///   (`template_min_names` name words) of which the other article mentions few
 ///   (`template_name_agreement`): eurobond items of two issuers, with their own lead
