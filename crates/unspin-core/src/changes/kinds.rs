@@ -205,8 +205,8 @@ const ORGANIZATION_WORDS: &[&str] = &[
     "university",
 ];
 
-/// Last words that name a kind of place ("Eureka Road", "River Thames" has its kind in
-/// front and is a known river only by the list). Sorted.
+/// Last words that name a kind of place ("Eureka Road"). A kind written in front
+/// ("River Thames") is not read. Sorted.
 const PLACE_WORDS: &[&str] = &[
     "avenue", "bay", "bridge", "coast", "county", "green", "hill", "island", "islands", "lake",
     "lane", "ocean", "province", "river", "road", "sea", "square", "street", "valley",
