@@ -279,6 +279,7 @@ fn join_lines(text: &str, known_title: Option<&str>) -> Vec<Range<usize>> {
             } else {
                 open && !starts_list_item(trimmed)
                     && (starts_lowercase(trimmed)
+                        || starts_with_digit(trimmed)
                         || body_starts
                         || prev_text.split_whitespace().count() > 10)
             }
@@ -314,9 +315,22 @@ fn starts_lowercase(text: &str) -> bool {
         .is_some_and(char::is_lowercase)
 }
 
+/// Whether a line opens with a figure: inside an open sentence, a wrapped line that
+/// starts "6-1/8 pct and traded…" goes on with it, as a lowercase one would.
+fn starts_with_digit(text: &str) -> bool {
+    text.starts_with(|c: char| c.is_ascii_digit())
+}
+
+/// Whether a line opens with a list marker: a dash, star or plus, or a number followed
+/// by "." or ")" and a space ("2. ", "10) "). A figure that opens a wrapped line ("6.02
+/// pct", "10 pct. Then…") is no marker.
 fn starts_list_item(text: &str) -> bool {
-    text.starts_with(['-', '*', '+'])
-        || text.starts_with(|c: char| c.is_ascii_digit()) && text.contains(". ")
+    if text.starts_with(['-', '*', '+']) {
+        return true;
+    }
+    let rest = text.trim_start_matches(|c: char| c.is_ascii_digit());
+    rest.len() < text.len()
+        && (rest.starts_with(". ") || rest.starts_with(") ") || rest == "." || rest == ")")
 }
 
 #[cfg(test)]
@@ -438,6 +452,39 @@ mod tests {
                 ),
             ],
         );
+    }
+
+    #[test]
+    fn a_wrapped_line_opening_with_a_figure_goes_on_with_its_sentence() {
+        check(
+            "Federal funds, which averaged 6.02 pct on Friday, opened at\n6-1/8 pct and traded between there and 6-1/16 pct. Funds are firm.\nThe steps are:\n1. Wait a day.\n2) Then act.",
+            &[
+                (
+                    "Federal funds, which averaged 6.02 pct on Friday, opened at\n6-1/8 pct and traded between there and 6-1/16 pct. Funds are firm.",
+                    UnitKind::Body,
+                ),
+                ("The steps are:", UnitKind::Body),
+                ("1. Wait a day.", UnitKind::Body),
+                ("2) Then act.", UnitKind::Body),
+            ],
+        );
+    }
+
+    #[test]
+    fn list_markers_are_numbers_before_a_stop_or_bracket() {
+        for (line, marker) in [
+            ("1. Wait", true),
+            ("10) Act", true),
+            ("- item", true),
+            ("* item", true),
+            ("6.02 pct rose. Then", false),
+            ("10 pct rise. Then", false),
+            ("6-1/8 pct", false),
+            ("1987", false),
+            ("Funds rose. Then", false),
+        ] {
+            assert_eq!(starts_list_item(line), marker, "{line}");
+        }
     }
 
     /// The paragraphs of `input` when the record states `title` apart from the text.
