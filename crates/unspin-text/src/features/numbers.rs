@@ -60,7 +60,7 @@ fn money_in_cents(cents: &str, other: &str) -> bool {
 fn digits_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {
-        Regex::new(r"(?i)([$£€#]\s?)?\b(\d{1,2}/(?:64|32|16|8|4|3|2)\b|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+[- ]\d{1,2}/(?:64|32|16|8|4|3|2)\b|\d+(?:\.\d+)?)\b(\s?(?:%|percent\b|per cent\b))?([\s-](?:million|billion|trillion|thousand|bn|mn)\b)?")
+        Regex::new(r"(?i)([$£€#]\s?)?\b(\d{1,2}/(?:64|32|16|8|4|3|2)\b|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+[- ]\d{1,2}/(?:64|32|16|8|4|3|2)\b|\d+(?:\.\d+)?)(?:(bn|mn|mln|bln|m|k)\b|\b)(\s?(?:%|percent\b|per cent\b))?([\s-](?:million|billion|trillion|thousand|bn|mn|mln|bln)\b)?")
             .expect("regex")
     })
 }
@@ -121,6 +121,10 @@ pub fn find_numbers(
 ) -> Vec<NumberMention> {
     let mut out = Vec::new();
     let overlaps = |r: &Range<usize>| overlaps_sorted(masked, r);
+    // The unit of the last scaled amount: a list leaves it out after the first ("will
+    // drain 546 mln stg, bills for repurchase 76 mln, a rise in note circulation 310
+    // mln"), and the amounts after it are in it.
+    let mut list_unit: Option<String> = None;
     for c in digits_re().captures_iter(text) {
         let Some(whole) = c.get(0) else { continue };
         let range = whole.start() + offset..whole.end() + offset;
@@ -128,16 +132,27 @@ pub fn find_numbers(
             continue;
         }
         let Some(digits) = c.get(2) else { continue };
+        // A scale glued to the digits: "£2.5m", "$40k" with a currency sign, "2bn"
+        // ("mln", "bln") with or without one. Without a sign, "5m" may be metres, and
+        // is left alone like any other digits glued to letters.
+        let glued_scale = c.get(3).map(|m| m.as_str().to_lowercase());
+        if glued_scale
+            .as_deref()
+            .is_some_and(|w| c.get(1).is_none() && matches!(w, "m" | "k"))
+        {
+            continue;
+        }
         // A digit run glued to letters ("G20", "3D") is a name, not a quantity.
         let glued = text[..digits.start()]
             .chars()
             .next_back()
             .is_some_and(char::is_alphabetic)
-            || text[digits.end()..]
-                .chars()
-                .next()
-                .is_some_and(char::is_alphabetic);
-        if glued && c.get(3).is_none() {
+            || glued_scale.is_none()
+                && text[digits.end()..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphabetic);
+        if glued && c.get(4).is_none() {
             continue;
         }
         let Some(mut value) = amount(digits.as_str()) else {
@@ -153,24 +168,24 @@ pub fn find_numbers(
             value /= 10f64.powi(digits.len() as i32);
             range.start -= 1;
         }
-        if let Some(mult) = c.get(4) {
-            let word = mult
-                .as_str()
+        let spaced_scale = c.get(5).map(|m| {
+            m.as_str()
                 .trim_matches(|c: char| c.is_whitespace() || c == '-')
-                .to_lowercase();
-            value *= match word.as_str() {
-                "mn" => 1e6,
-                "bn" => 1e9,
-                w => scale_value(w).unwrap_or(1.0),
-            };
+                .to_lowercase()
+        });
+        for word in glued_scale.iter().chain(&spaced_scale) {
+            value *= scale_value(word).unwrap_or(1.0);
         }
-        let unit = if c.get(3).is_some() {
+        let unit = if c.get(4).is_some() {
             Some("%".to_string())
         } else if let Some(cur) = c.get(1) {
             Some(match cur.as_str().trim() {
                 "#" => "£".to_string(),
                 s => s.to_string(),
             })
+        } else if let Some((sign, end)) = currency_after(tokens, range.end) {
+            range.end = end;
+            Some(sign.to_string())
         } else {
             match next_noun(tokens, range.end) {
                 // "45 cents" is $0.45 (or €0.45): the amount in whole units, and the
@@ -180,8 +195,22 @@ pub fn find_numbers(
                     range.end = t.range.end;
                     Some(CENT.to_string())
                 }
+                // "5.5 mln dlrs", "6 pct": the word is the amount's sign, and part of
+                // the mention as a sign is.
+                Some(t) if sign_for(&t.lower).is_some() => {
+                    range.end = t.range.end;
+                    Some(unit_of(t))
+                }
                 t => t.map(unit_of),
             }
+        };
+        let unit = if glued_scale.is_some() || spaced_scale.is_some() {
+            if unit.is_some() {
+                list_unit.clone_from(&unit);
+            }
+            unit.or_else(|| list_unit.clone())
+        } else {
+            unit
         };
         out.push(NumberMention {
             range,
@@ -394,14 +423,15 @@ fn percent_after(text: &str, offset: usize, tokens: &[Token], end: usize) -> Opt
     }
 }
 
-/// What a scale word after a numeral multiplies it by.
+/// What a scale word after a numeral multiplies it by, the wires' and the papers'
+/// abbreviations ("mln", "bn", the "m" of "£2.5m") included.
 fn scale_value(lower: &str) -> Option<f64> {
     Some(match lower {
         "dozen" => 12.0,
         "hundred" => 1e2,
-        "thousand" => 1e3,
-        "million" => 1e6,
-        "billion" => 1e9,
+        "k" | "thousand" => 1e3,
+        "m" | "mn" | "mln" | "million" => 1e6,
+        "bn" | "bln" | "billion" => 1e9,
         "trillion" => 1e12,
         _ => return None,
     })
@@ -416,9 +446,44 @@ fn is_cents(lower: &str) -> bool {
 fn unit_of(noun: &Token) -> String {
     if is_cents(&noun.lower) {
         CENT.to_string()
+    } else if let Some(sign) = sign_for(&noun.lower) {
+        sign.to_string()
     } else {
         noun.stem.to_string()
     }
+}
+
+/// A currency word after an amount, maybe past the capitalized words that say whose
+/// currency it is ("7.53 billion Taiwan dlrs", "51 billion U.S. Dlrs", "Hong Kong
+/// dollars"): its sign, and where the word ends.
+fn currency_after(tokens: &[Token], end: usize) -> Option<(&'static str, usize)> {
+    let mut at = end;
+    let after = tokens.partition_point(|t| t.range.start < end);
+    for t in tokens.get(after..)?.iter().take(3) {
+        if t.range.start > at + 1 {
+            return None;
+        }
+        if let Some(sign) = sign_for(&t.lower).filter(|&s| s != "%") {
+            return Some((sign, t.range.end));
+        }
+        if !t.cap || t.stop {
+            return None;
+        }
+        at = t.range.end;
+    }
+    None
+}
+
+/// The sign a currency or percent word stands for: "5.5 mln dlrs" is "$5.5 million",
+/// "300 mln stg" "£300 million", "6 pct" "6%".
+fn sign_for(lower: &str) -> Option<&'static str> {
+    Some(match lower {
+        "dlr" | "dlrs" | "dollar" | "dollars" => "$",
+        "stg" | "sterling" => "£",
+        "euro" | "euros" => "€",
+        "pct" => "%",
+        _ => return None,
+    })
 }
 
 /// The noun a numeral ending at `end` counts: the next word if it is a lowercase content
@@ -528,13 +593,54 @@ mod tests {
     }
 
     #[test]
+    fn abbreviated_scales_and_currency_words() {
+        check(
+            "sold for 5.5 mln dlrs, or £2.5m, a $2bn bid, 1.2 bln yen, 300 mln stg, \
+             $40k, a 5m wall, a 5mm bolt, 6 pct, 12 euros",
+            &[
+                ("5.5 mln dlrs", 5.5e6, Some("$")),
+                ("£2.5m", 2.5e6, Some("£")),
+                ("$2bn", 2e9, Some("$")),
+                ("1.2 bln", 1.2e9, Some("yen")),
+                ("300 mln stg", 3e8, Some("£")),
+                ("$40k", 4e4, Some("$")),
+                // Without a currency sign, "5m" may be metres: no number is read.
+                ("6 pct", 6.0, Some("%")),
+                ("12 euros", 12.0, Some("€")),
+            ],
+        );
+        // Whose currency it is may stand between the amount and the word.
+        check(
+            "issued 7.53 billion Taiwan dlrs, reserves of 51 billion U.S. Dlrs, 30 \
+             Hong Kong dollars, 12 New Year gifts",
+            &[
+                ("7.53 billion Taiwan dlrs", 7.53e9, Some("$")),
+                ("51 billion U.S. Dlrs", 5.1e10, Some("$")),
+                ("30 Hong Kong dollars", 30.0, Some("$")),
+                ("12", 12.0, None),
+            ],
+        );
+        // A list states the unit once: the amounts after it are in it, until another.
+        check(
+            "drain 546 mln stg, repurchases 76 mln, notes 1.2 billion and 5 mln tonnes, 3 mln",
+            &[
+                ("546 mln stg", 5.46e8, Some("£")),
+                ("76 mln", 7.6e7, Some("£")),
+                ("1.2 billion", 1.2e9, Some("£")),
+                ("5 mln", 5e6, Some("tonn")),
+                ("3 mln", 3e6, Some("tonn")),
+            ],
+        );
+    }
+
+    #[test]
     fn quoted_fractions_are_one_amount() {
         check(
             "funds at 6-3/16 pct, priced at 82 1/8, fees of 3/8 pct, 9/11 and 24/7",
             &[
-                ("6-3/16", 6.1875, Some("pct")),
+                ("6-3/16 pct", 6.1875, Some("%")),
                 ("82 1/8", 82.125, None),
-                ("3/8", 0.375, Some("pct")),
+                ("3/8 pct", 0.375, Some("%")),
                 // No market quotes elevenths or sevenths.
                 ("9", 9.0, None),
                 ("11", 11.0, None),
