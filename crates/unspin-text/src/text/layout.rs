@@ -20,6 +20,9 @@ pub enum UnitKind {
     Caption,
     Related,
     Url,
+    /// A wire's sign-off closing the text: "Reuter", "AP", or an end-of-text mark
+    /// ("&#3;") left as a character reference.
+    Signoff,
     Body,
     /// A body sentence a corpus scan found repeated across unrelated articles (a
     /// footer, a credit): kept in place, never aligned or counted.
@@ -35,6 +38,7 @@ impl UnitKind {
             UnitKind::Caption => "caption",
             UnitKind::Related => "related",
             UnitKind::Url => "url",
+            UnitKind::Signoff => "signoff",
             UnitKind::Body => "body",
             UnitKind::Boilerplate => "boilerplate",
         }
@@ -188,10 +192,42 @@ fn classify(
     {
         return UnitKind::Caption;
     }
+    if seen_body && idx + 2 >= n_paragraphs && is_signoff(para) {
+        return UnitKind::Signoff;
+    }
     if !seen_body && idx == 0 && n_paragraphs > 1 && is_headline(para) {
         return UnitKind::Headline;
     }
     UnitKind::Body
+}
+
+/// Whether a paragraph is a wire's sign-off: at most an agency's name ("Reuter",
+/// "REUTER", "AP"), with or without character references such as the end-of-text mark
+/// "&#3;" that a record kept as written.
+fn is_signoff(para: &str) -> bool {
+    const AGENCIES: &[&str] = &["reuter", "reuters", "ap", "afp", "upi", "dpa", "pa"];
+    let mut words = para
+        .split_whitespace()
+        .filter(|w| !is_character_reference(w));
+    match (words.next(), words.next()) {
+        (None, _) => para.starts_with('&'),
+        (Some(w), None) => AGENCIES.contains(
+            &w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+                .as_str(),
+        ),
+        _ => false,
+    }
+}
+
+/// "&#3;", "&#x1F;": a numeric character reference, nothing else.
+fn is_character_reference(w: &str) -> bool {
+    w.strip_prefix("&#")
+        .and_then(|r| r.strip_suffix(';'))
+        .is_some_and(|n| {
+            let digits = n.strip_prefix(['x', 'X']).unwrap_or(n);
+            !digits.is_empty() && digits.chars().all(|c| c.is_ascii_hexdigit())
+        })
 }
 
 /// A sentence-case headline ("Blair rejects Iraq advice calls"), when a blank line sets
@@ -485,6 +521,28 @@ mod tests {
         ] {
             assert_eq!(starts_list_item(line), marker, "{line}");
         }
+    }
+
+    #[test]
+    fn a_wire_sign_off_closes_the_text_unaligned() {
+        check(
+            "Funds opened at six pct, dealers said.\n Reuter\n&#3;",
+            &[
+                ("Funds opened at six pct, dealers said.", UnitKind::Body),
+                ("Reuter", UnitKind::Signoff),
+                ("&#3;", UnitKind::Signoff),
+            ],
+        );
+        // Only at the end: a lone "AP" further up is the body's.
+        check(
+            "The mayor quit, aides said.\n\nAP\n\nHe left at noon.\n\nMore later.",
+            &[
+                ("The mayor quit, aides said.", UnitKind::Body),
+                ("AP", UnitKind::Body),
+                ("He left at noon.", UnitKind::Body),
+                ("More later.", UnitKind::Body),
+            ],
+        );
     }
 
     /// The paragraphs of `input` when the record states `title` apart from the text.
