@@ -319,7 +319,7 @@ td{vertical-align:top;padding:.35rem .6rem;border-bottom:1px solid #e2dfd8;width
 td p{margin:.15rem 0}
 tr.only-a td:first-child{background:#f3efe6}tr.only-b td:last-child{background:#fdebea}
 tr.identical td{color:#555}
-.u-headline{font-weight:700}.u-dateline,.u-caption,.u-related,.u-url,.u-byline{color:#777;font-size:13px}
+.u-headline{font-weight:700}.u-dateline,.u-caption,.u-related,.u-url,.u-byline,.u-signoff,.u-boilerplate{color:#777;font-size:13px}
 mark,.diff{background:#fff1a8}
 .chg{border-bottom:2px solid #c0392b}
 .k-claim_added{background:#fbd9d6}.k-claim_omitted{background:#ece7dc;border-bottom-color:#999}
