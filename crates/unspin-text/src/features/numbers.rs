@@ -734,4 +734,23 @@ mod tests {
         assert_eq!(n.len(), 2);
         assert!(n[0].same_value(&n[0]) && !n[0].same_value(&n[1]) && !n[1].same_value(&n[0]));
     }
+
+    proptest::proptest! {
+        /// Amounts in every written form the reader knows, run together with words:
+        /// mentions are found in order, within the text, on character boundaries, and
+        /// each one starts with its sign or its first figure.
+        #[test]
+        fn amounts_of_any_form_give_well_formed_mentions(
+            text in "(([$£€#]|US\\$)?[0-9]{1,4}([.,/-][0-9]{1,3})?(m|k|bn|mln)?( (mln|bln|billion|dlrs|stg|pct|euros|Taiwan dlrs|U\\.S\\. Dlrs|tonnes|cts))?[ ,.;]{1,2}(and |vs |the |&#3; )?){1,8}"
+        ) {
+            let n = find_numbers(&text, 0, &[], &tokenize(&text, 0));
+            let mut end = 0;
+            for m in &n {
+                proptest::prop_assert!(m.range.start >= end && m.range.end <= text.len(), "{m:?} in {text:?}");
+                proptest::prop_assert!(text.is_char_boundary(m.range.start) && text.is_char_boundary(m.range.end));
+                proptest::prop_assert!(text[m.range.clone()].starts_with(|c: char| c.is_ascii_digit() || "$£€#.".contains(c)), "{m:?} in {text:?}");
+                end = m.range.end;
+            }
+        }
+    }
 }
