@@ -41,6 +41,10 @@ const CONNECTORS: &[&str] = &[
     "al", "bin", "da", "de", "del", "der", "du", "la", "le", "of", "van", "von",
 ];
 
+/// Honorifics, which open a person's name: within a run of capitalized words, one of
+/// them starts a new name ("the BBC Mr Howard" is the BBC and Mr Howard).
+const HONORIFICS: &[&str] = &["dame", "dr", "miss", "mr", "mrs", "ms", "sir"];
+
 /// Titles written cut short with a dot before a name ("Adm. Hal Gehman").
 const TITLES: &[&str] = &[
     "adm", "capt", "cmdr", "col", "cpl", "dr", "gen", "gov", "lt", "maj", "mr", "mrs", "ms",
@@ -176,6 +180,10 @@ pub fn find_names(
         let mut j = i + 1;
         while j < tokens.len() && joined(text, &tokens[j - 1], &tokens[j]) {
             let next = &tokens[j];
+            // "told the BBC Mr Howard had": an honorific opens a name of its own.
+            if HONORIFICS.contains(&next.lower.as_str()) {
+                break;
+            }
             if reader.is_name_word(next) {
                 end = j;
                 j += 1;
@@ -260,10 +268,15 @@ impl Reader<'_> {
         if self.usage.capitalized(t) {
             return true;
         }
+        // (An honorific after it opens a name of its own: "Whistleblower Dr Stephen
+        // Bolsin" says nothing of "Whistleblower".)
         !is_opener(&t.lower)
-            && tokens
-                .get(i + 1)
-                .is_some_and(|n| self.is_name_word(n) && !n.stop && joined(self.text, t, n))
+            && tokens.get(i + 1).is_some_and(|n| {
+                self.is_name_word(n)
+                    && !n.stop
+                    && !HONORIFICS.contains(&n.lower.as_str())
+                    && joined(self.text, t, n)
+            })
             && !self.usage.ordinary(t)
     }
 
@@ -355,6 +368,28 @@ mod tests {
             "Moreover, Lavrov met U.S. Secretary of State Marco Rubio and the ASEAN envoy.",
             &["lavrov"],
             &["Lavrov", "U.S. Secretary of State Marco Rubio", "ASEAN"],
+        );
+    }
+
+    #[test]
+    fn an_honorific_opens_a_name_of_its_own() {
+        check(
+            "Sources told the BBC Mr Howard had agreed, as ITV Sir Alan and Dr. Ruth Westheimer said, and Mr Howard too.",
+            &[],
+            &[
+                "BBC",
+                "Howard",
+                "ITV",
+                "Sir Alan",
+                "Dr. Ruth Westheimer",
+                "Howard",
+            ],
+        );
+        // Nor is a sentence's first word a name for the honorific after it.
+        check(
+            "Whistleblower Dr Stephen Bolsin spoke. Chairman Sir Alan Budd agreed.",
+            &[],
+            &["Dr Stephen Bolsin", "Sir Alan Budd"],
         );
     }
 
