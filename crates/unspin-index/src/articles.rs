@@ -20,6 +20,11 @@ pub trait Articles: Sync {
     }
     fn id(&self, k: usize) -> ArticleId;
     fn get(&self, k: usize) -> Result<Article, Self::Error>;
+    /// Where article `k` was read from (a path, "file.jsonl:7"): articles of one text
+    /// share an id, so a scan's pairs name their articles by it too.
+    fn origin(&self, k: usize) -> Result<String, Self::Error> {
+        self.get(k).map(|a| a.meta.origin)
+    }
 }
 
 impl Articles for [Item] {
@@ -32,6 +37,9 @@ impl Articles for [Item] {
     }
     fn get(&self, k: usize) -> Result<Article, Infallible> {
         Ok(self[k].article.clone())
+    }
+    fn origin(&self, k: usize) -> Result<String, Infallible> {
+        Ok(self[k].article.meta.origin.clone())
     }
 }
 
@@ -50,6 +58,9 @@ pub struct Spill {
     file: File,
     entries: Vec<(u64, u32)>,
     ids: Vec<ArticleId>,
+    /// Kept in memory (a path is a few dozen bytes): the output names every paired
+    /// article's origin, which would otherwise cost a read and a parse each.
+    origins: Vec<String>,
 }
 
 /// A [`Spill`] being written.
@@ -58,6 +69,7 @@ pub struct SpillWriter {
     pos: u64,
     entries: Vec<(u64, u32)>,
     ids: Vec<ArticleId>,
+    origins: Vec<String>,
 }
 
 impl SpillWriter {
@@ -67,6 +79,7 @@ impl SpillWriter {
             pos: 0,
             entries: Vec::new(),
             ids: Vec::new(),
+            origins: Vec::new(),
         })
     }
 
@@ -83,6 +96,7 @@ impl SpillWriter {
         self.out.write_all(record.as_bytes())?;
         self.entries.push((self.pos, len));
         self.ids.push(item.id);
+        self.origins.push(a.meta.origin.clone());
         self.pos += u64::from(len);
         Ok(())
     }
@@ -96,6 +110,7 @@ impl SpillWriter {
             file,
             entries: self.entries,
             ids: self.ids,
+            origins: self.origins,
         })
     }
 }
@@ -121,6 +136,9 @@ impl Articles for Spill {
         let mut article = crate::store::article_of(&record);
         article.meta.site = record["site"].as_str().map(str::to_string);
         Ok(article)
+    }
+    fn origin(&self, k: usize) -> Result<String, SpillError> {
+        Ok(self.origins[k].clone())
     }
 }
 
@@ -197,6 +215,10 @@ mod tests {
         for k in [1, 0, 1] {
             assert_eq!(spill.get(k).expect("read"), items[k].article);
             assert_eq!(spill.id(k), items[k].id);
+            assert_eq!(
+                spill.origin(k).expect("origin"),
+                items[k].article.meta.origin
+            );
         }
     }
 }

@@ -10,9 +10,12 @@
 //!   independent articles on the same story; `partial_reuse` lists articles sharing a
 //!   passage with a member (linked, not merged into the family).
 //! - `pairs.jsonl` (schema `unspin.pairs/1`): every verified related pair
-//!   `{"a": id, "b": id, "relation", "source": "a" | "b" | null, "confidence",
-//!   "coverage": {"a", "b"}, "top_changes": [{"kind", "detail"}]}` — changes are listed
-//!   for pairs where one article derives from the other (same-story pairs have none).
+//!   `{"a": id, "b": id, "paths": {"a", "b"}, "relation", "source": "a" | "b" | null,
+//!   "confidence", "coverage": {"a", "b"}, "top_changes": [{"kind", "detail"}]}` —
+//!   changes are listed for pairs where one article derives from the other (same-story
+//!   pairs have none). Files of one text share an id, so `paths` (where each article
+//!   was read from; added to version 1 later, readers must not require it) tells apart
+//!   the pairs of its copies, whose records may date them differently.
 //!   Besides copy candidates, articles naming enough of the same rare people and places
 //!   as a family member are verified, so independent reports link as `same_story`.
 //! - `skipped.jsonl`: `{"origin", "reason"}` for every unreadable input.
@@ -110,6 +113,7 @@ fn output<A: Articles + ?Sized>(
         let v = json!({
             "schema": "unspin.pairs/1",
             "a": id(p.a), "b": id(p.b),
+            "paths": {"a": articles.origin(p.a)?, "b": articles.origin(p.b)?},
             "relation": p.relation.as_str(),
             "source": p.source.map(|s| s.as_str()),
             "confidence": round(p.confidence),

@@ -378,6 +378,47 @@ fn generated_corpus_families_are_found() {
     assert!(figure("original found") >= 0.95, "{}", run.stdout);
 }
 
+/// Files of one text share an id: each pair also says which files it joins, so the
+/// pairs of two copies of a file are told apart, and none is listed twice.
+#[test]
+fn pairs_name_the_files_they_join() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let corpus = root().join("examples/corpus");
+    for (from, to) in [
+        ("original.md", "original.md"),
+        ("original.md", "original-again.md"),
+        ("rewrite-llm.txt", "rewrite-llm.txt"),
+    ] {
+        std::fs::copy(corpus.join(from), dir.path().join(to)).expect("copy");
+    }
+    let out = tempfile::tempdir().expect("tempdir");
+    let s = scan(dir.path(), out.path());
+    let file = |p: &Value, side: &str| {
+        p["paths"][side]
+            .as_str()
+            .and_then(|p| p.rsplit('/').next())
+            .unwrap_or("?")
+            .to_string()
+    };
+    let mut joined: Vec<String> = s
+        .pairs
+        .iter()
+        .map(|p| format!("{} {} {}", file(p, "a"), p["relation"], file(p, "b")))
+        .collect();
+    joined.sort();
+    assert_eq!(
+        joined,
+        [
+            "original-again.md \"duplicate\" original.md",
+            "original-again.md \"rewrite\" rewrite-llm.txt",
+            "original.md \"rewrite\" rewrite-llm.txt",
+        ]
+    );
+    // The two copies of the original have one id.
+    let same = s.pairs.iter().find(|p| p["relation"] == "duplicate");
+    assert!(same.is_some_and(|p| p["a"] == p["b"]), "{:?}", s.pairs);
+}
+
 #[test]
 fn no_report_writes_the_json_outputs_only() {
     let out = tempfile::tempdir().expect("tempdir");
