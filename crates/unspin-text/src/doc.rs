@@ -321,6 +321,16 @@ impl<'a> Doc<'a> {
         self.norm.text.get(range).unwrap_or("")
     }
 
+    /// The text of a normalized range on one line, whitespace runs folded to one space,
+    /// as change details quote it ("400 mln dlrs became 360⏎mln dlrs" reads "360 mln
+    /// dlrs").
+    pub fn flat_text(&self, range: Range<usize>) -> String {
+        self.ntext(range)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
     /// Original span of a normalized range.
     pub fn span(&self, range: Range<usize>) -> Span {
         self.norm.to_original(range.start, range.end)

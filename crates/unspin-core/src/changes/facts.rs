@@ -145,7 +145,7 @@ pub(super) fn unsupported_facts(
         if !n.approx && !skipped(&n.range) && !stated.states_number(n, Units::Any) {
             out.push((
                 n.range.clone(),
-                format!("number {}", copy.ntext(n.range.clone())),
+                format!("number {}", copy.flat_text(n.range.clone())),
             ));
         }
     }
@@ -153,7 +153,7 @@ pub(super) fn unsupported_facts(
         if d.value.is_absolute() && !skipped(&d.range) && !stated.states_date(&d.value) {
             out.push((
                 d.range.clone(),
-                format!("date {}", copy.ntext(d.range.clone())),
+                format!("date {}", copy.flat_text(d.range.clone())),
             ));
         }
     }
@@ -161,7 +161,7 @@ pub(super) fn unsupported_facts(
         if !skipped(&n.range) && !stated.states_name(src, &n.words) {
             out.push((
                 n.range.clone(),
-                format!("name {}", copy.ntext(n.range.clone())),
+                format!("name {}", copy.flat_text(n.range.clone())),
             ));
         }
     }
@@ -239,8 +239,8 @@ pub(super) fn replaced(
         kind,
         detail: format!(
             "{} became {}",
-            src.ntext(old.clone()),
-            copy.ntext(new.clone())
+            src.flat_text(old.clone()),
+            copy.flat_text(new.clone())
         ),
         src: Some(old),
         copy: Some(new),

@@ -2,7 +2,6 @@
 //! pair compared (altered), each leftover reported (added / removed).
 
 use compact_str::CompactString;
-use std::ops::Range;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -11,14 +10,6 @@ use crate::config::{ChangeRules, Config};
 use crate::doc::Doc;
 use crate::features::Quote;
 use crate::text::words::tokenize;
-
-/// Text of a normalized range with whitespace runs folded to one space.
-fn flat(doc: &Doc<'_>, range: Range<usize>) -> String {
-    doc.ntext(range)
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-}
 
 fn quote_words(doc: &Doc<'_>, q: &Quote) -> Vec<CompactString> {
     tokenize(doc.ntext(q.inner.clone()), 0)
@@ -319,8 +310,8 @@ pub(super) fn detect(
             speaker
                 .as_deref()
                 .map_or_else(|| "unattributed quote".to_string(), |s| format!("{s}:")),
-            flat(copy, qc.inner.clone()),
-            flat(src, qs.inner.clone())
+            copy.flat_text(qc.inner.clone()),
+            src.flat_text(qs.inner.clone())
         );
         out.push(Change {
             kind: ChangeKind::QuoteAltered,
@@ -354,7 +345,7 @@ pub(super) fn detect(
             let speaker = q.speaker.as_ref().map(|s| s.display.clone());
             let detail = format!(
                 "the copy keeps the passage but drops the quote \"{}\"",
-                flat(src, q.inner.clone())
+                src.flat_text(q.inner.clone())
             );
             out.push(Change {
                 kind: ChangeKind::QuoteRemoved,
@@ -373,7 +364,7 @@ pub(super) fn detect(
         let speaker = q.speaker.as_ref().map(|s| s.display.clone());
         let detail = format!(
             "quote the source does not have: \"{}\"{}",
-            flat(copy, q.inner.clone()),
+            copy.flat_text(q.inner.clone()),
             speaker
                 .as_deref()
                 .map(|s| format!(", attributed to {s}"))
