@@ -193,6 +193,12 @@ pub fn assess(
         verdict.source = None;
         verdict.confidence = 0.0;
     }
+    // Two items on one template are no copy: a scan lists no distortions for them.
+    let changes = if template && changes_for == ChangesFor::Derived {
+        Vec::new()
+    } else {
+        changes
+    };
     Assessment {
         verdict,
         changes,

@@ -201,6 +201,40 @@ fn scan_assessment_skips_changes_of_same_story_pairs() {
     assert_eq!(c.changes.len(), full.changes.len());
 }
 
+/// Two items on one template are same story: `compare` shows how their facts differ,
+/// a scan lists no distortions for them.
+#[test]
+fn scan_assessment_lists_no_changes_for_template_items() {
+    let item = |company: &str, date: &str| {
+        Article::new(
+            company,
+            format!(
+                "{company} said its board declared a two-for-one stock split payable \
+                 {date}. The company said the split would widen the ownership of its \
+                 shares among small investors."
+            ),
+        )
+    };
+    let (a, b) = (
+        item("Harwick Tools Inc", "May 4"),
+        item("Pellam Foods Inc", "June 9"),
+    );
+    let (da, db) = (Doc::new(&a), Doc::new(&b));
+    let (cfg, none) = (Config::default(), CommonNames::default());
+    let full = assess(&da, &db, &cfg, ChangesFor::Related, &none);
+    let scan = assess(&da, &db, &cfg, ChangesFor::Derived, &none);
+    assert_eq!(full.verdict.relation, Relation::SameStory);
+    assert_eq!(scan.verdict, full.verdict);
+    assert!(
+        full.changes
+            .iter()
+            .any(|c| c.kind == ChangeKind::DateChanged),
+        "{:?}",
+        full.changes
+    );
+    assert!(scan.changes.is_empty(), "{:?}", scan.changes);
+}
+
 /// A text that never ends a sentence puts every quote in one aligned passage: past the
 /// exhaustive pairing and the per-quote candidate cap, each quote still finds its twin.
 #[test]
