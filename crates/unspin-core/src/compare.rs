@@ -448,7 +448,7 @@ fn is_template(
         names >= cfg.template_min_unshared_names.max(1) && 2 * numbers_agreed <= numbers
             || numbers >= cfg.template_min_unshared_numbers.max(1)
                 && numbers_agreed as f64 <= cfg.template_number_agreement * numbers as f64
-                && !same_headline(da, db)
+                && other_headlines(da, db)
     };
     let subjects = std::cell::OnceCell::new();
     let other_subjects = || {
@@ -477,7 +477,7 @@ fn is_template(
     };
     // The cheap tests first: most pairs are undated or dated alike.
     let days_figures_differ = || {
-        other_days() && !same_headline(da, db) && {
+        other_days() && other_headlines(da, db) && {
             let (agreed, numbers) = number_agreement();
             numbers > 0 && agreed as f64 <= cfg.template_number_agreement * numbers as f64
         }

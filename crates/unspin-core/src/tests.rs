@@ -473,8 +473,8 @@ fn a_filing_whose_only_shared_names_are_common_ones_is_same_story() {
 
 /// Two of one central bank's money-market bulletins are two stories once the corpus says
 /// that the bank's name is common: no rare name is shared and almost no figure (the other
-/// signs switched off). A copy restating the figures, or one under the same headline
-/// (a copy that distorted every figure), stays a copy.
+/// signs switched off). A copy restating the figures, or one under the same headline or
+/// none (a copy that distorted every figure), stays a copy.
 #[test]
 fn bulletins_sharing_no_rare_name_and_few_figures_are_same_story() {
     let bulletin = |late: &str, total: &str, shortage: &str| {
@@ -529,12 +529,20 @@ fn bulletins_sharing_no_rare_name_and_few_figures_are_same_story() {
         relation(&distorted, &only_this_sign, &common),
         Relation::Rewrite
     );
+    // Without a headline, nothing says it is another bulletin: a copy that dropped
+    // its source's headline and distorted every figure stays a copy.
+    let untitled = Article::new("u", bulletin("104", "310", "550"));
+    assert_eq!(
+        relation(&untitled, &only_this_sign, &common),
+        Relation::Rewrite
+    );
 }
 
 /// Two bulletins, each dated and each reporting on "today", are two days' reports when
 /// their dates differ and the other states few of their figures, under different
 /// headlines (the other signs switched off). Undated, dated alike, without "today", or
-/// under the same headline, they stay a copy; so does a later copy that keeps the figures.
+/// under the same headline or none, they stay a copy; so does a later copy that keeps
+/// the figures.
 #[test]
 fn reports_on_their_own_days_with_other_figures_are_same_story() {
     let bulletin = |late: &str, total: &str, shortage: &str, day: &str| {
@@ -587,6 +595,10 @@ fn reports_on_their_own_days_with_other_figures_are_same_story() {
     );
     let kept = item(headline, bulletin("185", "290", "400", "today"), Some(19));
     assert_eq!(relation(&today, &kept), Relation::Rewrite);
+    // Nor does a headline that is missing differ.
+    let mut untitled = Article::new("u", bulletin("104", "310", "550", "today"));
+    untitled.meta.date = crate::article::CivilDate::new(1987, 3, 19);
+    assert_eq!(relation(&today, &untitled), Relation::Rewrite);
 }
 
 /// Another company's filing on the same form is another story once the headlines differ
