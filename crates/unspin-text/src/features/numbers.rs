@@ -1,6 +1,7 @@
 //! Numbers with their units and normalized values: `400,000 subscribers`, `3.2%`,
 //! `$1.5 billion`, `$70-million`, `.20` (0.20), `#115,000` (METER's pound sign),
-//! `6-3/16 pct` (a market's fraction, 6.1875),
+//! `6-3/16 pct` (a market's fraction, 6.1875), the wires' and papers' abbreviations
+//! (`5.5 mln dlrs` is $5.5 million, `£2.5m`, `$2bn`, `300 mln stg`, `6 pct` is 6%),
 //! `21 years`, "45 cents" ($0.45); spelled, approximate: "two decades" (20 years),
 //! "nine states" and "a three-month high" (a count of the noun after the numeral),
 //! "thirty-six years", "a dozen people" (the phrases count only spans of time, people and
@@ -736,9 +737,10 @@ mod tests {
     }
 
     proptest::proptest! {
-        /// Amounts in every written form the reader knows, run together with words:
-        /// mentions are found in order, within the text, on character boundaries, and
-        /// each one starts with its sign or its first figure.
+        /// Amounts in the digit forms the reader knows (signs, scales glued or spaced,
+        /// currency words past whose currency it is), run together with words: mentions
+        /// are found in order, within the text, on character boundaries, and each one
+        /// starts with its sign or its first figure.
         #[test]
         fn amounts_of_any_form_give_well_formed_mentions(
             text in "(([$£€#]|US\\$)?[0-9]{1,4}([.,/-][0-9]{1,3})?(m|k|bn|mln)?( (mln|bln|billion|dlrs|stg|pct|euros|Taiwan dlrs|U\\.S\\. Dlrs|tonnes|cts))?[ ,.;]{1,2}(and |vs |the |&#3; )?){1,8}"

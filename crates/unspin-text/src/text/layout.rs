@@ -493,13 +493,14 @@ mod tests {
     #[test]
     fn a_wrapped_line_opening_with_a_figure_goes_on_with_its_sentence() {
         check(
-            "Federal funds, which averaged 6.02 pct on Friday, opened at\n6-1/8 pct and traded between there and 6-1/16 pct. Funds are firm.\nThe steps are:\n1. Wait a day.\n2) Then act.",
+            "Federal funds, which averaged 6.02 pct on Friday, opened at\n6-1/8 pct and traded between there and 6-1/16 pct. Funds are firm.\nBefore voting, members must do two things\n1. Wait a day.\n2) Then act.",
             &[
                 (
                     "Federal funds, which averaged 6.02 pct on Friday, opened at\n6-1/8 pct and traded between there and 6-1/16 pct. Funds are firm.",
                     UnitKind::Body,
                 ),
-                ("The steps are:", UnitKind::Body),
+                // A numbered item starts its own line, though the line before is open.
+                ("Before voting, members must do two things", UnitKind::Body),
                 ("1. Wait a day.", UnitKind::Body),
                 ("2) Then act.", UnitKind::Body),
             ],
