@@ -126,6 +126,7 @@ pub fn render(c: &Comparison<'_>) -> String {
     h.push_str("</th></tr></thead><tbody>\n");
     for row in rows(c) {
         let class = match (row.a.is_empty(), row.b.is_empty()) {
+            _ if row.kind == APART => APART,
             (true, false) => "only-b",
             (false, true) => "only-a",
             _ => row.kind,
@@ -146,6 +147,11 @@ struct Row {
     b: Vec<usize>,
     kind: &'static str,
 }
+
+/// The row of units that are not running text (a byline, a wire's sign-off), which
+/// neither aligns nor counts: set side by side when both articles have one of a kind,
+/// and never coloured as added or left out.
+const APART: &str = "apart";
 
 /// Rows in b's order; a's unaligned sentences slot in before the first row that holds a
 /// later sentence of a.
@@ -177,11 +183,26 @@ fn rows(c: &Comparison<'_>) -> Vec<Row> {
             None => rows.push(Row {
                 a: Vec::new(),
                 b: vec![j],
-                kind: "only-b",
+                kind: if c.b_units[j].kind.is_content() {
+                    "only-b"
+                } else {
+                    APART
+                },
             }),
         }
     }
     for i in (0..c.a_units.len()).filter(|&i| !aligned_a[i]) {
+        let kind = c.a_units[i].kind;
+        if !kind.is_content() {
+            // Beside b's unit of the same kind, when b has one still alone.
+            let beside = rows.iter_mut().find(|r| {
+                r.kind == APART && r.a.is_empty() && r.b.iter().all(|&j| c.b_units[j].kind == kind)
+            });
+            if let Some(row) = beside {
+                row.a.push(i);
+                continue;
+            }
+        }
         let at = rows
             .iter()
             .position(|r| r.a.first().is_some_and(|&first| first > i))
@@ -191,7 +212,7 @@ fn rows(c: &Comparison<'_>) -> Vec<Row> {
             Row {
                 a: vec![i],
                 b: Vec::new(),
-                kind: "only-a",
+                kind: if kind.is_content() { "only-a" } else { APART },
             },
         );
     }

@@ -79,6 +79,37 @@ fn page_is_self_contained_and_links_every_change() {
     assert!(page.contains("&quot;We will not gamble"));
 }
 
+/// Units that are not running text stand apart: two wire items' sign-offs sit side by
+/// side in rows coloured neither as added nor as left out.
+#[test]
+fn sign_offs_sit_side_by_side_apart_from_the_text() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let item = |name: &str, figure: &str| {
+        let path = dir.path().join(name);
+        std::fs::write(
+            &path,
+            format!(
+                "The Bank of England said it provided the money market with {figure} mln stg \
+                 assistance in the afternoon session, dealers said.\n Reuter\n&#3;\n"
+            ),
+        )
+        .expect("write");
+        path
+    };
+    let (a, b) = (item("a.txt", "185"), item("b.txt", "104"));
+    let (_dir, _path, page) = report(&["compare".as_ref(), &a, &b]);
+    let rows: Vec<&str> = page
+        .split("<tr class=\"")
+        .skip(1)
+        .filter_map(|r| r.split("</tr>").next())
+        .collect();
+    let apart: Vec<&&str> = rows.iter().filter(|r| r.starts_with("apart")).collect();
+    assert_eq!(apart.len(), 2, "{rows:#?}");
+    assert!(apart[0].matches(">Reuter</p>").count() == 2, "{apart:?}");
+    assert!(apart[1].matches(">&amp;#3;</p>").count() == 2, "{apart:?}");
+    assert!(!rows.iter().any(|r| r.starts_with("only-")), "{rows:#?}");
+}
+
 #[test]
 fn trace_page_marks_words_and_links_every_change_to_the_article() {
     let (_dir, _path, page) = trace_report();
