@@ -10,7 +10,7 @@ use crate::diff::word_diff;
 use crate::doc::Doc;
 use crate::features::dates::RelUnit;
 use crate::text::UnitKind;
-use crate::verdict::{self, Relation, Side, Verdict};
+use crate::verdict::{self, Relation, Side, TemplateSign, Verdict};
 
 /// A sentence (or other unit) of one side, in original offsets.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -165,7 +165,9 @@ pub fn assess(
         (Vec::new(), 0)
     };
     let judged_from = verdict.source.unwrap_or(first);
-    let template = verdict.relation.is_derived() && {
+    let template = if !verdict.relation.is_derived() {
+        None
+    } else {
         let recounted;
         let (changes, swapped_facts) = if judged_from == shown_from {
             (&changes, swapped_facts)
@@ -178,7 +180,7 @@ pub fn assess(
             changes,
             swapped_facts,
         };
-        is_template(
+        template_sign(
             da,
             db,
             verdict.relation,
@@ -188,13 +190,14 @@ pub fn assess(
             cfg,
         )
     };
-    if template {
+    if template.is_some() {
         verdict.relation = Relation::SameStory;
+        verdict.template = template;
         verdict.source = None;
         verdict.confidence = 0.0;
     }
     // Two items on one template are no copy: a scan lists no distortions for them.
-    let changes = if template && changes_for == ChangesFor::Derived {
+    let changes = if template.is_some() && changes_for == ChangesFor::Derived {
         Vec::new()
     } else {
         changes
@@ -324,7 +327,8 @@ struct CopyChanges<'c> {
 
 /// Two articles built on one template (wire items like "X ACCEPTS EXPORT BONUS FOR Y"):
 /// the wording aligns, but the facts differ. A distorting copy changes a few facts; a
-/// template story changes nearly all of them. Any of nine signs suffices:
+/// template story changes nearly all of them. Any of nine signs suffices, and the
+/// answer is the [`TemplateSign`] of the first that holds (several signs share one):
 /// - facts differ in most aligned passages that carry any, at least
 ///   `template_min_changes` of them, or `template_min_changes_retitled` under
 ///   different headlines (a figure said to move the other way is a changed fact too);
@@ -372,7 +376,7 @@ struct CopyChanges<'c> {
 ///   (`template_number_agreement`), under different headlines: two days' reports of
 ///   one market, however few figures each holds. A copy published days later keeps
 ///   its source's figures, or its headline.
-fn is_template(
+fn template_sign(
     da: &Doc<'_>,
     db: &Doc<'_>,
     relation: Relation,
@@ -380,7 +384,7 @@ fn is_template(
     read: &CopyChanges<'_>,
     common: &CommonNames,
     cfg: &Config,
-) -> bool {
+) -> Option<TemplateSign> {
     let CopyChanges {
         copy,
         changes,
@@ -484,12 +488,25 @@ fn is_template(
     };
     let enough_changed = fact_changes >= cfg.template_min_changes
         || fact_changes >= cfg.template_min_changes_retitled && other_headlines(da, db);
-    most_changed && (enough_changed || other_subjects())
-        || other_subjects() && (names_differ() || fact_changes >= 1 && other_headlines(da, db))
-        || own_headlines()
-        || numbers_differ()
-        || nothing_rare_shared()
-        || days_figures_differ()
+    // The signs in order, the cheap ones first; the first that holds says why.
+    let signs: [(TemplateSign, &dyn Fn() -> bool); 6] = [
+        (TemplateSign::FactsChanged, &|| {
+            most_changed && enough_changed
+        }),
+        (TemplateSign::OtherSubjects, &|| {
+            most_changed && other_subjects()
+                || other_subjects()
+                    && (names_differ() || fact_changes >= 1 && other_headlines(da, db))
+        }),
+        (TemplateSign::OwnHeadlines, &own_headlines),
+        (TemplateSign::OtherFigures, &numbers_differ),
+        (TemplateSign::NoRareNameShared, &nothing_rare_shared),
+        (TemplateSign::OtherDays, &days_figures_differ),
+    ];
+    signs
+        .into_iter()
+        .find(|(_, holds)| holds())
+        .map(|(sign, _)| sign)
 }
 
 /// Whether both articles state a title and the titles do not have the same words.

@@ -224,6 +224,10 @@ fn scan_assessment_lists_no_changes_for_template_items() {
     let full = assess(&da, &db, &cfg, ChangesFor::Related, &none);
     let scan = assess(&da, &db, &cfg, ChangesFor::Derived, &none);
     assert_eq!(full.verdict.relation, Relation::SameStory);
+    assert_eq!(
+        full.verdict.template,
+        Some(crate::verdict::TemplateSign::OtherSubjects)
+    );
     assert_eq!(scan.verdict, full.verdict);
     assert!(
         full.changes

@@ -105,9 +105,59 @@ pub struct Reason {
     pub detail: String,
 }
 
+/// Why two articles whose wording aligns as a copy's are two items on one template
+/// (reported as same story): the first of the signs in `compare` that holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TemplateSign {
+    /// Facts differ in most aligned passages that carry any.
+    FactsChanged,
+    /// Each is about a subject the other never names.
+    OtherSubjects,
+    /// Each headline names what its own article is about, and not the other's.
+    OwnHeadlines,
+    /// The other side states few of the aligned passages' many figures.
+    OtherFigures,
+    /// No rare name is shared, and the figures are mostly not restated.
+    NoRareNameShared,
+    /// Dated on different days, each reporting its own day, with other figures.
+    OtherDays,
+}
+
+impl TemplateSign {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TemplateSign::FactsChanged => "facts_changed",
+            TemplateSign::OtherSubjects => "other_subjects",
+            TemplateSign::OwnHeadlines => "own_headlines",
+            TemplateSign::OtherFigures => "other_figures",
+            TemplateSign::NoRareNameShared => "no_rare_name_shared",
+            TemplateSign::OtherDays => "other_days",
+        }
+    }
+
+    /// The sign in words, after "two items on one template: ".
+    pub fn detail(self) -> &'static str {
+        match self {
+            TemplateSign::FactsChanged => "the facts differ in most passages that state any",
+            TemplateSign::OtherSubjects => "each is about a subject the other never names",
+            TemplateSign::OwnHeadlines => "each headline names its own subject, not the other's",
+            TemplateSign::OtherFigures => "the other states few of their figures",
+            TemplateSign::NoRareNameShared => {
+                "they share no rare name and few figures, under different headlines"
+            }
+            TemplateSign::OtherDays => {
+                "dated on different days, each reports its own day with other figures"
+            }
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct Verdict {
     pub relation: Relation,
+    /// Set when the wording aligns as a copy's but the two are items on one template,
+    /// which made the relation same story.
+    pub template: Option<TemplateSign>,
     pub source: Option<Side>,
     /// Confidence in `source`, 0 when it is null.
     pub confidence: f64,
@@ -240,6 +290,7 @@ pub fn decide(
     };
     Verdict {
         relation,
+        template: None,
         source,
         confidence,
         reasons,

@@ -5,6 +5,8 @@
 //!   "schema": "unspin.compare/1",
 //!   "a": Side, "b": Side,
 //!   "relation": "duplicate" | "near_duplicate" | "rewrite" | "partial_reuse" | "same_story" | "unrelated",
+//!   "template"?: { "sign": TemplateSign, "detail": string },  // why a same_story whose
+//!                                      // wording aligns as a copy's is two items on one template
 //!   "source": "a" | "b" | null,        // which article is the original
 //!   "confidence": number,              // in [0, 1], confidence in `source`; 0 when null
 //!   "reasons": [ { "kind": "dates" | "credit" | "self_published" | "containment",
@@ -23,6 +25,8 @@
 //! ChangeKind = "quote_altered" | "quote_added" | "quote_removed" | "number_changed"
 //!            | "date_changed" | "name_changed" | "claim_added" | "claim_omitted"
 //!            | "attribution_dropped" | "negation_flipped"
+//! TemplateSign = "facts_changed" | "other_subjects" | "own_headlines" | "other_figures"
+//!              | "no_rare_name_shared" | "other_days"
 //! ```
 //!
 //! Changes are ranked, most important first. Numbers are rounded to 3 decimals. The
@@ -43,6 +47,8 @@ struct CompareJson<'c> {
     a: SideJson<'c>,
     b: SideJson<'c>,
     relation: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    template: Option<TemplateJson>,
     source: Option<&'static str>,
     confidence: f64,
     reasons: Vec<ReasonJson<'c>>,
@@ -61,6 +67,12 @@ struct SideJson<'c> {
     url: Option<&'c str>,
     words: usize,
     sentences: usize,
+}
+
+#[derive(Serialize)]
+struct TemplateJson {
+    sign: &'static str,
+    detail: &'static str,
 }
 
 #[derive(Serialize)]
@@ -130,6 +142,10 @@ pub fn render(c: &Comparison<'_>) -> String {
         a: side(c.a, &c.a_meta, &c.a_units),
         b: side(c.b, &c.b_meta, &c.b_units),
         relation: v.relation.as_str(),
+        template: v.template.map(|t| TemplateJson {
+            sign: t.as_str(),
+            detail: t.detail(),
+        }),
         source: v.source.map(|s| s.as_str()),
         confidence: round(v.confidence),
         reasons: v

@@ -70,6 +70,14 @@ pub fn render(c: &Comparison<'_>, color: Color) -> String {
         p.bold(v.relation.as_str()),
         source
     );
+    if let Some(t) = v.template {
+        let _ = writeln!(
+            out,
+            "  - two items on one template: {} ({})",
+            t.detail(),
+            t.as_str()
+        );
+    }
     for r in &v.reasons {
         let _ = writeln!(
             out,

@@ -56,8 +56,16 @@ pub fn render(c: &Comparison<'_>) -> String {
         100.0 * v.coverage_a,
         100.0 * v.coverage_b
     );
-    if !v.reasons.is_empty() {
+    if !v.reasons.is_empty() || v.template.is_some() {
         h.push_str("<ul class=\"reasons\">");
+        if let Some(t) = v.template {
+            let _ = write!(
+                h,
+                "<li>two items on one template: {} <small>({})</small></li>",
+                esc(t.detail()),
+                t.as_str()
+            );
+        }
         for r in &v.reasons {
             let _ = write!(
                 h,

@@ -61,6 +61,56 @@ fn same_story_is_not_a_copy() {
     );
 }
 
+/// Two items on one template align word for word but are same story, and every view
+/// says which sign showed it; a copy that changed one fact of the same item says none.
+#[test]
+fn template_items_say_why_they_are_no_copy() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let split = |name: &str, company: &str, date: &str| {
+        let path = dir.path().join(name);
+        std::fs::write(
+            &path,
+            format!(
+                "{company} said its board declared a two-for-one stock split payable {date}. \
+                 The company said the split would widen the ownership of its shares among \
+                 small investors.\n"
+            ),
+        )
+        .expect("write");
+        path
+    };
+    let harwick = split("harwick.txt", "Harwick Tools Inc", "May 4");
+    let pellam = split("pellam.txt", "Pellam Foods Inc", "June 9");
+    let copy = split("copy.txt", "Harwick Tools Inc", "May 14");
+    let (_, v) = compare_json(&harwick, &pellam);
+    assert_eq!(
+        (v["relation"].as_str(), v["template"]["sign"].as_str()),
+        (Some("same_story"), Some("other_subjects"))
+    );
+    let (_, v) = compare_json(&harwick, &copy);
+    assert_eq!(v["relation"].as_str(), Some("near_duplicate"));
+    assert!(v.get("template").is_none(), "{v}");
+    let page = dir.path().join("report.html");
+    let text = unspin(&[
+        "compare".as_ref(),
+        harwick.as_os_str(),
+        pellam.as_os_str(),
+        "--html".as_ref(),
+        page.as_os_str(),
+    ]);
+    let html = std::fs::read_to_string(&page).expect("report written");
+    assert!(
+        html.contains("<li>two items on one template: each is about a subject the other never names <small>(other_subjects)</small></li>"),
+        "{html}"
+    );
+    assert!(
+        text.stdout
+            .contains("two items on one template: each is about a subject the other never names (other_subjects)"),
+        "{}",
+        text.stdout
+    );
+}
+
 #[test]
 fn unrelated_exits_1_with_no_changes() {
     assert_eq!(
