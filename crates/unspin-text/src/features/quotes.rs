@@ -331,6 +331,34 @@ struct Frame<'a, 'b> {
     after: &'b [&'a Token],
 }
 
+/// The words before a reporting verb that say who spoke: without adverbs ("He
+/// ultimately announced", "The newspaper also said") and without the auxiliaries that
+/// end the phrase ("the attorney general has again said").
+fn who_spoke<'a>(words: &[&'a Token]) -> Vec<&'a Token> {
+    const AUXILIARIES: &[&str] = &[
+        "can", "could", "did", "do", "does", "had", "has", "have", "is", "may", "might", "must",
+        "should", "was", "were", "will", "would",
+    ];
+    let mut np: Vec<&Token> = words.iter().copied().filter(|t| !is_adverb(t)).collect();
+    while np
+        .last()
+        .is_some_and(|t| AUXILIARIES.contains(&t.lower.as_str()))
+    {
+        np.pop();
+    }
+    np
+}
+
+/// Whether a word before a reporting verb is an adverb: a lowercase "-ly" word or one
+/// of the adverbs that sit there most.
+fn is_adverb(t: &Token) -> bool {
+    const ADVERBS: &[&str] = &[
+        "again", "already", "also", "earlier", "even", "later", "now", "once", "still", "then",
+        "too", "yet",
+    ];
+    !t.cap && (t.lower.ends_with("ly") || ADVERBS.contains(&t.lower.as_str()))
+}
+
 const CLAUSE_WORDS: &[&str] = &[
     "that", "what", "which", "who", "and", "but", "as", "while", "when", "after", "because", "if",
     "where", "whom",
@@ -349,7 +377,7 @@ impl<'a> Frame<'a, '_> {
                 while start > 0 && adjacent(self.text, self.after[start - 1], self.after[start]) {
                     start -= 1;
                 }
-                let np: Vec<&Token> = self.after[start..v].to_vec();
+                let np = who_spoke(&self.after[start..v]);
                 if !np.is_empty() && np.len() <= 8 {
                     return Some(Phrase::Tokens(np));
                 }
@@ -401,12 +429,7 @@ impl<'a> Frame<'a, '_> {
         {
             start -= 1;
         }
-        // Adverbs are not part of who spoke ("He ultimately announced").
-        let np: Vec<&Token> = self.before[start..v]
-            .iter()
-            .copied()
-            .filter(|t| t.cap || !t.lower.ends_with("ly"))
-            .collect();
+        let np = who_spoke(&self.before[start..v]);
         if np.is_empty() {
             return self.subject_phrase().map(Phrase::Tokens);
         }
@@ -646,6 +669,26 @@ mod tests {
                 "just didn't feel right => Foreign Ministry spokeswoman Maria Zakharova",
                 "Lavrov seems fatigued. => A source",
             ],
+        );
+    }
+
+    /// Adverbs before the reporting verb are no part of the speaker, on either side of
+    /// the quote.
+    #[test]
+    fn adverbs_are_not_the_speaker() {
+        check(
+            "The newspaper also said it was \"increasingly frustrated\". \
+             \"We will appeal,\" the union later said. \"It is over,\" Ann Lee quietly said.",
+            &[
+                "increasingly frustrated => newspaper",
+                "We will appeal => union",
+                "It is over => Ann Lee",
+            ],
+        );
+        // Nor are the auxiliaries that end the phrase.
+        check(
+            "The attorney general has again said the war was \"lawful\".",
+            &["lawful => attorney general"],
         );
     }
 
