@@ -509,17 +509,12 @@ fn template_sign(
         .map(|(sign, _)| sign)
 }
 
-/// Whether both articles state a title and the titles do not have the same words.
+/// Whether both articles state a title and the titles do not have the same words: a
+/// copy keeps its source's headline, while a template item's headline names its own
+/// subject or figures. A missing headline differs from none.
 fn other_headlines(da: &Doc<'_>, db: &Doc<'_>) -> bool {
-    da.title().is_some() && db.title().is_some() && !same_headline(da, db)
-}
-
-/// Whether both articles state a title and the titles have the same words: a copy keeps
-/// its source's headline, while a template item's headline names its own subject or
-/// figures.
-fn same_headline(da: &Doc<'_>, db: &Doc<'_>) -> bool {
     match (da.title(), db.title()) {
-        (Some(x), Some(y)) => crate::text::layout::same_words(x, y),
+        (Some(x), Some(y)) => !crate::text::layout::same_words(x, y),
         _ => false,
     }
 }
