@@ -91,6 +91,23 @@ proptest! {
         prop_assert!(c.verdict.relation.is_derived());
     }
 
+    /// A "not" written into one kept sentence is one flipped negation, whatever the
+    /// sentences around it say.
+    #[test]
+    fn one_negation_written_in_gives_one_flip(sentences in article_strategy(), pick in any::<prop::sample::Index>()) {
+        let text = join(&sentences);
+        let reopen: Vec<usize> = text.match_indices(" will reopen").map(|(at, _)| at).collect();
+        prop_assume!(!reopen.is_empty());
+        let at = reopen[pick.index(reopen.len())] + " will".len();
+        let edited = format!("{} not{}", &text[..at], &text[at..]);
+        let (a, b) = (Article::new("a", text.clone()), Article::new("b", edited.clone()));
+        let c = compare(&a, &b, &Config::default());
+        let flips: Vec<_> = c.changes.iter().filter(|c| c.kind == ChangeKind::NegationFlipped).collect();
+        prop_assert_eq!(flips.len(), 1, "{:?}", c.changes);
+        let copy = flips[0].b.map(|s| s.slice(&edited)).unwrap_or_default();
+        prop_assert!(copy.contains("will not reopen"), "{}", copy);
+    }
+
     /// The relation, the source and the figures do not depend on the order the articles
     /// are given in; nor do the changes, once a source is known.
     #[test]
@@ -1146,6 +1163,71 @@ fn a_contraction_without_its_apostrophe_still_negates() {
              to keep the provision out of the bill completely."
         ),
         1
+    );
+}
+
+/// A negation flips a statement only where it bears on what both sides say: one inside
+/// a clause the copy adds, a denial the copy spells out, or a negation moved to another
+/// word of the same statement flips nothing; a negated word the copy rewords or moves
+/// still does.
+#[test]
+fn a_negation_flips_only_what_both_sides_state() {
+    let flips = |source: &str, copy: &str| details(source, copy, &[ChangeKind::NegationFlipped]);
+    let none = Vec::<String>::new();
+    // A clause the copy adds, holding a "not".
+    assert_eq!(
+        flips(
+            "Farrow was convicted on two charges of threatening the surveyors at the farm gate \
+             with a shotgun.",
+            "Farrow, who said he did not know the shotgun was loaded, was convicted on two \
+             charges of threatening the surveyors at the farm gate."
+        ),
+        none
+    );
+    // "Not" moved within the statement, and a denial spelled out.
+    assert_eq!(
+        flips(
+            "Under the rules on royal approval, the singers' faces do not appear on the new \
+             set of stamps.",
+            "Under the rules on royal approval, none of the singers' faces appear on the new \
+             set of stamps."
+        ),
+        none
+    );
+    assert_eq!(
+        flips(
+            "The two brothers denied that they conspired to defraud the lottery fund over \
+             the winter.",
+            "The two brothers denied the charge, saying they never conspired to defraud the \
+             lottery fund over the winter."
+        ),
+        none
+    );
+    // A word negated on one side and reworded on the other.
+    assert_eq!(
+        flips(
+            "Shares in the mining group have rallied sharply over the past three months on \
+             hopes of a rebound.",
+            "Shares in the mining group have not climbed higher over the past three months on \
+             hopes of a rebound."
+        ),
+        [
+            "the copy puts \"not\" on \"climbed\", which the source does not negate: the \
+          statement's polarity flipped"
+        ]
+    );
+    // A negated word the copy moves to the end of the quote.
+    assert_eq!(
+        flips(
+            "\u{201C}There was a friendship, but make no mistake, it was exploitation of the \
+             boy by the coach,\u{201D} the inspector said.",
+            "\u{201C}Make no mistake, it was not a friendship, it was exploitation of the boy \
+             by the coach,\u{201D} the inspector said."
+        ),
+        [
+            "the copy puts \"not\" on \"friendship\", which the source does not negate: the \
+          statement's polarity flipped"
+        ]
     );
 }
 

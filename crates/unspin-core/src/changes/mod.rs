@@ -2,12 +2,14 @@
 //!
 //! Inside a group: quotes are paired and compared (altered / added / removed), numbers,
 //! dates and names are matched by value and the leftovers paired into "changed" facts,
-//! negation parity and attribution are compared. Around groups: copy sentences nothing
-//! in the source supports are added claims, source sentences the copy lacks are omitted.
+//! the polarity of the words both keep and attribution are compared. Around groups: copy
+//! sentences nothing in the source supports are added claims, source sentences the copy
+//! lacks are omitted.
 //! A fact the copy adds that the source states nowhere makes its sentence an added claim.
 //! Quotes live in `quotes`, numbers, dates and names in `facts` (with the forms of one
 //! name in `names`, and the kind of entity a name is in `kinds`), a figure's reversed
-//! direction in `direction`; negation, attribution and unaligned sentences here.
+//! direction in `direction`, a flipped negation in `negation`; attribution and
+//! unaligned sentences here.
 
 use std::ops::Range;
 
@@ -21,6 +23,7 @@ mod direction;
 mod facts;
 mod kinds;
 mod names;
+mod negation;
 mod quotes;
 
 pub(crate) use facts::SourceFacts;
@@ -115,7 +118,7 @@ pub fn detect(
     let mut reversed_directions = 0;
     for g in groups {
         swapped_names += facts::in_passage(src, copy, &stated, g, cfg, &mut out);
-        negation(src, copy, g, cfg, &mut out);
+        negation::flipped(src, copy, g, cfg, &mut out);
         reversed_directions += usize::from(direction::flipped(src, copy, g, cfg, &mut out));
         attribution(src, copy, g, cfg, &mut out);
     }
@@ -140,7 +143,7 @@ fn position(c: &Change) -> (usize, usize) {
     )
 }
 
-// ---------------------------------------------------------------- negation, attribution
+// ---------------------------------------------------------------- attribution
 
 /// Whether `g` renders one sentence by one, edited or reworded at least `min_score`
 /// closely: polarity (a negation, a figure's direction) is only comparable there. An
@@ -150,39 +153,6 @@ fn polarity_comparable(g: &OrientedGroup<'_>, min_score: f64) -> bool {
         && !(g.kind == MatchKind::Paraphrase && g.score < min_score)
         && g.src.len() == 1
         && g.copy.len() == 1
-}
-
-fn negation(
-    src: &Doc<'_>,
-    copy: &Doc<'_>,
-    g: &OrientedGroup<'_>,
-    cfg: &Config,
-    out: &mut Vec<Change>,
-) {
-    if !polarity_comparable(g, cfg.changes.negation_min_score) {
-        return;
-    }
-    let count =
-        |d: &Doc<'_>, idx: &[usize]| idx.iter().map(|&i| d.sentences[i].negations).sum::<u32>();
-    let (ns, nc) = (count(src, g.src), count(copy, g.copy));
-    if ns % 2 == nc % 2 {
-        return;
-    }
-    let range = |d: &Doc<'_>, idx: &[usize]| {
-        let first = &d.sentences[idx[0]].sentence.range;
-        let last = &d.sentences[idx[idx.len() - 1]].sentence.range;
-        first.start..last.end
-    };
-    out.push(Change {
-        kind: ChangeKind::NegationFlipped,
-        src: Some(range(src, g.src)),
-        copy: Some(range(copy, g.copy)),
-        speaker: None,
-        detail: format!(
-            "the source has {ns} negation(s) here, the copy {nc}: the statement's polarity flipped"
-        ),
-        weight: cfg.change_weights.negation_flipped,
-    });
 }
 
 fn attribution(

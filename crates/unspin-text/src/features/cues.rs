@@ -36,11 +36,13 @@ pub fn is_claim_noun(lower: &str) -> bool {
 }
 
 /// A negation: "not", "never" … and contractions, also as sites that strip apostrophes
-/// print them ("dont", "doesnt"; not "wont" or "cant", which are words of their own).
+/// print them ("dont", "doesnt"; not "wont" or "cant", which are words of their own),
+/// and the prefix "non" that the tokenizer splits off ("non-criminal").
 pub fn is_negation(lower: &str) -> bool {
     matches!(
         lower,
         "not"
+            | "non"
             | "no"
             | "never"
             | "nothing"
@@ -65,6 +67,49 @@ pub fn is_negation(lower: &str) -> bool {
             | "wouldnt"
     ) || lower.ends_with("n't")
 }
+
+/// A word that denies what follows without being a negation ("denied that they met",
+/// "refused to pay", "declined to comment", "unless they pay"): a copy that writes a
+/// negation there ("never met", "would not comment", "if they do not pay") says the same.
+/// Sorted.
+pub fn is_denial(lower: &str) -> bool {
+    DENIALS.binary_search(&lower).is_ok()
+}
+
+const DENIALS: &[&str] = &[
+    "decline",
+    "declined",
+    "declines",
+    "declining",
+    "denial",
+    "denials",
+    "denied",
+    "denies",
+    "deny",
+    "denying",
+    "dismiss",
+    "dismissed",
+    "dismisses",
+    "disputed",
+    "disputes",
+    "fail",
+    "failed",
+    "failing",
+    "fails",
+    "failure",
+    "refuse",
+    "refused",
+    "refuses",
+    "refusing",
+    "refute",
+    "refuted",
+    "reject",
+    "rejected",
+    "rejecting",
+    "rejects",
+    "unable",
+    "unless",
+];
 
 pub fn is_pronoun(lower: &str) -> bool {
     matches!(
@@ -219,7 +264,7 @@ mod tests {
     #[test]
     fn contractions_with_and_without_apostrophe_negate() {
         for w in [
-            "don't", "dont", "doesn't", "doesnt", "wasn't", "wasnt", "cannot", "not",
+            "don't", "dont", "doesn't", "doesnt", "wasn't", "wasnt", "cannot", "not", "non",
         ] {
             assert!(is_negation(w), "{w}");
         }
@@ -232,5 +277,6 @@ mod tests {
     fn lists_sorted() {
         assert!(ATTRIBUTION_VERBS.windows(2).all(|w| w[0] < w[1]));
         assert!(SPEAKER_WORDS.windows(2).all(|w| w[0] < w[1]));
+        assert!(DENIALS.windows(2).all(|w| w[0] < w[1]));
     }
 }
