@@ -1231,6 +1231,34 @@ fn a_negation_flips_only_what_both_sides_state() {
     );
 }
 
+/// "The court heard" attributes what follows, as court reports write it: a copy that
+/// states the allegation as fact drops the attribution, one that keeps "a court heard"
+/// does not.
+#[test]
+fn what_a_court_heard_is_attributed() {
+    let dropped =
+        |source: &str, copy: &str| details(source, copy, &[ChangeKind::AttributionDropped]);
+    let source = "The court heard that Pryce struck the night porter with the handle of a spade \
+                  and left him tied to a chair in the cellar.";
+    assert_eq!(
+        dropped(
+            source,
+            "Pryce struck the night porter with the handle of a spade and left him tied to a \
+             chair in the cellar."
+        ),
+        ["the source attributes this to someone; the copy states it as fact"]
+    );
+    assert_eq!(
+        dropped(
+            "Pryce struck the night porter with the handle of a spade and left him tied to a \
+             chair in the cellar, the court heard.",
+            "Pryce struck the night porter with the handle of a spade and left him tied to a \
+             chair in the cellar, a jury heard today."
+        ),
+        Vec::<String>::new()
+    );
+}
+
 /// The next day's paper writes "yesterday" for the wire's "today": no date changed,
 /// unless both articles' dates are known and a day apart does not explain it.
 #[test]

@@ -5,6 +5,22 @@ pub fn is_attribution_verb(lower: &str) -> bool {
     ATTRIBUTION_VERBS.binary_search(&lower).is_ok()
 }
 
+/// Who hears evidence, so that "the court heard" / "the jury heard" attribute what
+/// follows, as court reports write it; "heard" alone has too many other senses.
+pub fn is_hearing_body(lower: &str) -> bool {
+    matches!(
+        lower,
+        "court"
+            | "jury"
+            | "tribunal"
+            | "inquest"
+            | "magistrates"
+            | "hearing"
+            | "trial"
+            | "committee"
+    )
+}
+
 /// Reporting verbs common enough in other senses ("called off", "asked for") that they
 /// only attribute next to a quote, never on their own.
 pub fn is_weak_attribution(lower: &str) -> bool {
