@@ -989,6 +989,44 @@ fn a_name_added_far_from_the_dropped_one_is_a_claim_not_a_change() {
     );
 }
 
+/// A name stands for another only in its slot, the same word before or after both
+/// ("by Smith" / "by Jones", "Smith said" / "Jones said"), or as the same name respelled:
+/// a reworded passage that names someone else in another role, even at the same place,
+/// mentions two people, and the copy's name is a claim.
+#[test]
+fn a_name_is_replaced_only_in_its_slot_or_respelled() {
+    let source = "The appeal was dismissed by Lord Hartley after a hearing that lasted \
+                  most of the week in London.";
+    let kinds = [ChangeKind::ClaimAdded, ChangeKind::NameChanged];
+    assert_eq!(
+        details(
+            source,
+            "The appeal was dismissed by Lord Pennant after a hearing that lasted most of \
+             the week in London.",
+            &kinds
+        ),
+        ["Lord Hartley became Lord Pennant"]
+    );
+    assert_eq!(
+        details(
+            source,
+            "The appeal was dismissed as Pennant watched after a hearing that lasted most \
+             of the week in London.",
+            &kinds
+        ),
+        ["adds what the source never states: name Pennant"]
+    );
+    assert_eq!(
+        details(
+            source,
+            "The appeal was dismissed when Hartly ruled after a hearing that lasted most \
+             of the week in London.",
+            &kinds
+        ),
+        ["Lord Hartley became Hartly"]
+    );
+}
+
 /// A people's word ("Czech") is replaced only by another people's word or a place: an
 /// agency named where the source named a nationality is a claim, not a changed name.
 #[test]

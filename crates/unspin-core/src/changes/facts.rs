@@ -213,6 +213,68 @@ fn year_of(n: &NumberMention) -> Option<i32> {
 
 /// Where byte `at` of sentence `i` lies in the passage `sentences`, from 0 (its start)
 /// to 1 (its end).
+/// The words either side of name `m` in sentence `i` of `doc` (none at the sentence's
+/// ends), lowercased.
+fn neighbours<'d>(
+    doc: &'d Doc<'_>,
+    i: usize,
+    m: &NameMention,
+) -> (Option<&'d str>, Option<&'d str>) {
+    let tokens = doc.sentence_tokens(i);
+    let first = tokens.partition_point(|t| t.range.start < m.range.start);
+    let end = tokens.partition_point(|t| t.range.start < m.range.end);
+    let word = |k: usize| tokens.get(k).map(|t| t.lower.as_str());
+    (first.checked_sub(1).and_then(word), word(end))
+}
+
+/// Whether names `m` (sentence `i` of the source) and `n` (sentence `j` of the copy)
+/// stand in one slot: the same word before them, or after them ("Smith said" / "Jones
+/// said", "by Smith" / "by Jones"). Two names that only sit at about the same place of
+/// a reworded passage are two things mentioned more often than one renamed.
+fn same_slot(
+    src: &Doc<'_>,
+    i: usize,
+    m: &NameMention,
+    copy: &Doc<'_>,
+    j: usize,
+    n: &NameMention,
+) -> bool {
+    let (sb, sa) = neighbours(src, i, m);
+    let (cb, ca) = neighbours(copy, j, n);
+    sb.is_some() && sb == cb || sa.is_some() && sa == ca
+}
+
+/// Whether two names are one respelled ("Goram"/"Goreham", "Lord Hartley"/"Hartly"): a
+/// word in common, or a word of each at most a third of its letters apart.
+fn respelled(a: &[String], b: &[String]) -> bool {
+    a.iter()
+        .any(|w| b.iter().any(|v| w == v || near_spelling(w, v)))
+}
+
+/// Two words of four letters or more, with one first letter, whose edit distance is at
+/// most a third of the longer's letters.
+fn near_spelling(w: &str, v: &str) -> bool {
+    let (x, y): (Vec<char>, Vec<char>) = (w.chars().collect(), v.chars().collect());
+    let longest = x.len().max(y.len());
+    if x.len().min(y.len()) < 4 || longest > 40 || x[0] != y[0] {
+        return false;
+    }
+    // Edit distance, one row at a time.
+    let mut row: Vec<usize> = (0..=y.len()).collect();
+    for (p, cx) in x.iter().enumerate() {
+        let mut diag = row[0];
+        row[0] = p + 1;
+        for (q, cy) in y.iter().enumerate() {
+            let next = (diag + usize::from(cx != cy))
+                .min(row[q] + 1)
+                .min(row[q + 1] + 1);
+            diag = row[q + 1];
+            row[q + 1] = next;
+        }
+    }
+    row[y.len()] * 3 <= longest
+}
+
 fn position(doc: &Doc<'_>, sentences: &[usize], i: usize, at: usize) -> f64 {
     let mut before = 0;
     let mut total = 0;
@@ -371,9 +433,10 @@ pub(super) fn in_passage(
     }
     // Names: a name the source never uses, where the source passage has one the copy lacks
     // at about the same place (a name added elsewhere in the passage is a claim, not a
-    // replacement), and of a kind that may stand for it (a people's word only for
-    // another, or a place; a person never for a place or a body). Two forms of one name
-    // (an acronym and its expansion, a short first name, a spelling) are no change.
+    // replacement), in the same slot or respelled (see `same_slot`), and of a kind that
+    // may stand for it (a people's word only for another, or a place; a person never for
+    // a place or a body). Two forms of one name (an acronym and its expansion, a short
+    // first name, a spelling) are no change.
     let (copy_names, mut src_names) = name_leftovers(src, copy, g);
     let swapped = copy_names.len().min(src_names.len());
     for (j, n) in copy_names {
@@ -384,7 +447,10 @@ pub(super) fn in_passage(
         let best = src_names
             .iter()
             .enumerate()
-            .filter(|(_, (_, m))| may_stand_for(&m.words, &n.words))
+            .filter(|(_, (i, m))| {
+                may_stand_for(&m.words, &n.words)
+                    && (respelled(&m.words, &n.words) || same_slot(src, *i, m, copy, j, n))
+            })
             .map(|(k, (i, m))| (k, (position(src, g.src, *i, m.range.start) - at).abs()))
             .min_by(|x, y| x.1.total_cmp(&y.1));
         let Some((k, shift)) = best else { continue };
