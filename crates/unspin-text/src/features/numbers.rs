@@ -1,7 +1,8 @@
 //! Numbers with their units and normalized values: `400,000 subscribers`, `3.2%`,
 //! `$1.5 billion`, `$70-million`, `.20` (0.20), `#115,000` (METER's pound sign),
 //! `6-3/16 pct` (a market's fraction, 6.1875), the wires' and papers' abbreviations
-//! (`5.5 mln dlrs` is $5.5 million, `£2.5m`, `$2bn`, `300 mln stg`, `6 pct` is 6%),
+//! (`5.5 mln dlrs` is $5.5 million, `£2.5m`, `£2.5million`, `$2bn`, `300 mln stg`, `6 pct`
+//! is 6%),
 //! `21 years`, "45 cents" ($0.45); spelled, approximate: "two decades" (20 years),
 //! "nine states" and "a three-month high" (a count of the noun after the numeral),
 //! "thirty-six years", "a dozen people" (the phrases count only spans of time, people and
@@ -61,7 +62,7 @@ fn money_in_cents(cents: &str, other: &str) -> bool {
 fn digits_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {
-        Regex::new(r"(?i)([$£€#]\s?)?\b(\d{1,2}/(?:64|32|16|8|4|3|2)\b|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+[- ]\d{1,2}/(?:64|32|16|8|4|3|2)\b|\d+(?:\.\d+)?)(?:(bn|mn|mln|bln|m|k)\b|\b)(\s?(?:%|percent\b|per cent\b))?([\s-](?:million|billion|trillion|thousand|bn|mn|mln|bln)\b)?")
+        Regex::new(r"(?i)([$£€#]\s?)?\b(\d{1,2}/(?:64|32|16|8|4|3|2)\b|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+[- ]\d{1,2}/(?:64|32|16|8|4|3|2)\b|\d+(?:\.\d+)?)(?:(million|billion|trillion|bn|mn|mln|bln|m|k)\b|\b)(\s?(?:%|percent\b|per cent\b))?([\s-](?:million|billion|trillion|thousand|bn|mn|mln|bln)\b)?")
             .expect("regex")
     })
 }
@@ -134,8 +135,8 @@ pub fn find_numbers(
         }
         let Some(digits) = c.get(2) else { continue };
         // A scale glued to the digits: "£2.5m", "$40k" with a currency sign, "2bn"
-        // ("mln", "bln") with or without one. Without a sign, "5m" may be metres, and
-        // is left alone like any other digits glued to letters.
+        // ("mln", "bln", "£2.5million") with or without one. Without a sign, "5m" may be
+        // metres, and is left alone like any other digits glued to letters.
         let glued_scale = c.get(3).map(|m| m.as_str().to_lowercase());
         if glued_scale
             .as_deref()
@@ -597,7 +598,7 @@ mod tests {
     fn abbreviated_scales_and_currency_words() {
         check(
             "sold for 5.5 mln dlrs, or £2.5m, a $2bn bid, 1.2 bln yen, 300 mln stg, \
-             $40k, a 5m wall, a 5mm bolt, 6 pct, 12 euros",
+             $40k, a 5m wall, a 5mm bolt, 6 pct, 12 euros, a £3.5million house",
             &[
                 ("5.5 mln dlrs", 5.5e6, Some("$")),
                 ("£2.5m", 2.5e6, Some("£")),
@@ -608,6 +609,7 @@ mod tests {
                 // Without a currency sign, "5m" may be metres: no number is read.
                 ("6 pct", 6.0, Some("%")),
                 ("12 euros", 12.0, Some("€")),
+                ("£3.5million", 3.5e6, Some("£")),
             ],
         );
         // Whose currency it is may stand between the amount and the word.
@@ -743,7 +745,7 @@ mod tests {
         /// starts with its sign or its first figure.
         #[test]
         fn amounts_of_any_form_give_well_formed_mentions(
-            text in "(([$£€#]|US\\$)?[0-9]{1,4}([.,/-][0-9]{1,3})?(m|k|bn|mln)?( (mln|bln|billion|dlrs|stg|pct|euros|Taiwan dlrs|U\\.S\\. Dlrs|tonnes|cts))?[ ,.;]{1,2}(and |vs |the |&#3; )?){1,8}"
+            text in "(([$£€#]|US\\$)?[0-9]{1,4}([.,/-][0-9]{1,3})?(m|k|bn|mln|million)?( (mln|bln|billion|dlrs|stg|pct|euros|Taiwan dlrs|U\\.S\\. Dlrs|tonnes|cts))?[ ,.;]{1,2}(and |vs |the |&#3; )?){1,8}"
         ) {
             let n = find_numbers(&text, 0, &[], &tokenize(&text, 0));
             let mut end = 0;
