@@ -111,11 +111,16 @@ pub struct Config {
 #[serde(default, deny_unknown_fields)]
 pub struct ChangeRules {
     /// Two quotes inside one aligned passage are the same quote reworded when the Dice of
-    /// their stems (plus `same_speaker_bonus`) reaches this, or when each side of the
-    /// passage has only one quote.
+    /// their stems reaches this; two short ones (see `short_quote`) also when one speaker
+    /// says both or each is the only quote of its side of a close passage (see
+    /// `close_passage`): "a tense call" for "a strained conversation".
     pub quote_in_passage: f64,
+    /// A quote of at most this many content words is short: rewording it may leave no
+    /// word in common. Longer quotes that share none are two statements.
+    pub short_quote: usize,
     /// Two quotes anywhere in the articles are the same quote when the Dice of their stems
-    /// reaches this, or when the same speaker says them.
+    /// (plus `same_speaker_bonus`) reaches this: one speaker's other statements stay
+    /// added and dropped quotes.
     pub quote_anywhere: f64,
     /// Added to the quotes' similarity when one speaker says both (pairs are made most
     /// similar first).
@@ -196,6 +201,7 @@ impl Default for ChangeRules {
     fn default() -> ChangeRules {
         ChangeRules {
             quote_in_passage: 0.15,
+            short_quote: 4,
             quote_anywhere: 0.5,
             same_speaker_bonus: 0.2,
             close_passage: 0.4,

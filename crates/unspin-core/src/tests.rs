@@ -257,7 +257,8 @@ fn scan_assessment_lists_no_changes_for_template_items() {
 }
 
 /// A text that never ends a sentence puts every quote in one aligned passage: past the
-/// exhaustive pairing and the per-quote candidate cap, each quote still finds its twin.
+/// exhaustive pairing and the per-quote candidate cap, each quote still finds its twin,
+/// even the altered one, which is as like each of the others as its own.
 #[test]
 fn a_passage_of_many_quotes_pairs_each_with_its_own() {
     let quote = |k: usize| format!("\u{201C}the {} depot {k} stays open\u{201D}", CODES[k % 12]);
@@ -265,7 +266,7 @@ fn a_passage_of_many_quotes_pairs_each_with_its_own() {
         (0..150)
             .map(|k| match altered {
                 Some(a) if a == k => {
-                    "Anna Berg said \u{201C}the old depot was shut for good\u{201D}".to_string()
+                    "Anna Berg said \u{201C}the old depot stays open for good\u{201D}".to_string()
                 }
                 _ => format!("Anna Berg said {}", quote(k)),
             })
@@ -291,6 +292,55 @@ fn a_passage_of_many_quotes_pairs_each_with_its_own() {
     assert_eq!(
         old,
         Some(format!("the {} depot 97 stays open", CODES[97 % 12]))
+    );
+}
+
+/// A speaker's other statement is an added quote, not the source's quote altered: two
+/// quotes pair when they share words, or when both are short phrases ("very painful"
+/// for "very distressing") said by one speaker.
+#[test]
+fn a_speakers_other_statement_is_no_altered_quote() {
+    let source = "The inquiry into the closure of the Harwick ferry heard from the port \
+                  manager on Tuesday.\n\n\u{201C}We were told the ferry would run until the \
+                  end of the summer, and nobody warned us otherwise,\u{201D} said Ellen Marsh, \
+                  who runs the harbour cafe.";
+    let quote_changes = |copy: &str| {
+        details(
+            source,
+            copy,
+            &[
+                ChangeKind::QuoteAltered,
+                ChangeKind::QuoteAdded,
+                ChangeKind::QuoteRemoved,
+            ],
+        )
+    };
+    let copy = |quote: &str| {
+        format!(
+            "The inquiry into the closure of the Harwick ferry heard from the port manager \
+             on Tuesday.\n\nEllen Marsh, who runs the harbour cafe, said later: \
+             \u{201C}{quote}\u{201D}"
+        )
+    };
+    assert_eq!(
+        quote_changes(&copy(
+            "The cafe will have to close its doors for the winter."
+        )),
+        [
+            "quote the source does not have: \"The cafe will have to close its doors for the \
+          winter.\", attributed to Ellen Marsh"
+        ]
+    );
+    assert_eq!(
+        quote_changes(&copy(
+            "Nobody warned us otherwise; we were told the ferry would keep running to the \
+             end of summer."
+        )),
+        [
+            "Ellen Marsh: now quoted as \"Nobody warned us otherwise; we were told the ferry \
+          would keep running to the end of summer.\" (source: \"We were told the ferry \
+          would run until the end of the summer, and nobody warned us otherwise\")"
+        ]
     );
 }
 

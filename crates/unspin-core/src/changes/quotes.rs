@@ -90,10 +90,10 @@ impl PartialEq for Best {
 }
 impl Eq for Best {}
 
-/// Pairing of the quotes left after the passages, anywhere in the articles: the same
-/// speaker, or a Dice of at least `quote_anywhere`.
+/// Pairing of the quotes left after the passages, anywhere in the articles: a Dice of at
+/// least `quote_anywhere`, less `same_speaker_bonus` when one speaker says both.
 ///
-/// Only quotes sharing a stem can qualify (both rules need a positive Dice), so source
+/// Only quotes sharing a stem can qualify (the rule needs a positive Dice), so source
 /// quotes are looked up by stem. Pairs are taken greedily, best first, each quote once.
 /// Sorting every candidate pair did that in n² memory (a text of thousands of one
 /// speaker's quotes); instead each copy quote holds its best [`MAX_QUOTE_PARTNERS`] and
@@ -169,12 +169,12 @@ impl<'q> Anywhere<'q> {
             let sim =
                 2.0 * shared as f64 / (self.src_stems[i].len() + self.copy_stems[j].len()) as f64;
             let same_speaker = speaker_key(qs).is_some() && speaker_key(qs) == speaker_key(qc);
-            if same_speaker || sim >= self.rules.quote_anywhere {
-                let bonus = if same_speaker {
-                    self.rules.same_speaker_bonus
-                } else {
-                    0.0
-                };
+            let bonus = if same_speaker {
+                self.rules.same_speaker_bonus
+            } else {
+                0.0
+            };
+            if sim + bonus >= self.rules.quote_anywhere {
                 found.push((sim + bonus, i, j));
             }
         }
@@ -270,16 +270,21 @@ pub(super) fn detect(
             continue;
         }
         let mut cands: Vec<(f64, usize, usize)> = Vec::new();
+        let only_ones = qs.len() == 1 && qc.len() == 1 && g.score >= rules.close_passage;
         for &i in &qs {
             for &j in &qc {
-                let mut sim = set_dice(&src_stems[i], &copy_stems[j]);
-                if speaker_key(&src.quotes[i]).is_some()
-                    && speaker_key(&src.quotes[i]) == speaker_key(&copy.quotes[j])
-                {
-                    sim += rules.same_speaker_bonus;
-                }
-                if sim >= rules.quote_in_passage || (qs.len() == 1 && qc.len() == 1) {
-                    cands.push((sim, i, j));
+                let dice = set_dice(&src_stems[i], &copy_stems[j]);
+                let same_speaker = speaker_key(&src.quotes[i]).is_some()
+                    && speaker_key(&src.quotes[i]) == speaker_key(&copy.quotes[j]);
+                let short = src_stems[i].len() <= rules.short_quote
+                    && copy_stems[j].len() <= rules.short_quote;
+                if dice >= rules.quote_in_passage || short && (same_speaker || only_ones) {
+                    let bonus = if same_speaker {
+                        rules.same_speaker_bonus
+                    } else {
+                        0.0
+                    };
+                    cands.push((dice + bonus, i, j));
                 }
             }
         }
@@ -292,7 +297,7 @@ pub(super) fn detect(
             }
         }
     }
-    // 2. Anywhere: the same speaker saying something about the same thing.
+    // 2. Anywhere: the same words, or much the same said by the same speaker.
     let mut anywhere = Anywhere::new(src, copy, &src_stems, &copy_stems, &src_paired, rules);
     anywhere.pair(&mut src_paired, &mut copy_paired, &mut pairs);
     for (i, j) in pairs {
