@@ -45,6 +45,11 @@ const CONNECTORS: &[&str] = &[
 /// them starts a new name ("the BBC Mr Howard" is the BBC and Mr Howard).
 const HONORIFICS: &[&str] = &["dame", "dr", "miss", "mr", "mrs", "ms", "sir"];
 
+/// A title of address that opens a person's name ("Mr", "Dr", "Dame").
+pub fn is_honorific(lower: &str) -> bool {
+    HONORIFICS.contains(&lower)
+}
+
 /// Titles written cut short with a dot before a name ("Adm. Hal Gehman").
 const TITLES: &[&str] = &[
     "adm", "capt", "cmdr", "col", "cpl", "dr", "gen", "gov", "lt", "maj", "mr", "mrs", "ms",
@@ -181,7 +186,7 @@ pub fn find_names(
         while j < tokens.len() && joined(text, &tokens[j - 1], &tokens[j]) {
             let next = &tokens[j];
             // "told the BBC Mr Howard had": an honorific opens a name of its own.
-            if HONORIFICS.contains(&next.lower.as_str()) {
+            if is_honorific(&next.lower) {
                 break;
             }
             if reader.is_name_word(next) {
@@ -274,7 +279,7 @@ impl Reader<'_> {
             && tokens.get(i + 1).is_some_and(|n| {
                 self.is_name_word(n)
                     && !n.stop
-                    && !HONORIFICS.contains(&n.lower.as_str())
+                    && !is_honorific(&n.lower)
                     && joined(self.text, t, n)
             })
             && !self.usage.ordinary(t)

@@ -13,7 +13,7 @@ use std::ops::Range;
 use rustc_hash::FxHashMap;
 
 use super::cues;
-use super::names::{NameMention, adjacent, is_opener};
+use super::names::{NameMention, adjacent, is_honorific, is_opener};
 use crate::text::normalize::{Normalized, QuoteDir};
 use crate::text::words::{Token, tokenize};
 
@@ -99,7 +99,14 @@ fn push_quote(quotes: &mut Vec<Quote>, text: &str, start: usize, end: usize) {
         end
     };
     let inner = &text[inner_start..inner_end];
-    if !inner.chars().any(char::is_alphanumeric) || inner.len() > 4000 {
+    // A lone letter between quote marks is a contraction ("rock 'n' roll"), not speech.
+    if inner
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .nth(1)
+        .is_none()
+        || inner.len() > 4000
+    {
         return;
     }
     let lead = inner.len() - inner.trim_start().len();
@@ -332,19 +339,55 @@ struct Frame<'a, 'b> {
 }
 
 /// The words before a reporting verb that say who spoke: without adverbs ("He
-/// ultimately announced", "The newspaper also said") and without the auxiliaries that
-/// end the phrase ("the attorney general has again said").
+/// ultimately announced", "The newspaper also said"), without the auxiliaries and the
+/// time that end the phrase ("the attorney general has again said", "Marco Pierre White
+/// yesterday said"), and without the setting that opens it ("A month later Mr Blunkett",
+/// "And today Detective Inspector Paul Chapman", "Also giving evidence Ms Adams's
+/// sister": an honorific after such ordinary words opens the speaker, unless a role
+/// comes before it, as in "lawyers for Mrs Jones", and a title stays, as in "Judge Mr
+/// Justice Owen").
 fn who_spoke<'a>(words: &[&'a Token]) -> Vec<&'a Token> {
     const AUXILIARIES: &[&str] = &[
         "can", "could", "did", "do", "does", "had", "has", "have", "is", "may", "might", "must",
         "should", "was", "were", "will", "would",
     ];
+    const SETTING: &[&str] = &[
+        "afternoon",
+        "and",
+        "but",
+        "day",
+        "evening",
+        "last",
+        "meanwhile",
+        "month",
+        "morning",
+        "night",
+        "today",
+        "tonight",
+        "week",
+        "year",
+        "yesterday",
+    ];
+    let setting = |t: &&Token| SETTING.contains(&t.lower.as_str());
     let mut np: Vec<&Token> = words.iter().copied().filter(|t| !is_adverb(t)).collect();
     while np
         .last()
-        .is_some_and(|t| AUXILIARIES.contains(&t.lower.as_str()))
+        .is_some_and(|t| AUXILIARIES.contains(&t.lower.as_str()) || setting(t))
     {
         np.pop();
+    }
+    let speaker_word = |t: &&Token| {
+        let singular = t.lower.strip_suffix('s').unwrap_or(&t.lower);
+        cues::is_speaker_phrase_word(&t.lower) || cues::is_speaker_phrase_word(singular)
+    };
+    let role = |t: &&Token| speaker_word(t) && !t.stop;
+    let honorific = np.iter().position(|t| is_honorific(&t.lower)).filter(|&h| {
+        let before = &np[..h];
+        before.iter().any(|t| !t.cap && !speaker_word(t)) && !before.iter().any(role)
+    });
+    let opens = honorific.or_else(|| np.iter().rposition(setting).map(|s| s + 1));
+    if let Some(start) = opens.filter(|&s| s < np.len()) {
+        np.drain(..start);
     }
     np
 }
@@ -689,6 +732,37 @@ mod tests {
         check(
             "The attorney general has again said the war was \"lawful\".",
             &["lawful => attorney general"],
+        );
+    }
+
+    /// A lone letter between quote marks is no quote.
+    #[test]
+    fn rock_n_roll_is_no_quote() {
+        check(
+            "He made a rock 'n' roll album, the singer said: \"It is loud.\"",
+            &["It is loud. => singer"],
+        );
+    }
+
+    /// The time and the setting around the speaker are no part of it; an honorific
+    /// opens the speaker unless a speaker's word comes first.
+    #[test]
+    fn the_setting_is_not_the_speaker() {
+        check(
+            "A month later Mr Blunkett said the report did him \"no credit\". \
+             And today Detective Inspector Paul Chapman said: \"We still do not know why.\" \
+             Also giving evidence Ms Adams's sister Janet said: \"She was limp.\" \
+             The chef Marco White yesterday said it was \"a relief\". \
+             Lawyers for Mrs Jones said it was \"unfair\". \
+             Judge Mr Justice Owen said there was \"only one sentence\".",
+            &[
+                "no credit => Mr Blunkett",
+                "We still do not know why. => Detective Inspector Paul Chapman",
+                "She was limp. => Ms Adams's sister Janet",
+                "a relief => chef Marco White",
+                "unfair => Lawyers for Mrs Jones",
+                "only one sentence => Judge Mr Justice Owen",
+            ],
         );
     }
 
