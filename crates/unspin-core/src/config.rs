@@ -131,6 +131,15 @@ pub struct ChangeRules {
     /// A reworded passage is compared for polarity (negation flipped) only at or above
     /// this score; edited and identical passages always are.
     pub negation_min_score: f64,
+    /// A negation keeps the other side's when it stands among this many content words
+    /// before the partner of the word that one bears on ("no illegality, irrationality
+    /// or unfairness" for "no unfairness").
+    pub negation_reach: usize,
+    /// A negation on a reworded word bears on the stretch between the shared words
+    /// around it when neither side's stretch holds more than this many content words
+    /// ("have not roared higher" for "have rallied sharply"); a longer one is a passage
+    /// of its own. Calibrated on MSRP/ETPC (see README, "Measured").
+    pub negation_stretch: usize,
     /// A reworded passage is compared for the way its figures moved ("rose" against
     /// "fell") only at or above this score. Calibrated on MSRP/ETPC: at 0.5 it finds 6
     /// of 41 annotated opposite-direction pairs (different days' market reports, aligned
@@ -142,6 +151,10 @@ pub struct ChangeRules {
     /// on MSRP/ETPC paraphrases: 0.25 keeps 41 of 43 named-entity substitutions found
     /// and cuts false name changes from 8.2% to 6.0%.
     pub name_max_shift: f64,
+    /// Two names are one respelled ("Goram"/"Goreham") when a word of each, four letters
+    /// or more with one first letter, is at most this share of its letters in edits away
+    /// from the other.
+    pub name_respelled: f64,
 }
 
 /// The weights that rank [`crate::changes::ChangeKind`]s (TOML table `[change_weights]`):
@@ -206,8 +219,11 @@ impl Default for ChangeRules {
             same_speaker_bonus: 0.2,
             close_passage: 0.4,
             negation_min_score: 0.75,
+            negation_reach: 4,
+            negation_stretch: 3,
             direction_min_score: 0.5,
             name_max_shift: 0.25,
+            name_respelled: 1.0 / 3.0,
         }
     }
 }

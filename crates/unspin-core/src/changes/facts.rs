@@ -245,15 +245,15 @@ fn same_slot(
 }
 
 /// Whether two names are one respelled ("Goram"/"Goreham", "Lord Hartley"/"Hartly"): a
-/// word in common, or a word of each at most a third of its letters apart.
-fn respelled(a: &[String], b: &[String]) -> bool {
+/// word in common, or a word of each at most `share` of its letters apart.
+fn respelled(a: &[String], b: &[String], share: f64) -> bool {
     a.iter()
-        .any(|w| b.iter().any(|v| w == v || near_spelling(w, v)))
+        .any(|w| b.iter().any(|v| w == v || near_spelling(w, v, share)))
 }
 
 /// Two words of four letters or more, with one first letter, whose edit distance is at
-/// most a third of the longer's letters.
-fn near_spelling(w: &str, v: &str) -> bool {
+/// most `share` of the longer's letters.
+fn near_spelling(w: &str, v: &str, share: f64) -> bool {
     let (x, y): (Vec<char>, Vec<char>) = (w.chars().collect(), v.chars().collect());
     let longest = x.len().max(y.len());
     if x.len().min(y.len()) < 4 || longest > 40 || x[0] != y[0] {
@@ -272,7 +272,7 @@ fn near_spelling(w: &str, v: &str) -> bool {
             row[q + 1] = next;
         }
     }
-    row[y.len()] * 3 <= longest
+    row[y.len()] as f64 <= share * longest as f64 + 1e-9
 }
 
 fn position(doc: &Doc<'_>, sentences: &[usize], i: usize, at: usize) -> f64 {
@@ -449,7 +449,8 @@ pub(super) fn in_passage(
             .enumerate()
             .filter(|(_, (i, m))| {
                 may_stand_for(&m.words, &n.words)
-                    && (respelled(&m.words, &n.words) || same_slot(src, *i, m, copy, j, n))
+                    && (respelled(&m.words, &n.words, cfg.changes.name_respelled)
+                        || same_slot(src, *i, m, copy, j, n))
             })
             .map(|(k, (i, m))| (k, (position(src, g.src, *i, m.range.start) - at).abs()))
             .min_by(|x, y| x.1.total_cmp(&y.1));

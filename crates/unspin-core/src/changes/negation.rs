@@ -10,10 +10,11 @@
 //! rallied"), the negation bears on the stretch between the shared words around it in its
 //! clause, and the other side keeps it if its stretch there holds a negation; a stretch
 //! the other side lacks (an added clause, "who had said she did not know the gun was
-//! loaded") bears on nothing shared. The statement is flipped when one side has a bearing negation
-//! the other does not keep, and the two sides bear different numbers of negations (a
-//! negation moved to another word of the same statement, "none of the faces appear" for
-//! "the faces do not appear", is kept).
+//! loaded") bears on nothing shared. The statement is flipped when one side has a
+//! bearing negation the other does not keep, and the two sides bear different numbers
+//! of negations (a negation moved to another word of the same statement, "none of the
+//! faces appear" for "the faces do not appear", is kept). How near and how long are
+//! `negation_reach` and `negation_stretch` in [`ChangeRules`].
 //!
 //! Counting negations instead called every clause a copy adds or drops a flip when the
 //! clause holds a "not". A denial ("denied that they met", "declined to comment") keeps a
@@ -27,20 +28,12 @@ use std::ops::Range;
 use rustc_hash::FxHashMap;
 use similar::{Algorithm, DiffOp, capture_diff_slices};
 
-use crate::config::Config;
+use crate::config::{ChangeRules, Config};
 use crate::doc::Doc;
 use crate::features::cues;
 use crate::text::words::Token;
 
 use super::{Change, ChangeKind, OrientedGroup, polarity_comparable};
-
-/// How many content words before a word a negation may stand and still bear on it
-/// ("no illegality, irrationality or unfairness").
-const REACH_BACK: usize = 4;
-
-/// The most content words a reworded stretch may hold on either side for a negation to
-/// bear on it: a longer one is a passage of its own.
-const STRETCH: usize = 3;
 
 /// One sentence read for negations.
 struct Negations<'d> {
@@ -110,10 +103,10 @@ impl<'d> Negations<'d> {
             .is_some_and(|t| t.iter().any(negates))
     }
 
-    /// Whether a negation stands near content word `c`: among the few content words
+    /// Whether a negation stands near content word `c`: among the `reach` content words
     /// before it, or between it and the next ("the court was not considering").
-    fn negated_near(&self, c: usize) -> bool {
-        let from = c.checked_sub(REACH_BACK).map_or(0, |b| self.content[b] + 1);
+    fn negated_near(&self, c: usize, reach: usize) -> bool {
+        let from = c.checked_sub(reach).map_or(0, |b| self.content[b] + 1);
         let to = self
             .content
             .get(c + 1)
@@ -197,12 +190,14 @@ fn bearings(
     from: &Negations<'_>,
     to: &Negations<'_>,
     partner: &[Option<usize>],
+    rules: &ChangeRules,
 ) -> (usize, Option<(usize, usize)>) {
+    let stretch = rules.negation_stretch;
     let mut bearing = 0;
     let mut unkept = None;
     let mut last: Option<(usize, bool)> = None;
     for &(n, c) in &from.bearing {
-        // Negations stacked on one word ("not, not ever") share its answer.
+        // Negations stacked before one word ("neither … nor never") share its answer.
         if let Some((seen, kept)) = last.filter(|&(seen, _)| seen == c) {
             bearing += 1;
             if !kept && unkept.is_none() {
@@ -215,14 +210,14 @@ fn bearings(
                 // Which of the word's places the other side keeps cannot be told.
                 continue;
             }
-            to.negated_near(p)
+            to.negated_near(p, rules.negation_reach)
         } else {
             // A reworded word: the stretch between the shared words around it.
-            let before = (c.saturating_sub(STRETCH)..c)
+            let before = (c.saturating_sub(stretch)..c)
                 .rev()
                 .find(|&b| partner[b].is_some());
             let after =
-                (c + 1..from.content.len().min(c + 1 + STRETCH)).find(|&a| partner[a].is_some());
+                (c + 1..from.content.len().min(c + 1 + stretch)).find(|&a| partner[a].is_some());
             let (Some(before), Some(after)) = (before, after) else {
                 continue;
             };
@@ -233,7 +228,7 @@ fn bearings(
                 continue;
             };
             let (ours, theirs) = (after - before - 1, to_after.saturating_sub(to_before + 1));
-            if theirs == 0 || ours > STRETCH || theirs > STRETCH {
+            if theirs == 0 || ours > stretch || theirs > stretch {
                 continue;
             }
             to.negates_in(to.between(to_before, to_after))
@@ -261,8 +256,8 @@ pub(super) fn flipped(
     let (i, j) = (g.src[0], g.copy[0]);
     let (ns, nc) = (Negations::read(src, i), Negations::read(copy, j));
     let (to_copy, to_src) = pair(&ns, &nc);
-    let (src_bearing, src_unkept) = bearings(&ns, &nc, &to_copy);
-    let (copy_bearing, copy_unkept) = bearings(&nc, &ns, &to_src);
+    let (src_bearing, src_unkept) = bearings(&ns, &nc, &to_copy, &cfg.changes);
+    let (copy_bearing, copy_unkept) = bearings(&nc, &ns, &to_src, &cfg.changes);
     if src_bearing == copy_bearing {
         return;
     }
