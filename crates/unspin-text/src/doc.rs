@@ -234,11 +234,11 @@ impl<'a> Doc<'a> {
                     .count() as u32,
                 attributed: full
                     && toks.iter().enumerate().any(|(k, t)| {
-                        let after = |pred: fn(&str) -> bool| {
-                            k.checked_sub(1).is_some_and(|p| pred(&toks[p].lower))
-                        };
                         // "The court heard …".
-                        if t.lower == "heard" && after(cues::is_hearing_body) {
+                        if t.lower == "heard"
+                            && k.checked_sub(1)
+                                .is_some_and(|p| cues::is_hearing_body(&toks[p].lower))
+                        {
                             return true;
                         }
                         // "reports"/"claims" attribute only as verbs ("Kommersant reports …").

@@ -211,8 +211,6 @@ fn year_of(n: &NumberMention) -> Option<i32> {
     plausible.then_some(n.value as i32)
 }
 
-/// Where byte `at` of sentence `i` lies in the passage `sentences`, from 0 (its start)
-/// to 1 (its end).
 /// The words either side of name `m` in sentence `i` of `doc` (none at the sentence's
 /// ends), lowercased.
 fn neighbours<'d>(
@@ -275,6 +273,8 @@ fn near_spelling(w: &str, v: &str, share: f64) -> bool {
     row[y.len()] as f64 <= share * longest as f64 + 1e-9
 }
 
+/// Where byte `at` of sentence `i` lies in the passage `sentences`, from 0 (its start)
+/// to 1 (its end).
 fn position(doc: &Doc<'_>, sentences: &[usize], i: usize, at: usize) -> f64 {
     let mut before = 0;
     let mut total = 0;

@@ -90,6 +90,20 @@ impl PartialEq for Best {
 }
 impl Eq for Best {}
 
+/// Whether one known speaker says both quotes.
+fn same_speaker(a: &Quote, b: &Quote) -> bool {
+    speaker_key(a).is_some() && speaker_key(a) == speaker_key(b)
+}
+
+/// What one speaker saying both quotes adds to their similarity.
+fn speaker_bonus(same_speaker: bool, rules: &ChangeRules) -> f64 {
+    if same_speaker {
+        rules.same_speaker_bonus
+    } else {
+        0.0
+    }
+}
+
 /// Pairing of the quotes left after the passages, anywhere in the articles: a Dice of at
 /// least `quote_anywhere`, less `same_speaker_bonus` when one speaker says both.
 ///
@@ -168,12 +182,7 @@ impl<'q> Anywhere<'q> {
             let qs = &self.src.quotes[i];
             let sim =
                 2.0 * shared as f64 / (self.src_stems[i].len() + self.copy_stems[j].len()) as f64;
-            let same_speaker = speaker_key(qs).is_some() && speaker_key(qs) == speaker_key(qc);
-            let bonus = if same_speaker {
-                self.rules.same_speaker_bonus
-            } else {
-                0.0
-            };
+            let bonus = speaker_bonus(same_speaker(qs, qc), self.rules);
             if sim + bonus >= self.rules.quote_anywhere {
                 found.push((sim + bonus, i, j));
             }
@@ -274,17 +283,11 @@ pub(super) fn detect(
         for &i in &qs {
             for &j in &qc {
                 let dice = set_dice(&src_stems[i], &copy_stems[j]);
-                let same_speaker = speaker_key(&src.quotes[i]).is_some()
-                    && speaker_key(&src.quotes[i]) == speaker_key(&copy.quotes[j]);
+                let one_speaker = same_speaker(&src.quotes[i], &copy.quotes[j]);
                 let short = src_stems[i].len() <= rules.short_quote
                     && copy_stems[j].len() <= rules.short_quote;
-                if dice >= rules.quote_in_passage || short && (same_speaker || only_ones) {
-                    let bonus = if same_speaker {
-                        rules.same_speaker_bonus
-                    } else {
-                        0.0
-                    };
-                    cands.push((dice + bonus, i, j));
+                if dice >= rules.quote_in_passage || short && (one_speaker || only_ones) {
+                    cands.push((dice + speaker_bonus(one_speaker, rules), i, j));
                 }
             }
         }
