@@ -1,12 +1,11 @@
 //! Numbers with their units and normalized values: `400,000 subscribers`, `3.2%`,
 //! `$1.5 billion`, `$70-million`, `.20` (0.20), `#115,000` (METER's pound sign),
 //! `6-3/16 pct` (a market's fraction, 6.1875), the wires' and papers' abbreviations
-//! (`5.5 mln dlrs` is $5.5 million, `£2.5m`, `£2.5million`, `$2bn`, `300 mln stg`, `6 pct`
-//! is 6%),
-//! `21 years`, "45 cents" ($0.45); spelled, approximate: "two decades" (20 years),
-//! "nine states" and "a three-month high" (a count of the noun after the numeral),
-//! "thirty-six years", "a dozen people" (the phrases count only spans of time, people and
-//! times). One token scan reads every spelled form.
+//! (`5.5 mln dlrs` is $5.5 million, `£2.5m`, `£2.5million`, `$2bn`, `300 mln stg`,
+//! `6 pct` is 6%), `21 years`, "45 cents" ($0.45); spelled, approximate: "two decades"
+//! (20 years), "nine states" and "a three-month high" (a count of the noun after the
+//! numeral), "thirty-six years", "a dozen people" (the phrases count only spans of time,
+//! people and times). One token scan reads every spelled form.
 //! Dates are found first and masked, so "2004" or "07" inside a date is never read as
 //! a quantity.
 
