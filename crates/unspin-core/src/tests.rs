@@ -1048,33 +1048,26 @@ fn a_name_is_replaced_only_in_its_slot_or_respelled() {
     let source = "The appeal was dismissed by Lord Hartley after a hearing that lasted \
                   most of the week in London.";
     let kinds = [ChangeKind::ClaimAdded, ChangeKind::NameChanged];
-    assert_eq!(
-        details(
-            source,
-            "The appeal was dismissed by Lord Pennant after a hearing that lasted most of \
+    let cases = [
+        (
+            "The appeal was dismissed by Lord Pennant after a hearing that lasted most of the \
+             week in London.",
+            "Lord Hartley became Lord Pennant",
+        ),
+        (
+            "The appeal was dismissed as Pennant watched after a hearing that lasted most of \
              the week in London.",
-            &kinds
+            "adds what the source never states: name Pennant",
         ),
-        ["Lord Hartley became Lord Pennant"]
-    );
-    assert_eq!(
-        details(
-            source,
-            "The appeal was dismissed as Pennant watched after a hearing that lasted most \
-             of the week in London.",
-            &kinds
+        (
+            "The appeal was dismissed when Hartly ruled after a hearing that lasted most of \
+             the week in London.",
+            "Lord Hartley became Hartly",
         ),
-        ["adds what the source never states: name Pennant"]
-    );
-    assert_eq!(
-        details(
-            source,
-            "The appeal was dismissed when Hartly ruled after a hearing that lasted most \
-             of the week in London.",
-            &kinds
-        ),
-        ["Lord Hartley became Hartly"]
-    );
+    ];
+    for (copy, change) in cases {
+        assert_eq!(details(source, copy, &kinds), [change], "{copy}");
+    }
 }
 
 /// A people's word ("Czech") is replaced only by another people's word or a place: an
