@@ -131,6 +131,14 @@ impl Normalized {
                 '\u{201D}' | '\u{00BB}' | '\u{201F}' => {
                     out.push_quote('"', QuoteDir::Close, i, next_i)
                 }
+                // An apostrophe typed as a double quote, as some wire records carry it
+                // ("Britain"s", "don"t"): read as the apostrophe it is, or it opens a
+                // quote that runs on to the next one.
+                '"' if out.text.ends_with(char::is_alphabetic)
+                    && is_contraction_tail(&rest[1..]) =>
+                {
+                    out.push_quote('\'', QuoteDir::Neutral, i, next_i)
+                }
                 '"' | '\u{2033}' => out.push_quote('"', QuoteDir::Neutral, i, next_i),
                 '\u{2018}' | '\u{201A}' | '\u{2039}' => {
                     out.push_quote('\'', QuoteDir::Open, i, next_i)
@@ -295,6 +303,15 @@ fn url_before(text: &str) -> bool {
     word.starts_with("http://") || word.starts_with("https://")
 }
 
+/// Whether `rest` opens with what follows an apostrophe in a possessive or a
+/// contraction ("s", "t", "ll", "re", "ve", "m", "d"), then a word's end.
+fn is_contraction_tail(rest: &str) -> bool {
+    ["s", "t", "ll", "re", "ve", "m", "d"].iter().any(|tail| {
+        rest.strip_prefix(tail)
+            .is_some_and(|after| !after.starts_with(char::is_alphanumeric))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -338,6 +355,16 @@ mod tests {
         check(
             "see \u{2028}https://a.example/x>",
             "see \u{2028}https://a.example/x",
+        );
+    }
+
+    /// An apostrophe typed as a double quote is read as an apostrophe; a closing quote
+    /// before a word is still a quote.
+    #[test]
+    fn apostrophes_typed_as_double_quotes() {
+        check(
+            "Britain\"s ruling, \"We don\"t know,\" he said, \"as ruled\"so far.",
+            "Britain's ruling, \"We don't know,\" he said, \"as ruled\"so far.",
         );
     }
 
