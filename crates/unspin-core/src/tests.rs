@@ -1340,6 +1340,22 @@ fn what_a_court_heard_is_attributed() {
     );
 }
 
+/// A copy that keeps who spoke but not what they said states nothing as fact: naming the
+/// judges who will rule is no dropped attribution of their ruling.
+#[test]
+fn keeping_only_who_spoke_drops_no_attribution() {
+    assert_eq!(
+        details(
+            "Lord Hartley, Lady Justice Pennant and Lord Justice Morrow said the means test \
+             for the residents could continue.",
+            "Judgment will be given today by Lord Hartley, Lady Justice Pennant and Lord \
+             Justice Morrow.",
+            &[ChangeKind::AttributionDropped]
+        ),
+        Vec::<String>::new()
+    );
+}
+
 /// The next day's paper writes "yesterday" for the wire's "today": no date changed,
 /// unless both articles' dates are known and a day apart does not explain it.
 #[test]

@@ -155,6 +155,34 @@ fn polarity_comparable(g: &OrientedGroup<'_>, min_score: f64) -> bool {
         && g.copy.len() == 1
 }
 
+/// The share of the source passage's words, outside its names and reporting verbs, that
+/// the copy passage has too (by stem).
+fn reported_kept(src: &Doc<'_>, copy: &Doc<'_>, g: &OrientedGroup<'_>) -> f64 {
+    let words = |d: &Doc<'_>, idx: &[usize]| -> FxHashSet<u64> {
+        let mut out = FxHashSet::default();
+        for &i in idx {
+            let names = &d.sentences[i].names;
+            let in_name = |t: &crate::text::words::Token| {
+                names
+                    .iter()
+                    .any(|n| n.range.start <= t.range.start && t.range.end <= n.range.end)
+            };
+            out.extend(
+                d.sentence_tokens(i)
+                    .iter()
+                    .filter(|t| !t.stop && !t.attribution && !in_name(t))
+                    .map(|t| crate::doc::term_hash(&t.stem)),
+            );
+        }
+        out
+    };
+    let (reported, kept) = (words(src, g.src), words(copy, g.copy));
+    if reported.is_empty() {
+        return 1.0;
+    }
+    reported.iter().filter(|w| kept.contains(*w)).count() as f64 / reported.len() as f64
+}
+
 fn attribution(
     src: &Doc<'_>,
     copy: &Doc<'_>,
@@ -186,7 +214,10 @@ fn attribution(
         .collect();
     let src_range = src.sentences[g.src[0]].sentence.range.clone();
     let copy_range = copy.sentences[g.copy[0]].sentence.range.clone();
-    if !copy_attr {
+    // A copy stating as fact what the source reports keeps what was reported, not only
+    // who: "Lord Woolf … said the system could continue" against "Judgment will be given
+    // by Lord Woolf" shares the names alone.
+    if !copy_attr && reported_kept(src, copy, g) >= cfg.changes.attribution_kept {
         out.push(Change {
             kind: ChangeKind::AttributionDropped,
             src: Some(src_range),
