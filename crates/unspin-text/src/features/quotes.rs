@@ -1,7 +1,10 @@
 //! Direct quotes and who said them.
 //!
 //! Quotes are found per paragraph (a quote may span several sentences) in `"…"`, `“…”`,
-//! `«…»` and `‘…’`, telling apostrophes from single quotes. A "wrapper" quote that only
+//! `«…»` and `‘…’`, telling apostrophes from single quotes. A straight `"` is read by
+//! its place: one that opens after a finished sentence while a quote is open starts a new
+//! quote (a long quote's next paragraph, its break lost), and one that can only close
+//! opens nothing. A "wrapper" quote that only
 //! reports another quote (`"A source told the FT that 'X'"`) gives way to the inner one.
 //!
 //! The speaker comes from the frame around the quote: `"…," X said`, `said X`, `X told
@@ -47,10 +50,19 @@ pub fn find_quotes(norm: &Normalized, para: Range<usize>) -> Vec<Quote> {
         let at = para.start + rel;
         match c {
             '"' => match (norm.quote_dir(at), open) {
+                // A quote continued in the next paragraph, whose break was lost: the
+                // first paragraph's quote ends where the second's opens.
+                (QuoteDir::Neutral, Some(start)) if reopens(text, at) => {
+                    let end = text[..at].trim_end().len();
+                    push_quote(&mut quotes, text, start, end);
+                    open = Some(at);
+                }
                 (QuoteDir::Close, Some(start)) | (QuoteDir::Neutral, Some(start)) => {
                     push_quote(&mut quotes, text, start, at + 1);
                     open = None;
                 }
+                // A closing mark whose opening was lost opens nothing.
+                (QuoteDir::Neutral, None) if closes(text, at) => {}
                 (QuoteDir::Open, _) | (QuoteDir::Neutral, None) => open = Some(at),
                 (QuoteDir::Close, None) => {}
             },
@@ -89,6 +101,30 @@ pub fn find_quotes(norm: &Normalized, para: Range<usize>) -> Vec<Quote> {
     }
     quotes.sort_by_key(|q| (q.outer.start, std::cmp::Reverse(q.outer.end)));
     drop_wrappers(text, quotes)
+}
+
+/// Whether the straight quote mark at `at` opens a quote after a finished sentence
+/// (`…protein structures. "We are…`): news style repeats the opening mark on each
+/// paragraph of a long quote and closes only the last, so in text whose paragraph breaks
+/// were lost, a mark that opens after a sentence end, with a quote still open, starts a
+/// new quote rather than closing the open one.
+fn reopens(text: &str, at: usize) -> bool {
+    let before = text[..at].trim_end_matches(' ');
+    before.len() < at
+        && before.ends_with(['.', '?', '!'])
+        && text[at + 1..]
+            .chars()
+            .next()
+            .is_some_and(char::is_alphanumeric)
+}
+
+/// Whether the straight quote mark at `at` can only close a quote: it follows a word or
+/// a punctuation mark ending one, and no word follows it (`another tool," he said`).
+fn closes(text: &str, at: usize) -> bool {
+    let prev = text[..at].chars().next_back();
+    let next = text[at + 1..].chars().next();
+    prev.is_some_and(|p| p.is_alphanumeric() || matches!(p, '.' | ',' | '!' | '?' | ';' | ':'))
+        && next.is_none_or(|n| n.is_whitespace() || matches!(n, ')' | ']' | ',' | '.' | ';'))
 }
 
 fn push_quote(quotes: &mut Vec<Quote>, text: &str, start: usize, end: usize) {
@@ -732,6 +768,26 @@ mod tests {
         check(
             "The attorney general has again said the war was \"lawful\".",
             &["lawful => attorney general"],
+        );
+    }
+
+    /// A long quote repeats its opening mark on each paragraph and closes only on the
+    /// last; where the paragraph breaks were lost, each paragraph's part is a quote, and
+    /// a closing mark whose opening was lost opens no quote over the narrative after it.
+    #[test]
+    fn a_quote_over_lost_paragraph_breaks() {
+        check(
+            "Nick Donofrio said: \"Health is one of the most important problems. \"We are a great \
+             believer in simulation,\" he said. Drugs can be tailor-made.",
+            &[
+                "Health is one of the most important problems. => Nick Donofrio",
+                "We are a great believer in simulation => Nick Donofrio",
+            ],
+        );
+        check(
+            "It gives you another tool,\" he said. Drugs can be tailor-made to fight \
+             diseases. \"It is over,\" said Ann Lee.",
+            &["It is over => Ann Lee"],
         );
     }
 
