@@ -1417,6 +1417,28 @@ fn a_figure_moved_the_other_way_is_a_flipped_polarity() {
         ),
         Vec::<String>::new()
     );
+    // A negated move agrees with the move the other way ("did not rise" for "fell"),
+    // and contradicts the same move.
+    let source = "Shares of Harwick Tools fell on Monday after the chairman stepped down, \
+                  traders said.";
+    let flips = |copy: &str| details(source, copy, &[ChangeKind::NegationFlipped]);
+    assert_eq!(
+        flips(
+            "Shares of Harwick Tools did not rise on Monday after the chairman stepped down, \
+             traders said."
+        ),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        flips(
+            "Shares of Harwick Tools did not drop on Monday after the chairman stepped down, \
+             traders said."
+        ),
+        [
+            "the copy puts \"not\" on \"drop\", which the source does not negate: the \
+          statement's polarity flipped"
+        ]
+    );
 }
 
 /// Every figure moving the other way is a report of another day on one template, as

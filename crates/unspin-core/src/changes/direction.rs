@@ -89,13 +89,13 @@ const MOVED: &[&str] = &[
 ];
 
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum Way {
+pub(super) enum Way {
     Up,
     Down,
 }
 
 /// The way the token at `k` of `tokens` says a figure moved, if it does.
-fn way(tokens: &[Token], k: usize) -> Option<Way> {
+pub(super) fn way(tokens: &[Token], k: usize) -> Option<Way> {
     let w = tokens[k].lower.as_str();
     if RISE.binary_search(&w).is_ok() {
         return Some(Way::Up);

@@ -10,7 +10,8 @@
 //! rallied"), the negation bears on the stretch between the shared words around it in its
 //! clause, and the other side keeps it if its stretch there holds a negation; a stretch
 //! the other side lacks (an added clause, "who had said she did not know the gun was
-//! loaded") bears on nothing shared. The statement is flipped when one side has a
+//! loaded") bears on nothing shared; a figure's move the other way there ("did not
+//! rise" for "fell") says no more than the negation does. The statement is flipped when one side has a
 //! bearing negation the other does not keep, and the two sides bear different numbers
 //! of negations (a negation moved to another word of the same statement, "none of the
 //! faces appear" for "the faces do not appear", is kept). How near and how long are
@@ -33,6 +34,7 @@ use crate::doc::Doc;
 use crate::features::cues;
 use crate::text::words::Token;
 
+use super::direction;
 use super::{Change, ChangeKind, OrientedGroup, polarity_comparable};
 
 /// One sentence read for negations.
@@ -113,6 +115,17 @@ impl<'d> Negations<'d> {
             .copied()
             .unwrap_or(self.tokens.len());
         self.negates_in(from..to)
+    }
+
+    /// Whether `tokens` say a figure moved the other way from how content word `c` of
+    /// `other` says it did.
+    fn moves_against(&self, tokens: Range<usize>, other: &Negations<'_>, c: usize) -> bool {
+        let Some(way) = direction::way(other.tokens, other.content[c]) else {
+            return false;
+        };
+        tokens
+            .filter_map(|k| direction::way(self.tokens, k))
+            .any(|w| w != way)
     }
 
     /// The tokens after content word `after` up to content word `before`.
@@ -231,7 +244,9 @@ fn bearings(
             if theirs == 0 || ours > stretch || theirs > stretch {
                 continue;
             }
-            to.negates_in(to.between(to_before, to_after))
+            let theirs = to.between(to_before, to_after);
+            // "did not rise" for "fell" says no more than the other side does.
+            to.negates_in(theirs.clone()) || to.moves_against(theirs, from, c)
         };
         last = Some((c, kept));
         bearing += 1;
