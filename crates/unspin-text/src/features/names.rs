@@ -43,7 +43,7 @@ const CONNECTORS: &[&str] = &[
 
 /// Honorifics, which open a person's name: within a run of capitalized words, one of
 /// them starts a new name ("the BBC Mr Howard" is the BBC and Mr Howard).
-const HONORIFICS: &[&str] = &["dame", "dr", "miss", "mr", "mrs", "ms", "sir"];
+const HONORIFICS: &[&str] = &["dame", "dr", "miss", "mr", "mrs", "ms", "pc", "sir", "wpc"];
 
 /// A title of address that opens a person's name ("Mr", "Dr", "Dame").
 pub fn is_honorific(lower: &str) -> bool {
@@ -392,9 +392,10 @@ mod tests {
         );
         // Nor is a sentence's first word a name for the honorific after it.
         check(
-            "Whistleblower Dr Stephen Bolsin spoke. Chairman Sir Alan Budd agreed.",
+            "Whistleblower Dr Stephen Bolsin spoke. Chairman Sir Alan Budd agreed. \
+             Finding Pc Hendricks not guilty, the magistrate left.",
             &[],
-            &["Dr Stephen Bolsin", "Sir Alan Budd"],
+            &["Dr Stephen Bolsin", "Sir Alan Budd", "Pc Hendricks"],
         );
     }
 

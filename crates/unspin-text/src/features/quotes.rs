@@ -577,6 +577,72 @@ impl<'a> Frame<'a, '_> {
     }
 }
 
+/// A speaker phrase without the words around it that are no part of who spoke: the
+/// conjunction or adverb that opens its sentence ("But Graham Cluley", "Instead the
+/// RFU"), the auxiliaries, negations and infinitive mark that end it before the verb
+/// ("Herbert is said to have told", "Rangers have been informed", "an independent person
+/// to say"), a reporting verb it ends on ("Mr Blair said states had to"), and, after a
+/// reporting verb inside it, either the reported clause's named subject ("Miss Evans
+/// said Guscott told her") or the reporter ("the girl said she did not tell", "David
+/// Davis said five million children were being"); a phrase ending on "he", "she" or
+/// "they" is that pronoun ("after the defeat by Wolves he added").
+fn tidy<'t, 'a>(np: &'t [&'a Token]) -> &'t [&'a Token] {
+    const OPENING: &[&str] = &[
+        "also",
+        "and",
+        "but",
+        "however",
+        "instead",
+        "meanwhile",
+        "moreover",
+        "or",
+        "so",
+        "then",
+        "yet",
+    ];
+    const ENDING: &[&str] = &[
+        "are", "be", "been", "being", "can", "could", "did", "do", "does", "had", "has", "have",
+        "is", "may", "might", "must", "should", "to", "was", "were", "will", "would",
+    ];
+    let ends = |mut np: &'t [&'a Token]| {
+        while let [rest @ .., t] = np
+            && !rest.is_empty()
+            && (ENDING.contains(&t.lower.as_str()) || cues::is_negation(&t.lower) || t.attribution)
+        {
+            np = rest;
+        }
+        np
+    };
+    let mut np = ends(np);
+    if let Some(v) = np
+        .iter()
+        .rposition(|t| t.attribution && t.lower != "according")
+        && v + 1 < np.len()
+    {
+        let (head, tail) = (&np[..v], &np[v + 1..]);
+        let pronoun = matches!(tail, [t] if cues::is_pronoun(&t.lower));
+        let named = tail[0].cap && !pronoun;
+        np = if named || head.is_empty() {
+            tail
+        } else {
+            ends(head)
+        };
+    }
+    // "set out the choices he says", "after the defeat by Wolves he added": the pronoun.
+    if let [.., t] = np
+        && matches!(t.lower.as_str(), "he" | "she" | "they")
+    {
+        np = &np[np.len() - 1..];
+    }
+    while let [t, rest @ ..] = np
+        && !rest.is_empty()
+        && OPENING.contains(&t.lower.as_str())
+    {
+        np = rest;
+    }
+    np
+}
+
 fn resolve(
     text: &str,
     np: &[&Token],
@@ -585,15 +651,24 @@ fn resolve(
     last: Option<&Speaker>,
     fullest: &Fullest<'_>,
 ) -> Option<Speaker> {
+    let np = tidy(np);
     let first = np.first()?;
     let last_tok = np.last()?;
     if np.len() == 1 && cues::is_pronoun(&first.lower) {
-        // "what it described as": the sentence's first name; "he said": the last speaker.
-        let earlier = frame
-            .sentence
-            .names
-            .iter()
-            .find(|n| n.range.end <= first.range.start && n.range.end <= quote_start);
+        // "what it described as", "suspicion fell on McKay after he was heard": the
+        // sentence's first name, for "he" or "she" its subject or one the document
+        // gives a person's fuller form ("John McKay", not "Wolves" or "the US"); else
+        // the last speaker.
+        let person = matches!(first.lower.as_str(), "he" | "she" | "his" | "her");
+        let earlier = frame.sentence.names.iter().find(|n| {
+            n.range.end <= first.range.start
+                && n.range.end <= quote_start
+                && (!person
+                    || fullest.person(n)
+                    || n.words.len() >= 2
+                        && frame.sentence.tokens.first().map(|t| t.range.start)
+                            == Some(n.range.start))
+        });
         return match earlier {
             Some(name) => Some(name_speaker(text, name, fullest)),
             None => last.cloned(),
@@ -648,29 +723,50 @@ fn resolve(
 
 /// A speaker named by a name mention, expanded to the fullest form the document uses.
 /// For each last word, the document's fullest name ending in it (at most four words; the
-/// first of the longest), found once rather than by a scan of every name per quote.
-struct Fullest<'n>(FxHashMap<&'n str, &'n NameMention>);
+/// first of the longest), found once rather than by a scan of every name per quote; and
+/// whether the document also writes that word alone or after an honorific, as it refers
+/// to a person once named ("John McKay" … "McKay", "Mr McKay"), not to a place ("Park
+/// Lane") or a team.
+struct Fullest<'n>(FxHashMap<&'n str, (&'n NameMention, bool)>);
 
 impl<'n> Fullest<'n> {
     fn new(all_names: &'n [NameMention]) -> Fullest<'n> {
-        let mut map: FxHashMap<&str, &NameMention> = FxHashMap::default();
+        let mut map: FxHashMap<&str, (&NameMention, bool)> = FxHashMap::default();
         for n in all_names.iter().filter(|n| n.words.len() <= 4) {
             let rank = |n: &NameMention| (n.words.len(), std::cmp::Reverse(n.range.start));
+            let short = match n.words.as_slice() {
+                [_] => true,
+                [title, _] => is_honorific(title),
+                _ => false,
+            };
             map.entry(n.last_word())
-                .and_modify(|best| {
+                .and_modify(|(best, seen_short)| {
                     if rank(n) >= rank(best) {
                         *best = n;
                     }
+                    *seen_short |= short;
                 })
-                .or_insert(n);
+                .or_insert((n, short));
         }
         Fullest(map)
+    }
+
+    fn get(&self, last_word: &str) -> Option<&'n NameMention> {
+        self.0.get(last_word).map(|(n, _)| *n)
+    }
+
+    /// Whether `name` reads as a person's: the document gives it a fuller form and also
+    /// refers to it by its last word alone.
+    fn person(&self, name: &NameMention) -> bool {
+        self.0
+            .get(name.last_word())
+            .is_some_and(|(full, short)| *short && full.words.len() >= 2)
     }
 }
 
 fn name_speaker(text: &str, name: &NameMention, fullest: &Fullest<'_>) -> Speaker {
     let key = name.last_word().to_string();
-    let fullest = fullest.0.get(key.as_str()).copied().unwrap_or(name);
+    let fullest = fullest.get(key.as_str()).unwrap_or(name);
     Speaker {
         display: text
             .get(fullest.range.clone())
@@ -818,6 +914,45 @@ mod tests {
                 "a relief => chef Marco White",
                 "unfair => Lawyers for Mrs Jones",
                 "only one sentence => Judge Mr Justice Owen",
+            ],
+        );
+    }
+
+    /// The words around a speaker phrase that are no part of who spoke: a conjunction
+    /// opening the sentence, what ends the phrase before the verb, a reporting verb and
+    /// the reported clause's frame.
+    #[test]
+    fn the_frame_around_the_speaker_is_not_the_speaker() {
+        check(
+            "But Graham Cluley told the BBC it was a positive decision. \
+             \"It is good news,\" he said. \
+             When arrested, Herbert is said to have told police: \"I was making money.\" \
+             The girl said she did not tell anyone as she was \"scared of being shouted at\". \
+             Miss Evans said Guscott told her: \"You are on your own.\" \
+             David Davis said five million children were being \"failed by the system\".",
+            &[
+                "It is good news => Graham Cluley",
+                "I was making money. => Herbert",
+                "scared of being shouted at => girl",
+                "You are on your own. => Guscott",
+                "failed by the system => David Davis",
+            ],
+        );
+    }
+
+    /// "He" or "she" stands for a person named earlier in the sentence, not for a place
+    /// or a team; otherwise for the last speaker.
+    #[test]
+    fn he_is_a_person_of_the_sentence_or_the_last_speaker() {
+        check(
+            "Suspicion fell on John McKay at the plant. \
+             Police watched McKay after he told workers \"pancakes are class\". \
+             Manager Glenn Hoddle said: \"We were poor.\" \
+             After the defeat by Wolves he added: \"We must improve.\"",
+            &[
+                "pancakes are class => John McKay",
+                "We were poor. => Manager Glenn Hoddle",
+                "We must improve. => Manager Glenn Hoddle",
             ],
         );
     }
