@@ -11,11 +11,11 @@
 //! clause, and the other side keeps it if its stretch there holds a negation; a stretch
 //! the other side lacks (an added clause, "who had said she did not know the gun was
 //! loaded") bears on nothing shared; a figure's move the other way there ("did not
-//! rise" for "fell") says no more than the negation does. The statement is flipped when one side has a
-//! bearing negation the other does not keep, and the two sides bear different numbers
-//! of negations (a negation moved to another word of the same statement, "none of the
-//! faces appear" for "the faces do not appear", is kept). How near and how long are
-//! `negation_reach` and `negation_stretch` in [`ChangeRules`].
+//! rise" for "fell") says no more than the negation does. The statement is flipped when
+//! one side has a bearing negation the other does not keep, and the two sides bear
+//! different numbers of negations (a negation moved to another word of the same
+//! statement, "none of the faces appear" for "the faces do not appear", is kept). How
+//! near and how long are `negation_reach` and `negation_stretch` in [`ChangeRules`].
 //!
 //! Counting negations instead called every clause a copy adds or drops a flip when the
 //! clause holds a "not". A denial ("denied that they met", "declined to comment") keeps a

@@ -4,8 +4,8 @@
 //! `«…»` and `‘…’`, telling apostrophes from single quotes. A straight `"` is read by
 //! its place: one that opens after a finished sentence while a quote is open starts a new
 //! quote (a long quote's next paragraph, its break lost), and one that can only close
-//! opens nothing. A "wrapper" quote that only
-//! reports another quote (`"A source told the FT that 'X'"`) gives way to the inner one.
+//! opens nothing. A "wrapper" quote that only reports another quote (`"A source told the
+//! FT that 'X'"`) gives way to the inner one.
 //!
 //! The speaker comes from the frame around the quote: `"…," X said`, `said X`, `X told
 //! … that "…"`, `according to X`, `…, saying "…"` (the sentence's subject), and pronouns
@@ -383,10 +383,6 @@ struct Frame<'a, 'b> {
 /// comes before it, as in "lawyers for Mrs Jones", and a title stays, as in "Judge Mr
 /// Justice Owen").
 fn who_spoke<'a>(words: &[&'a Token]) -> Vec<&'a Token> {
-    const AUXILIARIES: &[&str] = &[
-        "can", "could", "did", "do", "does", "had", "has", "have", "is", "may", "might", "must",
-        "should", "was", "were", "will", "would",
-    ];
     const SETTING: &[&str] = &[
         "afternoon",
         "and",
@@ -427,6 +423,12 @@ fn who_spoke<'a>(words: &[&'a Token]) -> Vec<&'a Token> {
     }
     np
 }
+
+/// Auxiliaries that end the words before a reporting verb ("has again said").
+const AUXILIARIES: &[&str] = &[
+    "can", "could", "did", "do", "does", "had", "has", "have", "is", "may", "might", "must",
+    "should", "was", "were", "will", "would",
+];
 
 /// Whether a word before a reporting verb is an adverb: a lowercase "-ly" word or one
 /// of the adverbs that sit there most.
@@ -600,14 +602,16 @@ fn tidy<'t, 'a>(np: &'t [&'a Token]) -> &'t [&'a Token] {
         "then",
         "yet",
     ];
-    const ENDING: &[&str] = &[
-        "are", "be", "been", "being", "can", "could", "did", "do", "does", "had", "has", "have",
-        "is", "may", "might", "must", "should", "to", "was", "were", "will", "would",
-    ];
+    let ending = |t: &Token| {
+        AUXILIARIES.contains(&t.lower.as_str())
+            || matches!(t.lower.as_str(), "are" | "be" | "been" | "being" | "to")
+            || cues::is_negation(&t.lower)
+            || t.attribution
+    };
     let ends = |mut np: &'t [&'a Token]| {
         while let [rest @ .., t] = np
             && !rest.is_empty()
-            && (ENDING.contains(&t.lower.as_str()) || cues::is_negation(&t.lower) || t.attribution)
+            && ending(t)
         {
             np = rest;
         }
