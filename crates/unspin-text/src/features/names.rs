@@ -134,6 +134,26 @@ pub fn is_opener(lower: &str) -> bool {
     OPENERS.binary_search(&lower).is_ok()
 }
 
+/// A day or month name ("Tuesday", "January"): a time, where a setting opens a
+/// sentence ("On Tuesday Labour chairman Ian McCartney said").
+pub fn is_calendar_word(lower: &str) -> bool {
+    const MONTHS: &[&str] = &[
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    WEEKDAYS.contains(&lower) || MONTHS.contains(&lower)
+}
+
 const WEEKDAYS: &[&str] = &[
     "monday",
     "tuesday",

@@ -16,7 +16,7 @@ use std::ops::Range;
 use rustc_hash::FxHashMap;
 
 use super::cues;
-use super::names::{NameMention, adjacent, is_honorific, is_opener};
+use super::names::{NameMention, adjacent, is_calendar_word, is_honorific, is_opener};
 use crate::text::normalize::{Normalized, QuoteDir};
 use crate::text::words::{Token, tokenize};
 
@@ -657,8 +657,38 @@ fn tidy<'t, 'a>(np: &'t [&'a Token]) -> &'t [&'a Token] {
     {
         np = rest;
     }
+    // "After the verdict Steve Otter", "In a statement the RSPCA", "Last night
+    // Gallagher": a setting opens the phrase, and the speaker is the name after it.
+    if np
+        .first()
+        .is_some_and(|t| SETTING_OPENERS.contains(&t.lower.as_str()))
+        && let Some(name) = np
+            .iter()
+            .skip(1)
+            .position(|t| t.cap && !t.stop && !is_calendar_word(&t.lower))
+    {
+        np = &np[name + 1..];
+    }
     np
 }
+
+/// Words that open a setting before the subject of a sentence ("After the hearing",
+/// "On Tuesday", "Speaking outside court").
+const SETTING_OPENERS: &[&str] = &[
+    "after",
+    "as",
+    "at",
+    "before",
+    "despite",
+    "during",
+    "following",
+    "in",
+    "last",
+    "on",
+    "outside",
+    "speaking",
+    "when",
+];
 
 fn resolve(
     text: &str,
@@ -946,13 +976,17 @@ mod tests {
              When arrested, Herbert is said to have told police: \"I was making money.\" \
              The girl said she did not tell anyone as she was \"scared of being shouted at\". \
              Miss Evans said Guscott told her: \"You are on your own.\" \
-             David Davis said five million children were being \"failed by the system\".",
+             David Davis said five million children were being \"failed by the system\". \
+             On Tuesday Labour chairman Ian McCartney said: \"Justice was done.\" \
+             In a statement the RSPCA said it was \"cruel\".",
             &[
                 "It is good news => Graham Cluley",
                 "I was making money. => Herbert",
                 "scared of being shouted at => girl",
                 "You are on your own. => Guscott",
                 "failed by the system => David Davis",
+                "Justice was done. => Labour chairman Ian McCartney",
+                "cruel => RSPCA",
             ],
         );
     }
