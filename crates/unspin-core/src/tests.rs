@@ -1462,3 +1462,34 @@ fn bulletins_whose_figures_all_moved_the_other_way_are_two_stories() {
     assert_eq!(relation(["fell", "fell", "fell"]), Relation::SameStory);
     assert_eq!(relation(["fell", "rose", "rose"]), Relation::Rewrite);
 }
+
+/// A copy that quotes an excerpt of the source's quote changes no word: no altered
+/// quote. One that puts more words inside the quote marks, or cuts the negation before
+/// its excerpt, alters the quote.
+#[test]
+fn an_excerpt_of_a_quote_is_no_altered_quote() {
+    let source = "The inspector told the court the driver had \"not been drinking, but he \
+                  drove through a red light at speed\" on the night of the crash.";
+    let altered = |copy: &str| details(source, copy, &[ChangeKind::QuoteAltered]).len();
+    assert_eq!(
+        altered(
+            "The inspector told the court the driver \"drove through a red light at speed\" \
+             on the night of the crash."
+        ),
+        0
+    );
+    assert_eq!(
+        altered(
+            "The inspector told the court the driver \"had not been drinking, but he drove \
+             through a red light at speed\" on the night of the crash."
+        ),
+        1
+    );
+    assert_eq!(
+        altered(
+            "The inspector told the court the driver had \"been drinking\" on the night of \
+             the crash."
+        ),
+        1
+    );
+}

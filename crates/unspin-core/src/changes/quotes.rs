@@ -18,6 +18,23 @@ fn quote_words(doc: &Doc<'_>, q: &Quote) -> Vec<CompactString> {
         .collect()
 }
 
+/// Whether the copy quotes a run of the source quote's words: the same words, or an
+/// excerpt ("feminine side" of "It might bring out my feminine side"), which changes no
+/// word. A copy quote longer than its source puts words inside the quote marks that the
+/// source did not quote, and an excerpt that leaves out a negation just before it ("a
+/// disaster" of "not a disaster") reverses the statement: both are altered.
+fn excerpt(src: &[CompactString], copy: &[CompactString]) -> bool {
+    if copy.is_empty() || copy.len() > src.len() {
+        return false;
+    }
+    src.windows(copy.len()).enumerate().any(|(at, w)| {
+        w == copy
+            && !src[at.saturating_sub(2)..at]
+                .iter()
+                .any(|t| crate::features::cues::is_negation(t))
+    })
+}
+
 /// The distinct content stems of a quote, as sorted hashes: every quote of one article
 /// is scored against every quote of the other, so the sets must be cheap to intersect.
 fn quote_stems(doc: &Doc<'_>, q: &Quote) -> Vec<u64> {
@@ -305,7 +322,7 @@ pub(super) fn detect(
     anywhere.pair(&mut src_paired, &mut copy_paired, &mut pairs);
     for (i, j) in pairs {
         let (qs, qc) = (&src.quotes[i], &copy.quotes[j]);
-        if quote_words(src, qs) == quote_words(copy, qc) {
+        if excerpt(&quote_words(src, qs), &quote_words(copy, qc)) {
             continue;
         }
         let speaker = qs
