@@ -701,6 +701,11 @@ fn resolve(
     let np = tidy(np);
     let first = np.first()?;
     let last_tok = np.last()?;
+    // "I asked him 'do you want a wall?'": a quote inside someone's speech, whose
+    // speaker is the one speaking.
+    if np.len() == 1 && matches!(first.lower.as_str(), "i" | "i'm" | "i'd" | "i've" | "we") {
+        return last.cloned();
+    }
     if np.len() == 1 && cues::is_pronoun(&first.lower) {
         // "what it described as", "suspicion fell on McKay after he was heard": the
         // sentence's first name, for "he" or "she" its subject or one the document
@@ -977,6 +982,7 @@ mod tests {
              The girl said she did not tell anyone as she was \"scared of being shouted at\". \
              Miss Evans said Guscott told her: \"You are on your own.\" \
              David Davis said five million children were being \"failed by the system\". \
+             I asked him 'Who is it?' in the lobby. \
              On Tuesday Labour chairman Ian McCartney said: \"Justice was done.\" \
              In a statement the RSPCA said it was \"cruel\".",
             &[
@@ -985,6 +991,7 @@ mod tests {
                 "scared of being shouted at => girl",
                 "You are on your own. => Guscott",
                 "failed by the system => David Davis",
+                "Who is it? => David Davis",
                 "Justice was done. => Labour chairman Ian McCartney",
                 "cruel => RSPCA",
             ],
