@@ -164,6 +164,42 @@ const WEEKDAYS: &[&str] = &[
     "sunday",
 ];
 
+/// Head nouns of place and institution names ("Downing Street", "National Trust"):
+/// they end a name and never start one. Sorted.
+const HEADS: &[&str] = &[
+    "airport",
+    "association",
+    "authority",
+    "bank",
+    "bridge",
+    "centre",
+    "college",
+    "commission",
+    "committee",
+    "council",
+    "court",
+    "department",
+    "exchange",
+    "fund",
+    "hospital",
+    "house",
+    "institute",
+    "ministry",
+    "office",
+    "party",
+    "road",
+    "service",
+    "square",
+    "street",
+    "trust",
+    "union",
+    "university",
+];
+
+fn is_head(lower: &str) -> bool {
+    HEADS.binary_search(&lower).is_ok()
+}
+
 /// How a document writes its words mid-sentence, outside headlines and lines in
 /// capitals: the evidence for reading a capitalized word at a sentence's start.
 pub trait WordUsage {
@@ -201,6 +237,21 @@ pub fn find_names(
             i += 1;
             continue;
         }
+        // "White House", "Downing Street" opening a sentence: the first word, ordinary
+        // elsewhere ("white", "down"), is still the name's, as a head noun never starts
+        // a name.
+        let start = match i.checked_sub(1) {
+            Some(p)
+                if is_head(&t.lower)
+                    && reader.is_name_word(&tokens[p])
+                    && !tokens[p].stop
+                    && !is_opener(&tokens[p].lower)
+                    && adjacent(text, &tokens[p], t) =>
+            {
+                p
+            }
+            _ => i,
+        };
         let mut end = i;
         let mut j = i + 1;
         while j < tokens.len() && joined(text, &tokens[j - 1], &tokens[j]) {
@@ -222,13 +273,13 @@ pub fn find_names(
                 break;
             }
         }
-        let words = tokens[i..=end]
+        let words = tokens[start..=end]
             .iter()
             .filter(|w| !CONNECTORS.contains(&w.lower.as_str()))
             .map(|w| w.lower.to_string())
             .collect();
         out.push(NameMention {
-            range: t.range.start..tokens[end].range.end,
+            range: tokens[start].range.start..tokens[end].range.end,
             words,
         });
         i = end + 1;
@@ -464,6 +515,23 @@ mod tests {
             &["China's", "Japan", "Korea"],
         );
         check("Next Retail grew.", &["next"], &["Next Retail"]);
+    }
+
+    #[test]
+    fn heads_are_sorted() {
+        assert!(HEADS.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    /// A head noun opening a name takes the capitalized word before it, though the
+    /// document writes that word in lowercase elsewhere.
+    #[test]
+    fn a_head_noun_takes_the_word_before_it() {
+        check(
+            "Downing Street denied it. White House aides agreed. Prices went down as \
+             the white paper said.",
+            &[],
+            &["Downing Street", "White House"],
+        );
     }
 
     #[test]
