@@ -79,11 +79,7 @@ pub fn parts(doc: &Doc<'_>) -> Parts {
             continue;
         }
         let tokens = doc.sentence_tokens(i);
-        let in_name = |t: &unspin_core::text::words::Token| {
-            s.names
-                .iter()
-                .any(|n| n.range.start <= t.range.start && t.range.end <= n.range.end)
-        };
+        let in_name = |t: &unspin_core::text::words::Token| s.names.iter().any(|n| n.holds(t));
         for t in tokens {
             out.words.push_str(&t.lower);
             out.words.push(' ');

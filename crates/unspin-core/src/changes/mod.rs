@@ -162,11 +162,7 @@ fn reported_kept(src: &Doc<'_>, copy: &Doc<'_>, g: &OrientedGroup<'_>) -> f64 {
         let mut out = FxHashSet::default();
         for &i in idx {
             let names = &d.sentences[i].names;
-            let in_name = |t: &crate::text::words::Token| {
-                names
-                    .iter()
-                    .any(|n| n.range.start <= t.range.start && t.range.end <= n.range.end)
-            };
+            let in_name = |t: &crate::text::words::Token| names.iter().any(|n| n.holds(t));
             out.extend(
                 d.sentence_tokens(i)
                     .iter()

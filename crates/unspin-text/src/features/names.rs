@@ -26,6 +26,11 @@ impl NameMention {
     pub fn last_word(&self) -> &str {
         self.words.last().map_or("", String::as_str)
     }
+
+    /// Whether the token `t` lies inside this name.
+    pub fn holds(&self, t: &Token) -> bool {
+        self.range.start <= t.range.start && t.range.end <= self.range.end
+    }
 }
 
 /// The key of a name word's stem: 32 bits of a seeded xxh3, the same in every run, so

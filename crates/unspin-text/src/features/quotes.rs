@@ -570,11 +570,7 @@ impl<'a> Frame<'a, '_> {
             np.iter().any(|t| {
                 cues::is_speaker_phrase_word(&t.lower)
                     || cues::is_pronoun(&t.lower)
-                    || self
-                        .sentence
-                        .names
-                        .iter()
-                        .any(|n| n.range.start <= t.range.start && t.range.end <= n.range.end)
+                    || self.sentence.names.iter().any(|n| n.holds(t))
             })
         };
         if !np.is_empty() && named(&np) {
@@ -586,7 +582,7 @@ impl<'a> Frame<'a, '_> {
             .sentence
             .tokens
             .iter()
-            .filter(|t| name.range.start <= t.range.start && t.range.end <= name.range.end)
+            .filter(|t| name.holds(t))
             .collect();
         (!np.is_empty()).then_some(np)
     }
