@@ -1464,8 +1464,8 @@ fn bulletins_whose_figures_all_moved_the_other_way_are_two_stories() {
 }
 
 /// A copy that quotes an excerpt of the source's quote changes no word: no altered
-/// quote. One that puts more words inside the quote marks, or cuts the negation before
-/// its excerpt, alters the quote.
+/// quote. One that puts words the source lacks inside the quote marks, or cuts the
+/// negation before its excerpt, alters the quote.
 #[test]
 fn an_excerpt_of_a_quote_is_no_altered_quote() {
     let source = "The inspector told the court the driver had \"not been drinking, but he \
@@ -1480,8 +1480,8 @@ fn an_excerpt_of_a_quote_is_no_altered_quote() {
     );
     assert_eq!(
         altered(
-            "The inspector told the court the driver \"had not been drinking, but he drove \
-             through a red light at speed\" on the night of the crash."
+            "The inspector told the court the driver \"had not been drinking at all, but he \
+             drove through a red light at speed\" on the night of the crash."
         ),
         1
     );
@@ -1489,6 +1489,35 @@ fn an_excerpt_of_a_quote_is_no_altered_quote() {
         altered(
             "The inspector told the court the driver had \"been drinking\" on the night of \
              the crash."
+        ),
+        1
+    );
+}
+
+/// A copy may widen the quote marks over the source's own words: a word just before the
+/// quote, or the next paragraph of a long quote. No word changes, so no altered quote;
+/// joining two pieces the source keeps apart is a change.
+#[test]
+fn a_quote_widened_over_the_sources_own_words_is_no_altered_quote() {
+    let source = "The inspector said the driver had \"not been drinking\" that night. \
+                  \"He drove through a red light at speed. \
+                  \"Nobody could have stopped in time,\" he added.";
+    let altered = |copy: &str| details(source, copy, &[ChangeKind::QuoteAltered]).len();
+    assert_eq!(
+        altered("The inspector said the driver \"had not been drinking\" that night."),
+        0
+    );
+    assert_eq!(
+        altered(
+            "The inspector said: \"He drove through a red light at speed. Nobody could \
+             have stopped in time.\""
+        ),
+        0
+    );
+    assert_eq!(
+        altered(
+            "The inspector said: \"He drove through a red light at speed. Nobody could \
+             have stopped a lorry in time.\""
         ),
         1
     );

@@ -21,8 +21,9 @@ fn quote_words(doc: &Doc<'_>, q: &Quote) -> Vec<CompactString> {
 /// Whether the copy quotes a run of the source quote's words: the same words, or an
 /// excerpt ("feminine side" of "It might bring out my feminine side"), which changes no
 /// word. A copy quote longer than its source puts words inside the quote marks that the
-/// source did not quote, and an excerpt that leaves out a negation just before it ("a
-/// disaster" of "not a disaster") reverses the statement: both are altered.
+/// source did not quote (altered, unless they are the source's own: [`extended`]), and
+/// an excerpt that leaves out a negation just before it ("a disaster" of "not a
+/// disaster") reverses the statement (altered).
 fn excerpt(src: &[CompactString], copy: &[CompactString]) -> bool {
     if copy.is_empty() || copy.len() > src.len() {
         return false;
@@ -33,6 +34,50 @@ fn excerpt(src: &[CompactString], copy: &[CompactString]) -> bool {
                 .iter()
                 .any(|t| crate::features::cues::is_negation(t))
     })
+}
+
+/// Whether the copy quote is the source quote with more of the source's own words around
+/// it, in the source's order: the next paragraph of a long quote, or a word the quote
+/// marks moved over ("she could have gone six rounds" of `said she "could have gone six
+/// rounds"`). Every run of [`KEPT_RUN`] copy words (all of them, when fewer) must stand in
+/// the source text, so the join of two pieces must too, and no word is changed.
+fn extended(src: &[CompactString], copy: &[CompactString], src_text: &mut SourceRuns<'_>) -> bool {
+    copy.len() > src.len()
+        && copy.windows(src.len().max(1)).any(|w| w == src)
+        && copy
+            .windows(KEPT_RUN.min(copy.len()))
+            .all(|w| src_text.holds(w))
+}
+
+/// How many words in a row of an extended quote the source text must hold.
+const KEPT_RUN: usize = 3;
+
+/// The source's runs of up to [`KEPT_RUN`] words, lowercased, as hashes: gathered on
+/// the first question, since most comparisons never ask.
+struct SourceRuns<'d> {
+    doc: &'d Doc<'d>,
+    runs: Option<FxHashSet<u64>>,
+}
+
+impl<'d> SourceRuns<'d> {
+    fn new(doc: &'d Doc<'d>) -> Self {
+        SourceRuns { doc, runs: None }
+    }
+
+    fn key<'w>(words: impl Iterator<Item = &'w str>) -> u64 {
+        words.fold(0, |h, w| h.rotate_left(17) ^ crate::doc::term_hash(w))
+    }
+
+    fn holds(&mut self, words: &[CompactString]) -> bool {
+        let doc = self.doc;
+        let runs = self.runs.get_or_insert_with(|| {
+            let lower: Vec<&str> = doc.tokens.iter().map(|t| t.lower.as_str()).collect();
+            (1..=KEPT_RUN)
+                .flat_map(|n| lower.windows(n).map(|w| Self::key(w.iter().copied())))
+                .collect()
+        });
+        words.len() <= KEPT_RUN && runs.contains(&Self::key(words.iter().map(|w| w.as_str())))
+    }
 }
 
 /// The distinct content stems of a quote, as sorted hashes: every quote of one article
@@ -320,9 +365,11 @@ pub(super) fn detect(
     // 2. Anywhere: the same words, or much the same said by the same speaker.
     let mut anywhere = Anywhere::new(src, copy, &src_stems, &copy_stems, &src_paired, rules);
     anywhere.pair(&mut src_paired, &mut copy_paired, &mut pairs);
+    let mut src_runs = SourceRuns::new(src);
     for (i, j) in pairs {
         let (qs, qc) = (&src.quotes[i], &copy.quotes[j]);
-        if excerpt(&quote_words(src, qs), &quote_words(copy, qc)) {
+        let (src_words, copy_words) = (quote_words(src, qs), quote_words(copy, qc));
+        if excerpt(&src_words, &copy_words) || extended(&src_words, &copy_words, &mut src_runs) {
             continue;
         }
         let speaker = qs
