@@ -19,3 +19,22 @@ pub mod trace;
 pub fn round(x: f64) -> f64 {
     (x * 1000.0).round() / 1000.0
 }
+
+/// `n` and its noun, plural unless `n` is 1: "1 change", "3 changes".
+pub fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn one_thing_is_singular_and_others_are_plural() {
+        assert_eq!(super::count(1, "change"), "1 change");
+        assert_eq!(super::count(0, "change"), "0 changes");
+        assert_eq!(super::count(12, "change"), "12 changes");
+    }
+}

@@ -106,10 +106,10 @@ pub fn text(t: &Trace<'_>) -> String {
     for (k, s) in t.sources.iter().enumerate() {
         let _ = writeln!(
             out,
-            "  source {k}: {}  {:.0}% of the article, {} changes",
+            "  source {k}: {}  {:.0}% of the article, {}",
             s.article.meta.origin,
             100.0 * s.share,
-            s.changes.len()
+            crate::count(s.changes.len(), "change")
         );
     }
     let _ = writeln!(out, "\nsentences:");

@@ -121,9 +121,9 @@ impl<A: Articles + ?Sized> PairPages<'_, A> {
             let relation = m.relation.map_or("", |r| r.as_str());
             let _ = write!(
                 html,
-                "<ul><li><a href=\"pair-{n}.html\">{relation}</a> (confidence {:.2}, {} changes)</li></ul>",
+                "<ul><li><a href=\"pair-{n}.html\">{relation}</a> (confidence {:.2}, {})</li></ul>",
                 m.confidence,
-                cmp.changes.len()
+                unspin_report::count(cmp.changes.len(), "change")
             );
             html.push_str(&self.tree(f, m.item)?);
         }

@@ -377,11 +377,9 @@ pub(super) fn detect(
             .as_ref()
             .or(qc.speaker.as_ref())
             .map(|s| s.display.clone());
+        // The speaker is the change's own field, which every report shows beside this.
         let detail = format!(
-            "{} now quoted as \"{}\" (source: \"{}\")",
-            speaker
-                .as_deref()
-                .map_or_else(|| "unattributed quote".to_string(), |s| format!("{s}:")),
+            "now quoted as \"{}\" (source: \"{}\")",
             copy.flat_text(qc.inner.clone()),
             src.flat_text(qs.inner.clone())
         );
@@ -435,12 +433,8 @@ pub(super) fn detect(
         }
         let speaker = q.speaker.as_ref().map(|s| s.display.clone());
         let detail = format!(
-            "quote the source does not have: \"{}\"{}",
-            copy.flat_text(q.inner.clone()),
-            speaker
-                .as_deref()
-                .map(|s| format!(", attributed to {s}"))
-                .unwrap_or_default()
+            "quote the source does not have: \"{}\"",
+            copy.flat_text(q.inner.clone())
         );
         out.push(Change {
             kind: ChangeKind::QuoteAdded,

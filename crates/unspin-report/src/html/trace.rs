@@ -27,10 +27,10 @@ pub fn trace(t: &Trace<'_>) -> String {
     for (k, s) in t.sources.iter().enumerate() {
         let _ = write!(
             h,
-            "<tr><td>source {k}</td><td><b>{}</b></td><td>{:.0}% of the article</td><td><a href=\"#s{k}\">{} changes</a></td></tr>",
+            "<tr><td>source {k}</td><td><b>{}</b></td><td>{:.0}% of the article</td><td><a href=\"#s{k}\">{}</a></td></tr>",
             esc(&s.article.meta.origin),
             100.0 * s.share,
-            s.changes.len()
+            crate::count(s.changes.len(), "change")
         );
     }
     h.push_str("</tbody></table></header>\n");
