@@ -84,9 +84,23 @@ impl Normalized {
                     continue;
                 }
             }
-            // Markdown emphasis markers `**` and `__`.
+            // Markdown emphasis markers `**` and `__`, at a word's edge. Inside a word, or
+            // three and more in a row, they are letters left out ("f***ing", "s**t").
             if (c == '*' || c == '_') && bytes.get(i + 1) == Some(&(c as u8)) {
-                chars.next();
+                let run = bytes[i..].iter().take_while(|&&b| b == c as u8).count();
+                let word_before = original[..i]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphanumeric);
+                let word_after = original[i + run..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphanumeric);
+                if run > 2 || (word_before && word_after) {
+                    out.push_copied(&original[i..i + run], i);
+                    at_line_start = false;
+                }
+                chars.nth(run - 2);
                 continue;
             }
             // Markdown heading markers at line start.
@@ -334,6 +348,14 @@ mod tests {
         check(
             "\u{201C}Hi\u{201D} \u{00AB}x\u{00BB} a\u{2014}b\u{00A0}c",
             "\"Hi\" \"x\" a-b c",
+        );
+    }
+
+    #[test]
+    fn stars_inside_a_word_are_letters_left_out() {
+        check(
+            "He said: \"Don't take f***ing liberties, you s**t.\" **Bold** and __this__",
+            "He said: \"Don't take f***ing liberties, you s**t.\" Bold and this",
         );
     }
 
