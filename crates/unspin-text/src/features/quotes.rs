@@ -382,7 +382,7 @@ struct Frame<'a, 'b> {
 /// sister": an honorific after such ordinary words opens the speaker, unless a role
 /// comes before it, as in "lawyers for Mrs Jones", and a title stays, as in "Judge Mr
 /// Justice Owen").
-fn who_spoke<'a>(words: &[&'a Token]) -> Vec<&'a Token> {
+fn who_spoke<'a>(text: &str, words: &[&'a Token]) -> Vec<&'a Token> {
     const SETTING: &[&str] = &[
         "afternoon",
         "and",
@@ -400,7 +400,14 @@ fn who_spoke<'a>(words: &[&'a Token]) -> Vec<&'a Token> {
         "year",
         "yesterday",
     ];
-    let setting = |t: &&Token| SETTING.contains(&t.lower.as_str());
+    // A time word joined to the next by a hyphen is part of a compound ("67-year-old").
+    let compounds: Vec<usize> = words
+        .windows(2)
+        .filter(|w| text.get(w[0].range.end..w[1].range.start) == Some("-"))
+        .map(|w| w[0].range.start)
+        .collect();
+    let setting =
+        |t: &&Token| SETTING.contains(&t.lower.as_str()) && !compounds.contains(&t.range.start);
     let mut np: Vec<&Token> = words.iter().copied().filter(|t| !is_adverb(t)).collect();
     while np
         .last()
@@ -434,18 +441,94 @@ const AUXILIARIES: &[&str] = &[
 /// of the adverbs that sit there most.
 fn is_adverb(t: &Token) -> bool {
     const ADVERBS: &[&str] = &[
-        "again", "already", "also", "earlier", "even", "later", "now", "once", "still", "then",
-        "too", "yet",
+        "again", "already", "also", "earlier", "even", "later", "now", "once", "soon", "still",
+        "then", "too", "yet",
     ];
     !t.cap && (t.lower.ends_with("ly") || ADVERBS.contains(&t.lower.as_str()))
 }
 
+/// Whether two words of a speaker phrase are next to each other: only spaces between
+/// them, or one hyphen ("the 67-year-old", "co-founder").
+fn joined(text: &str, a: &Token, b: &Token) -> bool {
+    adjacent(text, a, b) || text.get(a.range.end..b.range.start) == Some("-")
+}
+
+/// "The 67-year-old": a person the text named before, as "he" is.
+fn is_age_reference(np: &[&Token]) -> bool {
+    let np = match np {
+        [t, rest @ ..] if t.lower == "the" => rest,
+        _ => np,
+    };
+    matches!(np, [n, y, o] if n.numeric
+        && matches!(y.lower.as_str(), "year" | "years")
+        && o.lower == "old")
+}
+
+/// Whether the reporting verb `words[v]` is in the passive ("Bristol Crown Court was
+/// told", "jurors were told", "job losses were soon announced"): its subject is who
+/// heard the words or what was said, not who said it. Not "is saying" (who speaks),
+/// nor "was quoted" (whose words they are).
+fn passive(words: &[&Token], v: usize) -> bool {
+    let verb = words[v].lower.as_str();
+    !verb.ends_with("ing")
+        && verb != "quoted"
+        && words[..v]
+            .iter()
+            .rev()
+            .find(|t| !is_adverb(t))
+            .is_some_and(|t| {
+                matches!(
+                    t.lower.as_str(),
+                    "was" | "were" | "been" | "being" | "is" | "are" | "be"
+                )
+            })
+}
+
 const CLAUSE_WORDS: &[&str] = &[
     "that", "what", "which", "who", "and", "but", "as", "while", "when", "after", "because", "if",
-    "where", "whom",
+    "where", "whom", "whether", "although", "though", "unless", "until", "since", "than",
 ];
 
 impl<'a> Frame<'a, '_> {
+    /// The run of at most 8 words joined to each other that ends before `words[v]`, the
+    /// reporting verb; a clause word ("whether", "that") ends it. An age set off by
+    /// commas ("Mr Jones, 47, said") stands for the run before it.
+    fn words_before<'w>(&self, words: &'w [&'a Token], v: usize) -> &'w [&'a Token] {
+        let run_to = |end: usize| {
+            let mut start = end;
+            while start > 0
+                && end - start < 8
+                && joined(self.text, words[start - 1], words[start])
+                && !CLAUSE_WORDS.contains(&words[start - 1].lower.as_str())
+            {
+                start -= 1;
+            }
+            start
+        };
+        let start = run_to(v);
+        let comma = |a: &Token, b: &Token| self.text.get(a.range.end..b.range.start) == Some(", ");
+        if start == v
+            && v >= 2
+            && words[v - 1].numeric
+            && comma(words[v - 1], words[v])
+            && comma(words[v - 2], words[v - 1])
+        {
+            return &words[run_to(v - 2)..v - 1];
+        }
+        &words[start..v]
+    }
+
+    /// Who spoke, for a passive reporting verb at `words[v]`: the one after "by" ("was
+    /// told by Mr Justice Owen"), or no one.
+    fn told_by(&self, words: &[&'a Token], v: usize) -> Option<Phrase<'a>> {
+        let rest = words.get(v + 1..).unwrap_or(&[]);
+        let [by, rest @ ..] = rest else {
+            return None;
+        };
+        let np = self.object_phrase(rest);
+        (by.lower == "by" && !np.is_empty()).then_some(Phrase::Tokens(np))
+    }
+
     fn speaker_phrase(&self) -> Option<Phrase<'a>> {
         // `"…," X said` / `"…," said X`.
         let window = &self.after[..self.after.len().min(8)];
@@ -453,12 +536,11 @@ impl<'a> Frame<'a, '_> {
             .iter()
             .position(|t| t.attribution && !cues::is_participle(&t.lower))
         {
+            if passive(self.after, v) {
+                return self.told_by(self.after, v);
+            }
             if v > 0 {
-                let mut start = v;
-                while start > 0 && adjacent(self.text, self.after[start - 1], self.after[start]) {
-                    start -= 1;
-                }
-                let np = who_spoke(&self.after[start..v]);
+                let np = who_spoke(self.text, self.words_before(self.after, v));
                 if !np.is_empty() && np.len() <= 8 {
                     return Some(Phrase::Tokens(np));
                 }
@@ -472,21 +554,32 @@ impl<'a> Frame<'a, '_> {
         // `X told … that "…"`, `according to X, "…"`, `…, saying "…"`.
         // A finite reporting verb ("X responded …, suggesting") names the speaker better
         // than a participle or a claim noun after it.
-        let finite = |t: &&Token| {
-            t.attribution && !cues::is_participle(&t.lower) && !cues::is_claim_noun(&t.lower)
+        // "Mr Smernicki said he had been told": the one who heard it reports it.
+        let finite = |i: usize| {
+            let t = self.before[i];
+            t.attribution
+                && !cues::is_participle(&t.lower)
+                && !cues::is_claim_noun(&t.lower)
+                && !passive(self.before, i)
         };
-        let v = self.before.iter().rposition(finite).or_else(|| {
-            self.before
-                .iter()
-                .rposition(|t| t.attribution || cues::is_claim_noun(&t.lower))
-        })?;
+        let v = (0..self.before.len())
+            .rev()
+            .find(|&i| finite(i))
+            .or_else(|| {
+                self.before
+                    .iter()
+                    .rposition(|t| t.attribution || cues::is_claim_noun(&t.lower))
+            })?;
+        if passive(self.before, v) {
+            return self.told_by(self.before, v);
+        }
         let verb = &self.before[v].lower;
         if verb == "according" {
             // "according to the council, …": everything up to the punctuation.
             let rest = self.before.get(v + 2..).unwrap_or(&[]);
             let mut np: Vec<&Token> = Vec::new();
             for t in rest.iter().take(6) {
-                if np.last().is_some_and(|p| !adjacent(self.text, p, t)) {
+                if np.last().is_some_and(|p| !joined(self.text, p, t)) {
                     break;
                 }
                 np.push(t);
@@ -503,15 +596,7 @@ impl<'a> Frame<'a, '_> {
         if cues::is_participle(verb) {
             return self.subject_phrase().map(Phrase::Tokens);
         }
-        let mut start = v;
-        while start > 0
-            && v - start < 8
-            && adjacent(self.text, self.before[start - 1], self.before[start])
-            && !CLAUSE_WORDS.contains(&self.before[start - 1].lower.as_str())
-        {
-            start -= 1;
-        }
-        let np = who_spoke(&self.before[start..v]);
+        let np = who_spoke(self.text, self.words_before(self.before, v));
         if np.is_empty() {
             return self.subject_phrase().map(Phrase::Tokens);
         }
@@ -527,7 +612,7 @@ impl<'a> Frame<'a, '_> {
         ];
         let mut np: Vec<&Token> = Vec::new();
         for t in rest.iter().take(8) {
-            if np.last().is_some_and(|p| !adjacent(self.text, p, t))
+            if np.last().is_some_and(|p| !joined(self.text, p, t))
                 || (!t.cap && STOP.contains(&t.lower.as_str()))
             {
                 break;
@@ -548,7 +633,7 @@ impl<'a> Frame<'a, '_> {
         // "The judge in the case": a noun after an article heads the phrase.
         let headed = |np: &[&Token]| {
             const ORDINALS: &[&str] = &["first", "second", "third", "next", "other", "same"];
-            matches!(np, [a, n] if matches!(a.lower.as_str(), "the" | "a" | "an")
+            matches!(np, [a, n] if matches!(a.lower.as_str(), "the" | "a" | "an" | "one")
                 && !n.stop
                 && !n.numeric
                 && !ORDINALS.contains(&n.lower.as_str()))
@@ -556,8 +641,12 @@ impl<'a> Frame<'a, '_> {
         while !headed(&np) && np.last().is_some_and(dangling) {
             np.pop();
         }
-        // Function words alone ("The") name no one; a pronoun names who it stands for.
-        if np.iter().all(|t| t.stop && !cues::is_pronoun(&t.lower)) {
+        // Function words or numbers alone ("The", "one" of "said one of the lawyers")
+        // name no one; a pronoun names who it stands for.
+        if np
+            .iter()
+            .all(|t| (t.stop || t.numeric || t.lower == "one") && !cues::is_pronoun(&t.lower))
+        {
             np.clear();
         }
         np
@@ -665,6 +754,17 @@ fn tidy<'t, 'a>(np: &'t [&'a Token]) -> &'t [&'a Token] {
     {
         np = &np[name + 1..];
     }
+    // "After his wife was sentenced Richard Amor": a clause with its own verb opens the
+    // phrase, and the speaker is the name after it.
+    if let Some(aux) = np
+        .iter()
+        .rposition(|t| AUXILIARIES.contains(&t.lower.as_str()))
+        && let Some(name) = np[aux + 1..]
+            .iter()
+            .position(|t| t.cap && !t.stop && !is_calendar_word(&t.lower))
+    {
+        np = &np[aux + 1 + name..];
+    }
     np
 }
 
@@ -702,12 +802,13 @@ fn resolve(
     if np.len() == 1 && matches!(first.lower.as_str(), "i" | "i'm" | "i'd" | "i've" | "we") {
         return last.cloned();
     }
-    if np.len() == 1 && cues::is_pronoun(&first.lower) {
+    let age = is_age_reference(np);
+    if age || np.len() == 1 && cues::is_pronoun(&first.lower) {
         // "what it described as", "suspicion fell on McKay after he was heard": the
-        // sentence's first name, for "he" or "she" its subject or one the document
-        // gives a person's fuller form ("John McKay", not "Wolves" or "the US"); else
-        // the last speaker.
-        let person = matches!(first.lower.as_str(), "he" | "she" | "his" | "her");
+        // sentence's first name, for "he", "she" or "the 67-year-old" its subject or one
+        // the document gives a person's fuller form ("John McKay", not "Wolves" or "the
+        // US"); else the last speaker.
+        let person = age || matches!(first.lower.as_str(), "he" | "she" | "his" | "her");
         let earlier = frame.sentence.names.iter().find(|n| {
             n.range.end <= first.range.start
                 && n.range.end <= quote_start
@@ -812,9 +913,24 @@ impl<'n> Fullest<'n> {
     }
 }
 
+/// A speaker named by `name`, in the fullest form the document gives it that holds all
+/// the name's own words in order ("McKay", "Mr McKay" → "John McKay"; "Judge Davies" →
+/// "Judge Jacqueline Davies"). "Richard Amor" stays, though the document names "Yvonne
+/// Amor" first: another person of one family.
 fn name_speaker(text: &str, name: &NameMention, fullest: &Fullest<'_>) -> Speaker {
     let key = name.last_word().to_string();
-    let fullest = fullest.get(key.as_str()).unwrap_or(name);
+    let own = match name.words.as_slice() {
+        [title, rest @ ..] if is_honorific(title) && !rest.is_empty() => rest,
+        words => words,
+    };
+    let holds_own = |full: &NameMention| {
+        let mut words = full.words.iter();
+        own.iter().all(|w| words.any(|f| f == w))
+    };
+    let fullest = fullest
+        .get(key.as_str())
+        .filter(|f| holds_own(f))
+        .unwrap_or(name);
     Speaker {
         display: text
             .get(fullest.range.clone())
@@ -1024,6 +1140,67 @@ mod tests {
                 "pancakes are class => John McKay",
                 "We were poor. => Manager Glenn Hoddle",
                 "We must improve. => Manager Glenn Hoddle",
+            ],
+        );
+    }
+
+    /// Words joined by a hyphen belong to one speaker ("Carl-Henric Svanberg", "the
+    /// 63-year-old", who is the person named before); "so-called" reports no one; a
+    /// clause word ends the speaker phrase ("whether I said it"), and "one" alone is
+    /// no one.
+    #[test]
+    fn hyphens_join_a_speaker_and_clause_words_end_one() {
+        check(
+            "\"Sales fell,\" said chief executive Carl-Henric Svanberg. \
+             \"We expect more,\" the 63-year-old added. \
+             \"Buy now,\" said one trader. \"It is over,\" said one of the brokers. \
+             The firm sold its so-called \"bad bank\". \
+             \"Stop,\" only I don't remember whether I said it.",
+            &[
+                "Sales fell => chief executive Carl-Henric Svanberg",
+                "We expect more => chief executive Carl-Henric Svanberg",
+                "Buy now => one trader",
+                "It is over => ?",
+                "bad bank => ?",
+                "Stop => one trader",
+            ],
+        );
+    }
+
+    /// An age between commas stands for the name before it.
+    #[test]
+    fn the_speaker_before_an_age_spoke() {
+        check(
+            "Yvonne Amor was jailed. \
+             Giving evidence at Bristol Crown Court, Mr Jones, 47, said he was crossing. \
+             He told the jury: \"I was scared.\" \"It hurt,\" Ann Lee, 52, said. \
+             After his wife was sentenced Richard Amor, 68, said: \"She will cope.\"",
+            &[
+                "I was scared. => Mr Jones",
+                "It hurt => Ann Lee",
+                "She will cope. => Richard Amor",
+            ],
+        );
+    }
+
+    /// "The court was told": the court heard the words; who said them is not named.
+    #[test]
+    fn who_was_told_is_not_who_spoke() {
+        check(
+            "The defendant wanted \"to teach him a lesson\", Bristol Crown Court was told. \
+             Jurors were told that he shouted \"Move\". \
+             Mr Jones told the jury: \"I was scared.\" \
+             Ann Lee said she had been told the ferry would run \"all summer\". \
+             Cotterell was told by Mr Justice Owen: \"You will serve life.\" \
+             Mr Owen is saying \"justice is done\". The chef was quoted as saying \"never\".",
+            &[
+                "to teach him a lesson => ?",
+                "Move => ?",
+                "I was scared. => Mr Jones",
+                "all summer => Ann Lee",
+                "You will serve life. => Mr Justice Owen",
+                "justice is done => Mr Owen",
+                "never => chef",
             ],
         );
     }
