@@ -362,6 +362,15 @@ impl Cover {
     }
 }
 
+/// Where a noun phrase stands. After its verb ("said the national team coach") it runs
+/// to a break; as a sentence's subject its own verb follows unmarked ("A witness
+/// remembered seeing"), so only an article and its noun are sure to be the phrase.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Place {
+    AfterVerb,
+    Subject,
+}
+
 enum Phrase<'a> {
     Tokens(Vec<&'a Token>),
     Noun(String),
@@ -525,7 +534,7 @@ impl<'a> Frame<'a, '_> {
         let [by, rest @ ..] = rest else {
             return None;
         };
-        let np = self.object_phrase(rest);
+        let np = self.noun_phrase(rest, Place::AfterVerb);
         (by.lower == "by" && !np.is_empty()).then_some(Phrase::Tokens(np))
     }
 
@@ -545,7 +554,7 @@ impl<'a> Frame<'a, '_> {
                     return Some(Phrase::Tokens(np));
                 }
             } else {
-                let np = self.object_phrase(&self.after[1..]);
+                let np = self.noun_phrase(&self.after[1..], Place::AfterVerb);
                 if !np.is_empty() {
                     return Some(Phrase::Tokens(np));
                 }
@@ -603,12 +612,33 @@ impl<'a> Frame<'a, '_> {
         Some(Phrase::Tokens(np))
     }
 
-    /// The noun phrase right after a verb ("said commuter group spokesman Ian Doyle"):
-    /// the words up to punctuation or a preposition, ending on a name or speaker noun.
-    fn object_phrase(&self, rest: &[&'a Token]) -> Vec<&'a Token> {
+    /// The noun phrase that opens `rest` ("said commuter group spokesman Ian Doyle"): the
+    /// words up to punctuation or a preposition, ending on a name or speaker noun, or
+    /// after an article the description (see [`Place`]).
+    fn noun_phrase(&self, rest: &[&'a Token], place: Place) -> Vec<&'a Token> {
         const STOP: &[&str] = &[
-            "to", "on", "in", "at", "when", "after", "during", "before", "who", "which", "that",
-            "from", "for", "as", "by", "while", "and", "but",
+            "to",
+            "on",
+            "in",
+            "at",
+            "when",
+            "after",
+            "during",
+            "before",
+            "who",
+            "which",
+            "that",
+            "from",
+            "for",
+            "as",
+            "by",
+            "while",
+            "and",
+            "but",
+            "yesterday",
+            "today",
+            "tonight",
+            "last",
         ];
         let mut np: Vec<&Token> = Vec::new();
         for t in rest.iter().take(8) {
@@ -630,13 +660,19 @@ impl<'a> Frame<'a, '_> {
             let filler = matches!(t.lower.as_str(), "the" | "of" | "with" | "a" | "an");
             !t.cap && (filler || !cues::is_speaker_phrase_word(&t.lower))
         };
-        // "The judge in the case": a noun after an article heads the phrase.
+        // "The judge in the case": a noun after an article heads the phrase; after the
+        // verb, so do all the words up to the first break ("the national team coach").
         let headed = |np: &[&Token]| {
             const ORDINALS: &[&str] = &["first", "second", "third", "next", "other", "same"];
-            matches!(np, [a, n] if matches!(a.lower.as_str(), "the" | "a" | "an" | "one")
+            let (Some(a), Some(n)) = (np.first(), np.last()) else {
+                return false;
+            };
+            matches!(a.lower.as_str(), "the" | "a" | "an" | "one")
+                && (np.len() == 2 || place == Place::AfterVerb)
+                && np.len() >= 2
                 && !n.stop
                 && !n.numeric
-                && !ORDINALS.contains(&n.lower.as_str()))
+                && !ORDINALS.contains(&n.lower.as_str())
         };
         while !headed(&np) && np.last().is_some_and(dangling) {
             np.pop();
@@ -654,7 +690,8 @@ impl<'a> Frame<'a, '_> {
 
     /// The sentence's opening noun phrase ("Former Russian diplomat Boris Bondarev").
     fn subject_phrase(&self) -> Option<Vec<&'a Token>> {
-        let np = self.object_phrase(self.sentence.tokens.iter().collect::<Vec<_>>().as_slice());
+        let tokens: Vec<&Token> = self.sentence.tokens.iter().collect();
+        let np = self.noun_phrase(&tokens, Place::Subject);
         let named = |np: &[&Token]| {
             np.iter().any(|t| {
                 cues::is_speaker_phrase_word(&t.lower)
@@ -679,9 +716,10 @@ impl<'a> Frame<'a, '_> {
 
 /// A speaker phrase without the words around it that are no part of who spoke: the
 /// conjunction or adverb that opens its sentence ("But Graham Cluley", "Instead the
-/// RFU"), the auxiliaries, negations and infinitive mark that end it before the verb
+/// RFU"), the auxiliaries, negations and infinitive frame that end it before the verb
 /// ("Herbert is said to have told", "Rangers have been informed", "an independent person
-/// to say"), a reporting verb it ends on ("Mr Blair said states had to"), and, after a
+/// to say", "the defendant was heard to say", "he was due to tell"), a reporting verb it
+/// ends on ("Mr Blair said states had to"), and, after a
 /// reporting verb inside it, either the reported clause's named subject ("Miss Evans
 /// said Guscott told her") or the reporter ("the girl said she did not tell", "David
 /// Davis said five million children were being"); a phrase ending on "he", "she" or
@@ -702,7 +740,10 @@ fn tidy<'t, 'a>(np: &'t [&'a Token]) -> &'t [&'a Token] {
     ];
     let ending = |t: &Token| {
         AUXILIARIES.contains(&t.lower.as_str())
-            || matches!(t.lower.as_str(), "are" | "be" | "been" | "being" | "to")
+            || matches!(
+                t.lower.as_str(),
+                "are" | "be" | "been" | "being" | "to" | "due" | "expected" | "heard" | "set"
+            )
             || cues::is_negation(&t.lower)
             || t.attribution
     };
@@ -1146,8 +1187,7 @@ mod tests {
 
     /// Words joined by a hyphen belong to one speaker ("Carl-Henric Svanberg", "the
     /// 63-year-old", who is the person named before); "so-called" reports no one; a
-    /// clause word ends the speaker phrase ("whether I said it"), and "one" alone is
-    /// no one.
+    /// clause word ends the speaker phrase ("whether I said it").
     #[test]
     fn hyphens_join_a_speaker_and_clause_words_end_one() {
         check(
@@ -1160,9 +1200,25 @@ mod tests {
                 "Sales fell => chief executive Carl-Henric Svanberg",
                 "We expect more => chief executive Carl-Henric Svanberg",
                 "Buy now => one trader",
-                "It is over => ?",
+                "It is over => one of the brokers",
                 "bad bank => ?",
-                "Stop => one trader",
+                "Stop => one of the brokers",
+            ],
+        );
+    }
+
+    /// A description after an article is whole ("the national team coach"); the frame
+    /// of an infinitive is no part of the speaker ("was heard to say").
+    #[test]
+    fn a_description_is_whole_and_its_frame_is_not_the_speaker() {
+        check(
+            "\"We showed character,\" said the national team coach. \
+             The defendant was heard to say \"it would be easy\". \
+             \"He was calm,\" said one close friend last night.",
+            &[
+                "We showed character => national team coach",
+                "it would be easy => defendant",
+                "He was calm => one close friend",
             ],
         );
     }
