@@ -155,8 +155,12 @@ fn push_quote(quotes: &mut Vec<Quote>, text: &str, start: usize, end: usize) {
 }
 
 /// Drop a quote that contains another quote when its own words (outside the inner
-/// quote) report speech: it is a paraphrase's framing, not a quotation.
+/// quote) are a short report of speech: it is a paraphrase's framing, not a quotation.
+/// A long quote that reports speech in passing ("You described him to witnesses as 'not
+/// an angel'. I have no doubt …") is a quotation.
 fn drop_wrappers(text: &str, quotes: Vec<Quote>) -> Vec<Quote> {
+    /// The most words a framing has ("A source remarked to the Times that").
+    const FRAMING_WORDS: usize = 12;
     let mut keep = vec![true; quotes.len()];
     for (i, outer) in quotes.iter().enumerate() {
         // Sorted by start, longest first: the quotes inside this one follow it and start
@@ -179,7 +183,8 @@ fn drop_wrappers(text: &str, quotes: Vec<Quote>) -> Vec<Quote> {
             at = q.outer.end;
         }
         own.push_str(text.get(at..outer.inner.end.max(at)).unwrap_or(""));
-        if tokenize(&own, 0).iter().any(|t| t.attribution) {
+        let words = tokenize(&own, 0);
+        if words.len() <= FRAMING_WORDS && words.iter().any(|t| t.attribution) {
             keep[i] = false;
         }
     }
@@ -1048,6 +1053,22 @@ mod tests {
                 "hybrid war => Foreign Ministry spokeswoman Maria Zakharova",
                 "just didn't feel right => Foreign Ministry spokeswoman Maria Zakharova",
                 "Lavrov seems fatigued. => A source",
+            ],
+        );
+    }
+
+    /// A long quote that reports speech in passing is a quotation, not a wrapper; the
+    /// quote inside it is its speaker's.
+    #[test]
+    fn a_quote_reporting_speech_in_passing_is_kept() {
+        check(
+            "Mr Justice Smedley said: \"You described him to witnesses as 'not an angel'. \
+             I have no doubt that he was not. Very few boys are. But he did not deserve to \
+             die.\"",
+            &[
+                "You described him to witnesses as 'not an angel'. I have no doubt that he was \
+                 not. Very few boys are. But he did not deserve to die. => Mr Justice Smedley",
+                "not an angel => Mr Justice Smedley",
             ],
         );
     }
