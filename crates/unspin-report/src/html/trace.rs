@@ -25,19 +25,44 @@ pub fn trace(t: &Trace<'_>) -> String {
     );
     h.push_str("<table class=\"sources\"><tbody>");
     for (k, s) in t.sources.iter().enumerate() {
+        let changes = crate::count(s.changes.len(), "change");
+        let changes = if s.changes.is_empty() {
+            changes
+        } else {
+            format!("<a href=\"#s{k}\">{changes}</a>")
+        };
         let _ = write!(
             h,
-            "<tr><td>source {k}</td><td><b>{}</b></td><td>{:.0}% of the article</td><td><a href=\"#s{k}\">{}</a></td></tr>",
+            "<tr><td>source {k}</td><td><b>{}</b></td><td>{:.0}% of the article</td><td>{changes}</td></tr>",
             esc(&s.article.meta.origin),
             100.0 * s.share,
-            crate::count(s.changes.len(), "change")
         );
     }
     h.push_str("</tbody></table></header>\n");
 
-    // Changes, per source, each linked to the article.
+    // Changes, per source that has any, each linked to the article; the sources without
+    // any in one line (a story's wire file may come with a dozen takes).
     let mut marks = words(t);
+    let unchanged: Vec<String> = (0..t.sources.len())
+        .filter(|&k| t.sources[k].changes.is_empty())
+        .map(|k| k.to_string())
+        .collect();
+    if !unchanged.is_empty() {
+        let noun = if unchanged.len() == 1 {
+            "source"
+        } else {
+            "sources"
+        };
+        let _ = writeln!(
+            h,
+            "<p class=\"unchanged\">No changes to {noun} {}.</p>",
+            unchanged.join(", ")
+        );
+    }
     for (k, s) in t.sources.iter().enumerate() {
+        if s.changes.is_empty() {
+            continue;
+        }
         let _ = write!(
             h,
             "<section class=\"changes\" id=\"s{k}\"><h2>Changes to source {k}: {} ({})</h2>",
