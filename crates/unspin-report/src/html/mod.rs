@@ -359,7 +359,7 @@ footer{font:12px system-ui,sans-serif;color:#666;margin:2rem auto}
 footer span{margin:0 .2rem;padding:0 .2rem}
 .der-wholly{background:#f6c7b6}.der-partially{background:#f8e0a8}
 .sources{font:14px system-ui,sans-serif;width:auto;table-layout:auto}.sources td{width:auto;border:0;padding:.1rem .6rem .1rem 0}
-table.trace td{width:44%}table.trace td.how{width:12%;font:12px system-ui,sans-serif;color:#555}
+table.trace th{width:44%;overflow-wrap:anywhere}table.trace th:nth-child(2){width:12%}table.trace td.how{font:12px system-ui,sans-serif;color:#555}
 .w-rewrite{background:#fff1a8}.w-new{background:#fbd9d6}
 tr.t-new td:first-child{background:#fdf3f2}.same{color:#999;font-size:13px}
 "#;
