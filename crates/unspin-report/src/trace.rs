@@ -132,12 +132,7 @@ pub fn text(t: &Trace<'_>) -> String {
         let _ = writeln!(out, "  {:<8} {:<9} {short}", s.kind.as_str(), from);
     }
     for (k, s) in t.sources.iter().enumerate() {
-        for c in s
-            .changes
-            .iter()
-            .filter(|c| c.kind != unspin_core::changes::ChangeKind::ClaimAdded)
-            .take(20)
-        {
+        for c in s.changes.iter().take(MAX_LISTED) {
             let who = c
                 .speaker
                 .as_deref()
@@ -150,6 +145,51 @@ pub fn text(t: &Trace<'_>) -> String {
                 c.detail.split_whitespace().collect::<Vec<_>>().join(" ")
             );
         }
+        if s.changes.len() > MAX_LISTED {
+            let _ = writeln!(
+                out,
+                "  [source {k}] … and {} more (see --json or --html)",
+                s.changes.len() - MAX_LISTED
+            );
+        }
     }
     out
+}
+
+/// The changes listed per source; the rest are counted.
+const MAX_LISTED: usize = 20;
+
+#[cfg(test)]
+mod tests {
+    use unspin_core::Config;
+    use unspin_core::article::Article;
+
+    /// Every change counted for a source is listed under it, the facts a derived
+    /// sentence adds too.
+    #[test]
+    fn the_text_lists_every_change_it_counts() {
+        let source = Article::new(
+            "wire.txt",
+            "The harbour council approved the new budget on Tuesday after a long debate. \
+             Residents packed the town hall to watch the vote.",
+        );
+        let article = Article::new(
+            "paper.txt",
+            "The harbour council approved the new budget of 4 million pounds on Tuesday \
+             after a long debate. Residents packed the town hall to watch the vote.",
+        );
+        let sources = [source];
+        let t = unspin_core::trace::trace(&article, &sources, &Config::default());
+        let out = super::text(&t);
+        let listed: Vec<&str> = out
+            .lines()
+            .filter(|l| l.starts_with("  [source 0]"))
+            .collect();
+        assert!(out.contains("of the article, 1 change\n"), "{out}");
+        assert_eq!(listed.len(), 1, "{out}");
+        assert!(
+            listed[0].contains("claim_added") && listed[0].contains("4 million"),
+            "{out}"
+        );
+    }
 }
