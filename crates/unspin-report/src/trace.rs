@@ -132,7 +132,7 @@ pub fn text(t: &Trace<'_>) -> String {
         let _ = writeln!(out, "  {:<8} {:<9} {short}", s.kind.as_str(), from);
     }
     for (k, s) in t.sources.iter().enumerate() {
-        for c in s.changes.iter().take(MAX_LISTED) {
+        for c in s.changes.iter().take(MAX_LISTED_PER_SOURCE) {
             let who = c
                 .speaker
                 .as_deref()
@@ -145,19 +145,20 @@ pub fn text(t: &Trace<'_>) -> String {
                 c.detail.split_whitespace().collect::<Vec<_>>().join(" ")
             );
         }
-        if s.changes.len() > MAX_LISTED {
+        if s.changes.len() > MAX_LISTED_PER_SOURCE {
             let _ = writeln!(
                 out,
                 "  [source {k}] … and {} more (see --json or --html)",
-                s.changes.len() - MAX_LISTED
+                s.changes.len() - MAX_LISTED_PER_SOURCE
             );
         }
     }
     out
 }
 
-/// The changes listed per source; the rest are counted.
-const MAX_LISTED: usize = 20;
+/// The changes listed under each source (`compare` lists [`crate::text::MAX_LISTED`] in
+/// all); the rest are counted.
+const MAX_LISTED_PER_SOURCE: usize = 20;
 
 #[cfg(test)]
 mod tests {

@@ -801,10 +801,10 @@ fn tidy<'t, 'a>(np: &'t [&'a Token]) -> &'t [&'a Token] {
         np = &np[name + 1..];
     }
     // "After his wife was sentenced Richard Amor": a clause with its own verb opens the
-    // phrase, and the speaker is the name after it.
+    // phrase, and the speaker is the name after it ("May" and "Will" may be names).
     if let Some(aux) = np
         .iter()
-        .rposition(|t| AUXILIARIES.contains(&t.lower.as_str()))
+        .rposition(|t| !t.cap && AUXILIARIES.contains(&t.lower.as_str()))
         && let Some(name) = np[aux + 1..]
             .iter()
             .position(|t| t.cap && !t.stop && !is_calendar_word(&t.lower))
@@ -1248,11 +1248,12 @@ mod tests {
     #[test]
     fn the_speaker_before_an_age_spoke() {
         check(
-            "Yvonne Amor was jailed. \
+            "Yvonne Amor was jailed. \"We lost,\" May Smith said. \
              Giving evidence at Bristol Crown Court, Mr Jones, 47, said he was crossing. \
              He told the jury: \"I was scared.\" \"It hurt,\" Ann Lee, 52, said. \
              After his wife was sentenced Richard Amor, 68, said: \"She will cope.\"",
             &[
+                "We lost => May Smith",
                 "I was scared. => Mr Jones",
                 "It hurt => Ann Lee",
                 "She will cope. => Richard Amor",
