@@ -508,28 +508,55 @@ impl<'a> Frame<'a, '_> {
     /// reporting verb; a clause word ("whether", "that") ends it. An age set off by
     /// commas ("Mr Jones, 47, said") stands for the run before it.
     fn words_before<'w>(&self, words: &'w [&'a Token], v: usize) -> &'w [&'a Token] {
-        let run_to = |end: usize| {
-            let mut start = end;
-            while start > 0
-                && end - start < 8
-                && joined(self.text, words[start - 1], words[start])
-                && !CLAUSE_WORDS.contains(&words[start - 1].lower.as_str())
-            {
-                start -= 1;
-            }
-            start
-        };
-        let start = run_to(v);
+        let start = self.run_start(words, v);
+        if start == v && self.age_before(words, v) {
+            return &words[self.run_start(words, v - 2)..v - 1];
+        }
+        &words[start..v]
+    }
+
+    /// Where the run of joined words that reaches `words[end]` starts (at most 8 words
+    /// back, not past a clause word).
+    fn run_start(&self, words: &[&'a Token], end: usize) -> usize {
+        let mut start = end;
+        while start > 0
+            && end - start < 8
+            && joined(self.text, words[start - 1], words[start])
+            && !CLAUSE_WORDS.contains(&words[start - 1].lower.as_str())
+        {
+            start -= 1;
+        }
+        start
+    }
+
+    /// Whether an age set off by commas stands right before `words[v]` ("Mr Jones, 47,
+    /// said").
+    fn age_before(&self, words: &[&'a Token], v: usize) -> bool {
         let comma = |a: &Token, b: &Token| self.text.get(a.range.end..b.range.start) == Some(", ");
-        if start == v
-            && v >= 2
+        v >= 2
+            && v < words.len()
             && words[v - 1].numeric
             && comma(words[v - 1], words[v])
             && comma(words[v - 2], words[v - 1])
-        {
-            return &words[run_to(v - 2)..v - 1];
+    }
+
+    /// For a verb inside a relative clause ("for Holmes, who has already admitted"), the
+    /// words that name who the clause is about, if a name comes right before "who".
+    fn antecedent<'w>(&self, words: &'w [&'a Token], clause_start: usize) -> &'w [&'a Token] {
+        let Some(who) = clause_start.checked_sub(1) else {
+            return &[];
+        };
+        let named = who >= 1
+            && words[who].lower == "who"
+            && words[who - 1].cap
+            && self
+                .text
+                .get(words[who - 1].range.end..words[who].range.start)
+                == Some(", ");
+        if !named {
+            return &[];
         }
-        &words[start..v]
+        &words[self.run_start(words, who - 1)..who]
     }
 
     /// Who spoke, for a passive reporting verb at `words[v]`: the one after "by" ("was
@@ -602,15 +629,29 @@ impl<'a> Frame<'a, '_> {
         }
         if cues::is_claim_noun(verb) {
             let prev = v.checked_sub(1).map(|p| self.before[p]);
-            // "Tory claims" are someone's; "The report" is no one's.
-            if prev.is_none_or(|p| (!p.cap || p.stop) && !cues::is_pronoun(&p.lower)) {
+            // "Tory claims" are someone's; "The report" is no one's; "Viktor Makarov, 50,
+            // claims" is a verb.
+            if prev.is_none_or(|p| (!p.cap || p.stop) && !cues::is_pronoun(&p.lower))
+                && !self.age_before(self.before, v)
+            {
                 return Some(Phrase::Noun(verb.to_string()));
             }
         }
         if cues::is_participle(verb) {
             return self.subject_phrase().map(Phrase::Tokens);
         }
-        let np = who_spoke(self.text, self.words_before(self.before, v));
+        let run = self.words_before(self.before, v);
+        let mut np = who_spoke(self.text, run);
+        // The relative clause must run on to the quote: in "told Hobbs, who admitted the
+        // murders, that he found the crimes …" the quote is the main clause's.
+        let clause_runs_on = self
+            .before
+            .last()
+            .and_then(|t| self.text.get(self.before[v].range.end..t.range.end))
+            .is_some_and(|rest| !rest.contains(','));
+        if np.is_empty() && clause_runs_on {
+            np = who_spoke(self.text, self.antecedent(self.before, v - run.len()));
+        }
         if np.is_empty() {
             return self.subject_phrase().map(Phrase::Tokens);
         }
@@ -1257,6 +1298,23 @@ mod tests {
                 "I was scared. => Mr Jones",
                 "It hurt => Ann Lee",
                 "She will cope. => Richard Amor",
+            ],
+        );
+    }
+
+    /// A verb in a relative clause reports who the clause is about; "claims" after a
+    /// name and age is a verb.
+    #[test]
+    fn a_relative_clause_speaks_for_its_name() {
+        check(
+            "The demands will get harder for Holmes, who has already admitted she \
+             \"doesn't like the training\". Viktor Makarov, 50, claims he was \
+             \"betrayed\". The judge told Hobbs, who admitted the murders, that he \
+             found the crimes \"inexplicable\".",
+            &[
+                "doesn't like the training => Holmes",
+                "betrayed => Viktor Makarov",
+                "inexplicable => judge",
             ],
         );
     }
