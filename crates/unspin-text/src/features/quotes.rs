@@ -462,8 +462,9 @@ fn is_adverb(t: &Token) -> bool {
 }
 
 /// Whether two words of a speaker phrase are next to each other: only spaces between
-/// them, or one hyphen ("the 67-year-old", "co-founder").
-fn joined(text: &str, a: &Token, b: &Token) -> bool {
+/// them, or one hyphen ("the 67-year-old", "co-founder"). (A name's words join
+/// otherwise: see `names::joined`.)
+fn phrase_joined(text: &str, a: &Token, b: &Token) -> bool {
     adjacent(text, a, b) || text.get(a.range.end..b.range.start) == Some("-")
 }
 
@@ -490,13 +491,12 @@ fn passive(words: &[&Token], v: usize) -> bool {
             .iter()
             .rev()
             .find(|t| !is_adverb(t))
-            .is_some_and(|t| {
-                matches!(
-                    t.lower.as_str(),
-                    "was" | "were" | "been" | "being" | "is" | "are" | "be"
-                )
-            })
+            .is_some_and(|t| BE.contains(&t.lower.as_str()))
 }
+
+/// The forms of "be", which make a passive and end a speaker phrase ("Rangers have been
+/// informed").
+const BE: &[&str] = &["are", "be", "been", "being", "is", "was", "were"];
 
 const CLAUSE_WORDS: &[&str] = &[
     "that", "what", "which", "who", "and", "but", "as", "while", "when", "after", "because", "if",
@@ -521,7 +521,7 @@ impl<'a> Frame<'a, '_> {
         let mut start = end;
         while start > 0
             && end - start < 8
-            && joined(self.text, words[start - 1], words[start])
+            && phrase_joined(self.text, words[start - 1], words[start])
             && !CLAUSE_WORDS.contains(&words[start - 1].lower.as_str())
         {
             start -= 1;
@@ -620,7 +620,7 @@ impl<'a> Frame<'a, '_> {
             let rest = self.before.get(v + 2..).unwrap_or(&[]);
             let mut np: Vec<&Token> = Vec::new();
             for t in rest.iter().take(6) {
-                if np.last().is_some_and(|p| !joined(self.text, p, t)) {
+                if np.last().is_some_and(|p| !phrase_joined(self.text, p, t)) {
                     break;
                 }
                 np.push(t);
@@ -688,7 +688,7 @@ impl<'a> Frame<'a, '_> {
         ];
         let mut np: Vec<&Token> = Vec::new();
         for t in rest.iter().take(8) {
-            if np.last().is_some_and(|p| !joined(self.text, p, t))
+            if np.last().is_some_and(|p| !phrase_joined(self.text, p, t))
                 || (!t.cap && STOP.contains(&t.lower.as_str()))
             {
                 break;
@@ -786,9 +786,10 @@ fn tidy<'t, 'a>(np: &'t [&'a Token]) -> &'t [&'a Token] {
     ];
     let ending = |t: &Token| {
         AUXILIARIES.contains(&t.lower.as_str())
+            || BE.contains(&t.lower.as_str())
             || matches!(
                 t.lower.as_str(),
-                "are" | "be" | "been" | "being" | "to" | "due" | "expected" | "heard" | "set"
+                "to" | "due" | "expected" | "heard" | "set"
             )
             || cues::is_negation(&t.lower)
             || t.attribution
