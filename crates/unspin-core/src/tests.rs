@@ -1523,3 +1523,17 @@ fn a_quote_widened_over_the_sources_own_words_is_no_altered_quote() {
         1
     );
 }
+
+/// A quote inside a quote the copy adds is added with it, not once more on its own.
+#[test]
+fn a_quote_inside_an_added_quote_is_not_added_again() {
+    let source = "The judge jailed Roberts for life at Norwich Crown Court on Tuesday. Mr \
+                  Justice Smedley told Roberts, who had described the boy to witnesses as no \
+                  angel, that the boy did not deserve to die in that way.";
+    let copy = "The judge jailed Roberts for life at Norwich Crown Court on Tuesday. Mr \
+                Justice Smedley said: \"You described him to witnesses as 'not an angel'. He \
+                did not deserve to die in that way.\"";
+    let added = details(source, copy, &[ChangeKind::QuoteAdded]);
+    assert_eq!(added.len(), 1, "{added:?}");
+    assert!(added[0].contains("You described him"), "{added:?}");
+}

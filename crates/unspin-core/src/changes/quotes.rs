@@ -314,6 +314,20 @@ struct Offer {
     looks: u32,
 }
 
+/// Which of `doc`'s quotes lie inside an earlier one. The quotes are in text order, an
+/// outer quote before the quotes inside it.
+fn nested(doc: &Doc<'_>) -> Vec<bool> {
+    let mut reach = 0;
+    doc.quotes
+        .iter()
+        .map(|q| {
+            let inside = q.outer.end <= reach;
+            reach = reach.max(q.outer.end);
+            inside
+        })
+        .collect()
+}
+
 fn speaker_key(q: &Quote) -> Option<&str> {
     q.speaker.as_ref().map(|s| s.key.as_str())
 }
@@ -410,8 +424,11 @@ pub(super) fn detect(
         doc.sentences_overlapping(&q.inner)
             .any(|k| aligned.contains(&k))
     };
+    // A quote inside another ("You described him as 'not an angel'") is reported with
+    // the one around it, or is unchanged with it.
+    let (src_nested, copy_nested) = (nested(src), nested(copy));
     for (i, q) in src.quotes.iter().enumerate() {
-        if !src_paired[i] && in_aligned(src, q, &src_aligned) {
+        if !src_paired[i] && !src_nested[i] && in_aligned(src, q, &src_aligned) {
             let speaker = q.speaker.as_ref().map(|s| s.display.clone());
             let detail = format!(
                 "the copy keeps the passage but drops the quote \"{}\"",
@@ -428,7 +445,10 @@ pub(super) fn detect(
         }
     }
     for (j, q) in copy.quotes.iter().enumerate() {
-        if copy_paired[j] || (!in_aligned(copy, q, &copy_aligned) && q.speaker.is_none()) {
+        if copy_paired[j]
+            || copy_nested[j]
+            || (!in_aligned(copy, q, &copy_aligned) && q.speaker.is_none())
+        {
             continue;
         }
         let speaker = q.speaker.as_ref().map(|s| s.display.clone());
