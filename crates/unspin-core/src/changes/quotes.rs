@@ -314,20 +314,6 @@ struct Offer {
     looks: u32,
 }
 
-/// Which of `doc`'s quotes lie inside an earlier one. The quotes are in text order, an
-/// outer quote before the quotes inside it.
-fn nested(doc: &Doc<'_>) -> Vec<bool> {
-    let mut reach = 0;
-    doc.quotes
-        .iter()
-        .map(|q| {
-            let inside = q.outer.end <= reach;
-            reach = reach.max(q.outer.end);
-            inside
-        })
-        .collect()
-}
-
 fn speaker_key(q: &Quote) -> Option<&str> {
     q.speaker.as_ref().map(|s| s.key.as_str())
 }
@@ -426,9 +412,8 @@ pub(super) fn detect(
     };
     // A quote inside another ("You described him as 'not an angel'") is reported with
     // the one around it, or is unchanged with it.
-    let (src_nested, copy_nested) = (nested(src), nested(copy));
     for (i, q) in src.quotes.iter().enumerate() {
-        if !src_paired[i] && !src_nested[i] && in_aligned(src, q, &src_aligned) {
+        if !src_paired[i] && q.within.is_none() && in_aligned(src, q, &src_aligned) {
             let speaker = q.speaker.as_ref().map(|s| s.display.clone());
             let detail = format!(
                 "the copy keeps the passage but drops the quote \"{}\"",
@@ -446,7 +431,7 @@ pub(super) fn detect(
     }
     for (j, q) in copy.quotes.iter().enumerate() {
         if copy_paired[j]
-            || copy_nested[j]
+            || q.within.is_some()
             || (!in_aligned(copy, q, &copy_aligned) && q.speaker.is_none())
         {
             continue;

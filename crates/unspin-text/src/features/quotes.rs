@@ -35,6 +35,9 @@ pub struct Quote {
     /// Normalized range of the quoted words.
     pub inner: Range<usize>,
     pub speaker: Option<Speaker>,
+    /// The quote this one lies inside (`"You described him as 'not an angel'"`), an
+    /// index into the document's quotes: its words are that quote's too.
+    pub within: Option<usize>,
 }
 
 /// Quotes in one paragraph (normalized range `para`), without speakers.
@@ -151,6 +154,7 @@ fn push_quote(quotes: &mut Vec<Quote>, text: &str, start: usize, end: usize) {
         outer: start..end,
         inner: inner_start + lead..inner_start + lead + trimmed.len(),
         speaker: None,
+        within: None,
     });
 }
 
@@ -202,8 +206,8 @@ pub struct SentenceView<'a> {
     pub names: &'a [NameMention],
 }
 
-/// Fill in `speaker` for every quote, in document order. `all_names` lists every name
-/// mention of the document (to expand "Peskov" to "Dmitry Peskov").
+/// Fill in `speaker` and `within` for every quote, in document order. `all_names` lists
+/// every name mention of the document (to expand "Peskov" to "Dmitry Peskov").
 pub fn attribute(
     text: &str,
     quotes: &mut [Quote],
@@ -271,6 +275,7 @@ pub fn attribute(
             .find(|&o| spans[o].start <= q.start && q.end <= spans[o].end)
         {
             quotes[qi].speaker = quotes[outer].speaker.clone();
+            quotes[qi].within = Some(outer);
             continue;
         }
         // Sentences are in text order and do not overlap: binary searches find the
