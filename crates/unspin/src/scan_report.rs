@@ -55,17 +55,17 @@ pub fn write<A: Articles + ?Sized>(
         }
     }
     for (n, f) in result.families.iter().enumerate() {
-        let worst: Vec<String> = derived[n]
-            .iter()
-            .flat_map(|p| p.top_changes.iter().take(2).map(|(k, _)| k.to_string()))
-            .take(4)
-            .collect();
+        let worst = worst_changes(derived[n].iter().map(|p| {
+            let mut top: Vec<&str> = p.top_changes.iter().take(2).map(|(k, _)| *k).collect();
+            top.dedup();
+            top
+        }));
         let _ = write!(
             index,
             "<tr><td><a href=\"family-{n}.html\">{n}</a></td><td>{}</td><td>{}</td><td>{}</td></tr>",
             f.members.len(),
             esc(&label(f.original)?),
-            esc(&worst.join(", "))
+            esc(&worst)
         );
         let mut page = page_head(&format!("family {n}"));
         let _ = write!(
@@ -137,4 +137,48 @@ fn page_head(title: &str) -> String {
         "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>{}</title><style>body{{font:15px/1.5 system-ui,sans-serif;max-width:1100px;margin:1rem auto;padding:0 1rem}}table{{border-collapse:collapse}}td,th{{border-bottom:1px solid #ddd;padding:.3rem .6rem;text-align:left}}</style></head><body>",
         esc(title)
     )
+}
+
+/// A family's worst changes for the index: each kind its derived pairs (its copies and
+/// the passages reused from it) rank among their top two, with how many pairs do so when
+/// more than one, the commonest first (ties in
+/// the order they come), at most four kinds ("claim_added ×3, number_changed").
+fn worst_changes<'k>(pairs: impl Iterator<Item = Vec<&'k str>>) -> String {
+    let mut kinds: Vec<(&str, usize)> = Vec::new();
+    for kind in pairs.flatten() {
+        match kinds.iter_mut().find(|(k, _)| *k == kind) {
+            Some((_, n)) => *n += 1,
+            None => kinds.push((kind, 1)),
+        }
+    }
+    kinds.sort_by_key(|&(_, n)| std::cmp::Reverse(n));
+    kinds
+        .iter()
+        .take(4)
+        .map(|&(k, n)| {
+            if n > 1 {
+                format!("{k} ×{n}")
+            } else {
+                k.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn worst_changes_count_the_pairs_showing_each_kind() {
+        let pairs = [
+            vec!["attribution_dropped", "claim_added"],
+            vec!["claim_added"],
+            vec!["number_changed", "claim_added"],
+        ];
+        assert_eq!(
+            super::worst_changes(pairs.into_iter()),
+            "claim_added ×3, attribution_dropped, number_changed"
+        );
+        assert_eq!(super::worst_changes(std::iter::empty()), "");
+    }
 }
