@@ -337,8 +337,8 @@ impl Reader<'_> {
             return !self.lead_in(tokens, i);
         }
         let initial = i == 0 || {
-            let gap = &self.text[tokens[i - 1].range.end..t.range.start];
-            gap.contains(['"', ':', '.', '?', '!', '(', '-'])
+            gap(self.text, &tokens[i - 1], t)
+                .is_some_and(|g| g.contains(['"', ':', '.', '?', '!', '(', '-']))
         };
         if !initial {
             return !t.stop;
@@ -387,16 +387,19 @@ fn joined(text: &str, a: &Token, b: &Token) -> bool {
     }
     let short = a.cap && (a.lower.chars().count() == 1 || TITLES.contains(&a.lower.as_str()));
     short
-        && text
-            .get(a.range.end..b.range.start)
+        && gap(text, a, b)
             .and_then(|gap| gap.strip_prefix('.'))
             .is_some_and(|rest| !rest.is_empty() && rest.chars().all(|c| c == ' '))
 }
 
 /// Two tokens separated by spaces only (no punctuation between them).
 pub fn adjacent(text: &str, a: &Token, b: &Token) -> bool {
+    gap(text, a, b).is_some_and(|gap| gap.chars().all(|c| c == ' ' || c == '\n'))
+}
+
+/// The text between two tokens, if `a` comes before `b`.
+pub fn gap<'t>(text: &'t str, a: &Token, b: &Token) -> Option<&'t str> {
     text.get(a.range.end..b.range.start)
-        .is_some_and(|gap| gap.chars().all(|c| c == ' ' || c == '\n'))
 }
 
 #[cfg(test)]

@@ -16,7 +16,7 @@ use std::ops::Range;
 use rustc_hash::FxHashMap;
 
 use super::cues;
-use super::names::{NameMention, adjacent, is_calendar_word, is_honorific, is_opener};
+use super::names::{NameMention, adjacent, gap, is_calendar_word, is_honorific, is_opener};
 use crate::text::normalize::{Normalized, QuoteDir};
 use crate::text::words::{Token, tokenize};
 
@@ -422,7 +422,7 @@ fn who_spoke<'a>(text: &str, words: &[&'a Token]) -> Vec<&'a Token> {
     // A time word joined to the next by a hyphen is part of a compound ("67-year-old").
     let compounds: Vec<usize> = words
         .windows(2)
-        .filter(|w| text.get(w[0].range.end..w[1].range.start) == Some("-"))
+        .filter(|w| gap(text, w[0], w[1]) == Some("-"))
         .map(|w| w[0].range.start)
         .collect();
     let setting =
@@ -470,7 +470,7 @@ fn is_adverb(t: &Token) -> bool {
 /// them, or one hyphen ("the 67-year-old", "co-founder"). (A name's words join
 /// otherwise: see `names::joined`.)
 fn phrase_joined(text: &str, a: &Token, b: &Token) -> bool {
-    adjacent(text, a, b) || text.get(a.range.end..b.range.start) == Some("-")
+    adjacent(text, a, b) || gap(text, a, b) == Some("-")
 }
 
 /// "The 67-year-old": a person the text named before, as "he" is.
@@ -537,7 +537,7 @@ impl<'a> Frame<'a, '_> {
     /// Whether an age set off by commas stands right before `words[v]` ("Mr Jones, 47,
     /// said").
     fn age_before(&self, words: &[&'a Token], v: usize) -> bool {
-        let comma = |a: &Token, b: &Token| self.text.get(a.range.end..b.range.start) == Some(", ");
+        let comma = |a: &Token, b: &Token| gap(self.text, a, b) == Some(", ");
         v >= 2
             && v < words.len()
             && words[v - 1].numeric
@@ -554,10 +554,7 @@ impl<'a> Frame<'a, '_> {
         let named = who >= 1
             && words[who].lower == "who"
             && words[who - 1].cap
-            && self
-                .text
-                .get(words[who - 1].range.end..words[who].range.start)
-                == Some(", ");
+            && gap(self.text, words[who - 1], words[who]) == Some(", ");
         if !named {
             return &[];
         }
@@ -837,26 +834,29 @@ fn tidy<'t, 'a>(np: &'t [&'a Token]) -> &'t [&'a Token] {
     }
     // "After the verdict Steve Otter", "In a statement the RSPCA", "Last night
     // Gallagher": a setting opens the phrase, and the speaker is the name after it.
+    // The speaker, when something else opens the phrase: from the first capitalized
+    // word after `opening` that is neither a function word nor a day or month.
+    let from_name_after = |np: &'t [&'a Token], opening: usize| {
+        np[opening + 1..]
+            .iter()
+            .position(|t| t.cap && !t.stop && !is_calendar_word(&t.lower))
+            .map(|name| &np[opening + 1 + name..])
+    };
     if np
         .first()
         .is_some_and(|t| SETTING_OPENERS.contains(&t.lower.as_str()))
-        && let Some(name) = np
-            .iter()
-            .skip(1)
-            .position(|t| t.cap && !t.stop && !is_calendar_word(&t.lower))
+        && let Some(rest) = from_name_after(np, 0)
     {
-        np = &np[name + 1..];
+        np = rest;
     }
     // "After his wife was sentenced Richard Amor": a clause with its own verb opens the
     // phrase, and the speaker is the name after it ("May" and "Will" may be names).
     if let Some(aux) = np
         .iter()
         .rposition(|t| !t.cap && AUXILIARIES.contains(&t.lower.as_str()))
-        && let Some(name) = np[aux + 1..]
-            .iter()
-            .position(|t| t.cap && !t.stop && !is_calendar_word(&t.lower))
+        && let Some(rest) = from_name_after(np, aux)
     {
-        np = &np[aux + 1 + name..];
+        np = rest;
     }
     np
 }
