@@ -40,14 +40,32 @@ fn legacy(bytes: &[u8]) -> Result<Decoded, String> {
     detector.feed(bytes, true);
     let enc = detector.guess(None, chardetng::Utf8Detection::Deny);
     let (text, _, _) = enc.decode(bytes);
-    if enc != WINDOWS_1252 && !letters_in_words(&text) {
-        // Nothing the guess decodes is a letter inside a word: its choice rests on
-        // symbols alone. Without a domain to go by, chardetng reads a lone pound sign
-        // (0xA3) as the Central European "Ł" ("Ł2.5m"); British copy is Western.
+    if enc != WINDOWS_1252 && (!letters_in_words(&text) || few_latin_accents(&text)) {
+        // Nothing the guess decodes is a letter inside a word, or only a few Latin
+        // letters are: its choice rests on a handful of bytes. Without a domain to go
+        // by, chardetng reads a lone pound sign (0xA3) as the Central European "Ł"
+        // ("Ł2.5m"), and the "ï" of "Anaïs" as the Baltic "ļ"; English copy is Western.
         let (text, _, _) = WINDOWS_1252.decode(bytes);
         return check_text(text.into_owned(), WINDOWS_1252.name());
     }
     check_text(text.into_owned(), enc.name())
+}
+
+/// Whether `text` is English with a few foreign letters: every non-ASCII letter is a
+/// Latin one, and they are under 1 in 100 of its letters. Polish or Czech text has
+/// several in every sentence; Cyrillic or Greek ones are no accents.
+fn few_latin_accents(text: &str) -> bool {
+    let (mut letters, mut foreign) = (0usize, 0usize);
+    for c in text.chars().filter(|c| c.is_alphabetic()) {
+        letters += 1;
+        if !c.is_ascii() {
+            if !matches!(c, '\u{c0}'..='\u{24f}') {
+                return false;
+            }
+            foreign += 1;
+        }
+    }
+    foreign * 100 < letters
 }
 
 /// Whether some non-ASCII letter of `text` has a letter beside it, as in "Łódź" or

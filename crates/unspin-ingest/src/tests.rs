@@ -48,6 +48,28 @@ fn a_lone_pound_sign_is_western_and_real_words_keep_their_encoding() {
     );
 }
 
+/// A few accented letters in a whole English story are Western, though chardetng alone
+/// reads them as Baltic ("Anaļs") or Central European (a pound sign as "Ł").
+#[test]
+fn a_few_accents_in_an_english_story_are_western() {
+    let text = |bytes: &[u8]| read("x.txt", bytes).unwrap().text;
+    let story = |line: &[u8]| {
+        let filler: &[u8] = b" The hearing lasted most of the day, and the family sat together \
+            in the public gallery while the lawyers read their statements to the court. ";
+        [line, filler, filler].concat()
+    };
+    let named = text(&story(
+        b"The singer and his wife named their daughter Ana\xefs, after the French writer \
+          Ana\xefs Nin. Ana\xefs was born two weeks early in a London hospital.",
+    ));
+    assert!(named.contains("Ana\u{ef}s Nin"), "{named}");
+    let paid = text(&story(
+        b"The caf\xe9 owner, who was fined \xa3500 last year, told the court on Monday \
+          that he had paid \xa32.5m for the building and would appeal.",
+    ));
+    assert!(paid.contains("paid \u{a3}2.5m"), "{paid}");
+}
+
 /// A Press Association file in Latin-1: its header and paragraph marks are not text,
 /// and its paragraphs stay apart.
 #[test]
