@@ -1069,6 +1069,32 @@ fn a_name_is_replaced_only_in_its_slot_or_respelled() {
     for (copy, change) in cases {
         assert_eq!(details(source, copy, &kinds), [change], "{copy}");
     }
+    // A function word or a title on one side is no slot: any name of its kind may follow
+    // "the" or "Mr", unless the words run on alike to one that says what the slot is
+    // ("a spokesman"); and a shared rank ("QC") is no respelling.
+    let cases = [
+        (
+            "He is accused of taking cash and a free holiday at the Paris Ritz in return \
+             for asking questions.",
+            "He is accused of taking cash and a free holiday in the Commons on behalf of \
+             the store.",
+            "adds what the source never states: name Commons",
+        ),
+        (
+            "Responding later, Edward Skyler, a spokesman for the mayor, said the figures \
+             were wrong.",
+            "Jordan Barowitz, a spokesman for the mayor, said the figures were wrong.",
+            "Edward Skyler became Jordan Barowitz",
+        ),
+        (
+            "The goalkeeper was questioned by Richard Hartley QC about the tape.",
+            "The goalkeeper agreed with George Carman QC, for the newspaper, about the tape.",
+            "adds what the source never states: name George Carman QC",
+        ),
+    ];
+    for (source, copy, change) in cases {
+        assert_eq!(details(source, copy, &kinds), [change], "{copy}");
+    }
 }
 
 /// A people's word ("Czech") is replaced only by another people's word or a place: an

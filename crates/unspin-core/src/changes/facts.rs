@@ -3,12 +3,13 @@
 
 use std::ops::Range;
 
-use super::names::{may_stand_for, name_backed, name_supported, same_name};
+use super::names::{is_title, may_stand_for, name_backed, name_supported, same_name};
 use super::{Change, ChangeKind, OrientedGroup};
 use crate::config::Config;
 use crate::doc::{Doc, SentenceInfo};
 use crate::features::dates::RelUnit;
 use crate::features::{DateMention, DateValue, NameMention, NumberMention};
+use crate::text::words::Token;
 
 /// What the source states anywhere, gathered once per comparison: asking it of the whole
 /// source for each of the copy's facts cost n² on long documents.
@@ -211,24 +212,29 @@ fn year_of(n: &NumberMention) -> Option<i32> {
     plausible.then_some(n.value as i32)
 }
 
-/// The words either side of name `m` in sentence `i` of `doc` (none at the sentence's
-/// ends), lowercased.
+/// The words of sentence `i` of `doc` before name `m` (nearest first) and after it.
 fn neighbours<'d>(
     doc: &'d Doc<'_>,
     i: usize,
     m: &NameMention,
-) -> (Option<&'d str>, Option<&'d str>) {
+) -> (
+    impl Iterator<Item = &'d Token> + Clone,
+    impl Iterator<Item = &'d Token> + Clone,
+) {
     let tokens = doc.sentence_tokens(i);
     let first = tokens.partition_point(|t| t.range.start < m.range.start);
     let end = tokens.partition_point(|t| t.range.start < m.range.end);
-    let word = |k: usize| tokens.get(k).map(|t| t.lower.as_str());
-    (first.checked_sub(1).and_then(word), word(end))
+    (tokens[..first].iter().rev(), tokens[end..].iter())
 }
 
 /// Whether names `m` (sentence `i` of the source) and `n` (sentence `j` of the copy)
-/// stand in one slot: the same word before them, or after them ("Smith said" / "Jones
-/// said", "by Smith" / "by Jones"). Two names that only sit at about the same place of
-/// a reworded passage are two things mentioned more often than one renamed.
+/// stand in one slot: the same words right before and after them ("by Smith after" /
+/// "by Jones after", a sentence's end counting as a word), or on one side the same
+/// words up to one that says what the slot is (see [`told`]: "Smith said" / "Jones
+/// said", "Skyler, a spokesman" / "Barowitz, a spokesman"). A function word or a title
+/// alone ("in the Commons on" / "at the Paris Ritz in", "Mr Dodd said" / "Mr Bromfield
+/// and") may stand by any name of its kind. Two names that only sit at about the same
+/// place of a reworded passage are two things mentioned more often than one renamed.
 fn same_slot(
     src: &Doc<'_>,
     i: usize,
@@ -239,14 +245,52 @@ fn same_slot(
 ) -> bool {
     let (sb, sa) = neighbours(src, i, m);
     let (cb, ca) = neighbours(copy, j, n);
-    sb.is_some() && sb == cb || sa.is_some() && sa == ca
+    let same = |x: Option<&Token>, y: Option<&Token>| match (x, y) {
+        (Some(x), Some(y)) => x.lower == y.lower,
+        (x, y) => x.is_none() && y.is_none(),
+    };
+    let beside = same(sb.clone().next(), cb.clone().next())
+        && same(sa.clone().next(), ca.clone().next())
+        && (sb.clone().next().is_some() || sa.clone().next().is_some());
+    beside || told(sb, cb) || told(sa, ca)
+}
+
+/// Whether two names' words on one side are the same up to the nearest that says what
+/// their slot is, within three: neither a function word nor a title ("Smith, a
+/// spokesman" / "Jones, a spokesman", but not "dismissed by Smith" / "dismissed as
+/// Jones").
+fn told<'d>(
+    mut x: impl Iterator<Item = &'d Token>,
+    mut y: impl Iterator<Item = &'d Token>,
+) -> bool {
+    for _ in 0..3 {
+        let (Some(a), Some(b)) = (x.next(), y.next()) else {
+            return false;
+        };
+        if a.lower != b.lower {
+            return false;
+        }
+        if !a.stop && !any_names_word(&a.lower) {
+            return true;
+        }
+    }
+    false
 }
 
 /// Whether two names are one respelled ("Goram"/"Goreham", "Lord Hartley"/"Hartly"): a
-/// word in common, or a word of each at most `share` of its letters apart.
+/// word in common other than a title ("Richard Hartley QC" and "George Carman QC" are
+/// two people), or a word of each at most `share` of its letters apart.
 fn respelled(a: &[String], b: &[String], share: f64) -> bool {
-    a.iter()
-        .any(|w| b.iter().any(|v| w == v || near_spelling(w, v, share)))
+    a.iter().any(|w| {
+        b.iter()
+            .any(|v| w == v && !any_names_word(w) || near_spelling(w, v, share))
+    })
+}
+
+/// A word any name of its kind may carry: a courtesy title ("Mr", "Lord") or a rank
+/// ("PC", "QC", "MP").
+fn any_names_word(w: &str) -> bool {
+    is_title(w) || matches!(w, "kc" | "mp" | "pc" | "qc" | "wpc")
 }
 
 /// Two words of four letters or more, with one first letter, whose edit distance is at

@@ -235,7 +235,7 @@ const COURTESY_TITLES: &[&str] = &[
     "sir",
 ];
 
-fn is_title(w: &str) -> bool {
+pub(super) fn is_title(w: &str) -> bool {
     COURTESY_TITLES.contains(&w)
 }
 
@@ -267,7 +267,8 @@ fn unaccented(c: char) -> char {
 }
 
 /// Titles and name words written as contractions, which no prefix rule finds ("Det Supt
-/// Bryan Craddock" for "Detective Superintendent Bryan Craddock").
+/// Bryan Craddock" for "Detective Superintendent Bryan Craddock"), and the counties
+/// whose short forms are no "-shire" cut short (see [`county`]).
 const CONTRACTIONS: &[(&str, &str)] = &[
     ("bros", "brothers"),
     ("cllr", "councillor"),
@@ -276,13 +277,18 @@ const CONTRACTIONS: &[(&str, &str)] = &[
     ("dr", "doctor"),
     ("ft", "fort"),
     ("govt", "government"),
+    ("hants", "hampshire"),
     ("lt", "lieutenant"),
     ("ltd", "limited"),
     ("mt", "mount"),
+    ("northants", "northamptonshire"),
+    ("oxon", "oxfordshire"),
     ("pte", "private"),
+    ("salop", "shropshire"),
     ("sgt", "sergeant"),
     ("st", "saint"),
     ("supt", "superintendent"),
+    ("warks", "warwickshire"),
 ];
 
 /// The same letters once apostrophes and a plural or possessive "s" are set aside:
@@ -547,6 +553,8 @@ mod tests {
             ("beds", "bedfordshire", true),
             ("notts police", "nottinghamshire police", true),
             ("beds", "bedford", false),
+            ("cove hants", "cove hampshire", true),
+            ("hants", "hertfordshire", false),
             ("shi'ites", "shiites", true),
             ("eugene o'neill", "eugene oneills", true),
             ("o'neill", "oneal", false),
