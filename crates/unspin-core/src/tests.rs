@@ -1071,7 +1071,8 @@ fn a_name_is_replaced_only_in_its_slot_or_respelled() {
     }
     // A function word or a title on one side is no slot: any name of its kind may follow
     // "the" or "Mr", unless the words run on alike to one that says what the slot is
-    // ("a spokesman"); and a shared rank ("QC") is no respelling.
+    // ("a spokesman") or a reporting verb; and a shared title ("Lord", "QC") is no
+    // respelling.
     let cases = [
         (
             "He is accused of taking cash and a free holiday at the Paris Ritz in return \
@@ -1079,6 +1080,16 @@ fn a_name_is_replaced_only_in_its_slot_or_respelled() {
             "He is accused of taking cash and a free holiday in the Commons on behalf of \
              the store.",
             "adds what the source never states: name Commons",
+        ),
+        (
+            "The appeal failed, Lord Hartley said.",
+            "The appeal failed, the judge Lord Pennant said.",
+            "Lord Hartley became Lord Pennant",
+        ),
+        (
+            "The appeal failed, Lord Hartley said.",
+            "The appeal failed, the judge Lord Pennant insisted.",
+            "adds what the source never states: name Lord Pennant",
         ),
         (
             "Responding later, Edward Skyler, a spokesman for the mayor, said the figures \

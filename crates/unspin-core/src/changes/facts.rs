@@ -256,9 +256,9 @@ fn same_slot(
 }
 
 /// Whether two names' words on one side are the same up to the nearest that says what
-/// their slot is, within three: neither a function word nor a title ("Smith, a
-/// spokesman" / "Jones, a spokesman", but not "dismissed by Smith" / "dismissed as
-/// Jones").
+/// their slot is, within three: a reporting verb, or neither a function word nor a
+/// title ("Smith said" / "Jones said", "Smith, a spokesman" / "Jones, a spokesman", but
+/// not "dismissed by Smith" / "dismissed as Jones").
 fn told<'d>(
     mut x: impl Iterator<Item = &'d Token>,
     mut y: impl Iterator<Item = &'d Token>,
@@ -270,7 +270,7 @@ fn told<'d>(
         if a.lower != b.lower {
             return false;
         }
-        if !a.stop && !any_names_word(&a.lower) {
+        if (!a.stop || a.attribution) && !any_names_word(&a.lower) {
             return true;
         }
     }
@@ -281,9 +281,10 @@ fn told<'d>(
 /// word in common other than a title ("Richard Hartley QC" and "George Carman QC" are
 /// two people), or a word of each at most `share` of its letters apart.
 fn respelled(a: &[String], b: &[String], share: f64) -> bool {
-    a.iter().any(|w| {
+    a.iter().filter(|w| !any_names_word(w)).any(|w| {
         b.iter()
-            .any(|v| w == v && !any_names_word(w) || near_spelling(w, v, share))
+            .filter(|v| !any_names_word(v))
+            .any(|v| w == v || near_spelling(w, v, share))
     })
 }
 
