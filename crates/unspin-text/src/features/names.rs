@@ -320,12 +320,19 @@ impl Reader<'_> {
     fn is_name_word(&self, t: &Token) -> bool {
         (t.cap || t.acronym)
             && !t.numeric
+            && !self.emphasis(t)
             && !WEEKDAYS.contains(&t.lower.as_str())
             && !self
                 .masked
                 .iter()
                 .any(|m| m.start <= t.range.start && t.range.end <= m.end)
             && (!self.shouting || self.usage.capitalized(t))
+    }
+
+    /// A function word of four letters or more set in capitals for emphasis ("two years
+    /// BEFORE Thomas's murder", "he would NEVER"): no acronym is one.
+    fn emphasis(&self, t: &Token) -> bool {
+        t.acronym && t.stop && t.lower.chars().nth(3).is_some()
     }
 
     fn starts_name(&self, tokens: &[Token], i: usize) -> bool {
@@ -362,17 +369,22 @@ impl Reader<'_> {
     }
 
     /// Whether the acronym at `i` is an ordinary word set in capitals at the opening of
-    /// its sentence, as newspapers open a story ("A PATIENT who died"): only capitals
-    /// stand before it, no name word follows it ("A CROWN Prosecution Service clerk"
-    /// may open a name), it has three letters or more and no dots, and the document
-    /// writes the word in lowercase too. "U.S." and "UK" stay names, and so does "NHS"
+    /// its sentence, as newspapers open a story ("A PATIENT who died", "SHOPKEEPER Kevan
+    /// Roberts"): only capitals stand before it, it has three letters or more and no
+    /// dots, and the document writes the word in lowercase too. Before a name word, only
+    /// an article or a word of four letters or more that the document never capitalizes
+    /// mid-sentence is: "A CROWN Prosecution Service clerk" opens a name in a story that
+    /// writes "the Crown", and "CTS Corp" in one that writes "cts" for cents. "U.S." and "UK" stay names, and so does "NHS"
     /// in an article that never writes "nhs". A line set in capitals has its own test
     /// (see [`is_shouting`]).
     fn lead_in(&self, tokens: &[Token], i: usize) -> bool {
         let t = &tokens[i];
         !self.shouting
             && tokens[..i].iter().all(|p| p.acronym || p.cap && p.stop)
-            && !tokens.get(i + 1).is_some_and(|n| n.cap && !n.acronym)
+            && (!tokens.get(i + 1).is_some_and(|n| n.cap && !n.acronym)
+                || !self.usage.capitalized(t)
+                    && (t.lower.chars().nth(3).is_some()
+                        || matches!(t.lower.as_str(), "a" | "an" | "the")))
             && t.lower.chars().nth(2).is_some()
             && !self.text[t.range.clone()].contains('.')
             && self.usage.ordinary(t)
@@ -438,8 +450,17 @@ mod tests {
     fn opening_words_in_capitals() {
         let text = "A PATIENT who died had seen the NHS doctor. The patient was 63.";
         check(text, &[], &["NHS"]);
-        let text = "A CROWN Prosecution Service clerk sold them. Luton crown court heard it.";
-        check(text, &[], &["CROWN Prosecution Service"]);
+        let text = "A CROWN Prosecution Service clerk sold them. The Crown court heard it.";
+        check(text, &["crown"], &["CROWN Prosecution Service", "Crown"]);
+        // (Each check is one sentence, as `find_names` is asked.)
+        let text = "SHOPKEEPER Kevan Roberts was jailed, the shopkeeper's wife said.";
+        check(text, &[], &["Kevan Roberts"]);
+        let text = "THE Metropolitan Police said the officers had left.";
+        check(text, &[], &["Metropolitan Police"]);
+        let text = "CTS Corp said it would pay 20 cts a share.";
+        check(text, &[], &["CTS Corp"]);
+        let text = "He met her two years BEFORE Thomas's murder, and before the trial.";
+        check(text, &[], &["Thomas's"]);
         let text = "VICTORIA Beckham has admitted it. US officials told us so.";
         check(text, &[], &["VICTORIA Beckham", "US"]);
         let text = "NATO troops left. The troops were not from nato.";
