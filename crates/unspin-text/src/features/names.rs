@@ -272,6 +272,8 @@ pub fn find_names(
                 && tokens
                     .get(j + 1)
                     .is_some_and(|n| reader.is_name_word(n) && adjacent(text, next, n))
+                || hyphened_connector(text, &tokens[j - 1], next, tokens.get(j + 1))
+                    && reader.is_name_word(&tokens[j + 1])
             {
                 j += 1;
             } else {
@@ -391,10 +393,20 @@ impl Reader<'_> {
     }
 }
 
-/// Two words of one name: adjacent, or an initial or a title with its dot before the
-/// next word ("H. Rehnquist", "Sen. Ben").
+/// A short lowercase word between hyphens inside a place's name ("Eccles-on-Sea",
+/// "Stratford-upon-Avon", "Thorpe-le-Soken").
+fn hyphened_connector(text: &str, before: &Token, t: &Token, after: Option<&Token>) -> bool {
+    !t.cap
+        && t.lower.chars().count() <= 5
+        && t.lower.chars().all(char::is_alphabetic)
+        && gap(text, before, t) == Some("-")
+        && after.is_some_and(|a| gap(text, t, a) == Some("-"))
+}
+
+/// Two words of one name: adjacent, joined by a hyphen ("Kilroy-Silk", "Coca-Cola"), or
+/// an initial or a title with its dot before the next word ("H. Rehnquist", "Sen. Ben").
 fn joined(text: &str, a: &Token, b: &Token) -> bool {
-    if adjacent(text, a, b) {
+    if adjacent(text, a, b) || gap(text, a, b) == Some("-") {
         return true;
     }
     let short = a.cap && (a.lower.chars().count() == 1 || TITLES.contains(&a.lower.as_str()));
@@ -465,6 +477,17 @@ mod tests {
         check(text, &[], &["VICTORIA Beckham", "US"]);
         let text = "NATO troops left. The troops were not from nato.";
         check(text, &[], &[]);
+    }
+
+    /// A hyphen joins a name's words, and a short lowercase word between hyphens is part
+    /// of a place's name; lowercase compounds stay out.
+    #[test]
+    fn hyphenated_names_are_one_name() {
+        check(
+            "Then Robert Kilroy-Silk visited Eccles-on-Sea and a well-known Coca-Cola plant.",
+            &[],
+            &["Robert Kilroy-Silk", "Eccles-on-Sea", "Coca-Cola"],
+        );
     }
 
     #[test]
