@@ -427,10 +427,17 @@ fn who_spoke<'a>(text: &str, words: &[&'a Token]) -> Vec<&'a Token> {
         .collect();
     let setting =
         |t: &&Token| SETTING.contains(&t.lower.as_str()) && !compounds.contains(&t.range.start);
-    let mut np: Vec<&Token> = words.iter().copied().filter(|t| !is_adverb(t)).collect();
+    // Adverbs of the list go wherever they stand ("the then chairman"); a "-ly" word only
+    // where it ends the phrase ("He ultimately announced"), as inside it one describes
+    // who spoke ("an elderly neighbour").
+    let mut np: Vec<&Token> = words
+        .iter()
+        .copied()
+        .filter(|t| !is_adverb(t) || t.lower.ends_with("ly"))
+        .collect();
     while np
         .last()
-        .is_some_and(|t| AUXILIARIES.contains(&t.lower.as_str()) || setting(t))
+        .is_some_and(|t| AUXILIARIES.contains(&t.lower.as_str()) || setting(t) || is_adverb(t))
     {
         np.pop();
     }
@@ -456,14 +463,28 @@ const AUXILIARIES: &[&str] = &[
     "should", "was", "were", "will", "would",
 ];
 
-/// Whether a word before a reporting verb is an adverb: a lowercase "-ly" word or one
-/// of the adverbs that sit there most.
+/// Whether a word before a reporting verb is an adverb: a lowercase "-ly" word other
+/// than the nouns among them ("The family said", "the daily reported") or one of the
+/// adverbs that sit there most.
 fn is_adverb(t: &Token) -> bool {
     const ADVERBS: &[&str] = &[
         "again", "already", "also", "earlier", "even", "later", "now", "once", "soon", "still",
         "then", "too", "yet",
     ];
-    !t.cap && (t.lower.ends_with("ly") || ADVERBS.contains(&t.lower.as_str()))
+    const LY_NOUNS: &[&str] = &[
+        "ally",
+        "assembly",
+        "bully",
+        "daily",
+        "family",
+        "monthly",
+        "quarterly",
+        "rally",
+        "weekly",
+    ];
+    !t.cap
+        && (t.lower.ends_with("ly") && !LY_NOUNS.contains(&t.lower.as_str())
+            || ADVERBS.contains(&t.lower.as_str()))
 }
 
 /// Whether two words of a speaker phrase are next to each other: only spaces between
@@ -795,6 +816,7 @@ fn tidy<'t, 'a>(np: &'t [&'a Token]) -> &'t [&'a Token] {
             )
             || cues::is_negation(&t.lower)
             || t.attribution
+            || is_adverb(t)
     };
     let ends = |mut np: &'t [&'a Token]| {
         while let [rest @ .., t] = np
@@ -858,7 +880,27 @@ fn tidy<'t, 'a>(np: &'t [&'a Token]) -> &'t [&'a Token] {
     {
         np = rest;
     }
+    // "He went on to say", "I see one": a pronoun and the verb after it: the pronoun.
+    if let [t, rest @ ..] = np
+        && matches!(t.lower.as_str(), "he" | "she" | "they" | "i" | "we")
+        && rest.iter().all(|r| !r.cap)
+    {
+        np = &np[..1];
+    }
+    // "WTO itself", "Lib Dems both", "Unions reacted angrily to the": a function word or
+    // an adverb does not end who spoke.
+    while let [rest @ .., t] = np
+        && !rest.is_empty()
+        && (t.stop && !t.cap && !names_someone(t) || is_adverb(t))
+    {
+        np = rest;
+    }
     np
+}
+
+/// A word that stands for a person by itself: "he", "they", "I", "we".
+fn names_someone(t: &Token) -> bool {
+    cues::is_pronoun(&t.lower) || matches!(t.lower.as_str(), "i" | "i'm" | "i'd" | "i've" | "we")
 }
 
 /// Words that open a setting before the subject of a sentence ("After the hearing",
@@ -888,6 +930,14 @@ fn resolve(
     fullest: &Fullest<'_>,
 ) -> Option<Speaker> {
     let np = tidy(np);
+    // Function words and adverbs alone ("The", "for the", "not", "eventually") name no
+    // one.
+    if np
+        .iter()
+        .all(|t| t.stop && !names_someone(t) || is_adverb(t))
+    {
+        return None;
+    }
     let first = np.first()?;
     let last_tok = np.last()?;
     // "I asked him 'do you want a wall?'": a quote inside someone's speech, whose
@@ -1133,10 +1183,41 @@ mod tests {
                 "It is over => Ann Lee",
             ],
         );
-        // Nor are the auxiliaries that end the phrase.
+        // Nor are the auxiliaries that end the phrase; but a noun in "-ly" and an
+        // adjective inside the phrase are.
         check(
             "The attorney general has again said the war was \"lawful\".",
             &["lawful => attorney general"],
+        );
+        check(
+            "The family said: \"We are relieved.\" An elderly neighbour said it was \"a \
+             shock\".",
+            &[
+                "We are relieved. => family",
+                "a shock => An elderly neighbour",
+            ],
+        );
+    }
+
+    /// A function word does not end who spoke ("WTO itself"), a pronoun's verb is not
+    /// the speaker ("He went on to say"), and function words alone name no one.
+    #[test]
+    fn function_words_are_not_the_speaker() {
+        check(
+            "Gavin Henson himself said it was \"a fair result\". \
+             He went on to say: \"We played well.\"\n\n\
+             Miss Davies told the jury that the records showed a \"very tight window\" for \
+             the crime to be carried out.",
+            &[
+                "a fair result => Gavin Henson",
+                "We played well. => Gavin Henson",
+                "very tight window => Miss Davies",
+            ],
+        );
+        check(
+            "The 58-year-old singer of Because the Night told The Observer newspaper that \
+             the festival would answer these \"greedy times\".",
+            &["greedy times => ?"],
         );
     }
 
