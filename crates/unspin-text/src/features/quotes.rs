@@ -798,8 +798,10 @@ fn tidy<'t, 'a>(np: &'t [&'a Token]) -> &'t [&'a Token] {
         "also",
         "and",
         "but",
+        "earlier",
         "however",
         "instead",
+        "later",
         "meanwhile",
         "moreover",
         "or",
@@ -867,9 +869,23 @@ fn tidy<'t, 'a>(np: &'t [&'a Token]) -> &'t [&'a Token] {
     if np
         .first()
         .is_some_and(|t| SETTING_OPENERS.contains(&t.lower.as_str()))
-        && let Some(rest) = from_name_after(np, 0)
     {
-        np = rest;
+        if let Some(rest) = from_name_after(np, 0) {
+            np = rest;
+        } else if let Some(d) = np
+            .iter()
+            .rposition(|t| DETERMINERS.contains(&t.lower.as_str()))
+            && d >= 2
+            && d + 1 < np.len()
+            && !np[d - 1].stop
+            && !(d == 2 && np[1].lower.ends_with("ing"))
+        {
+            // "In a joint statement the firms", "In their ruling the judges": with no
+            // name after the setting, the speaker is the noun phrase after the setting's
+            // noun (not after a verb, "in convicting a man", or a function word, "the
+            // investigation into the killings").
+            np = &np[d..];
+        }
     }
     // "After his wife was sentenced Richard Amor": a clause with its own verb opens the
     // phrase, and the speaker is the name after it ("May" and "Will" may be names).
@@ -902,6 +918,9 @@ fn tidy<'t, 'a>(np: &'t [&'a Token]) -> &'t [&'a Token] {
 fn names_someone(t: &Token) -> bool {
     cues::is_pronoun(&t.lower) || matches!(t.lower.as_str(), "i" | "i'm" | "i'd" | "i've" | "we")
 }
+
+/// Words that open a noun phrase: who spoke, after a setting without a name.
+const DETERMINERS: &[&str] = &["a", "an", "her", "his", "its", "the", "their"];
 
 /// Words that open a setting before the subject of a sentence ("After the hearing",
 /// "On Tuesday", "Speaking outside court").
@@ -1196,6 +1215,18 @@ mod tests {
                 "We are relieved. => family",
                 "a shock => An elderly neighbour",
             ],
+        );
+    }
+
+    /// A setting with no name after it ("In their ruling", "Following his arrest") or
+    /// an adverb ("Earlier") opens the phrase; the speaker is the noun phrase after it.
+    #[test]
+    fn a_setting_without_a_name_is_not_the_speaker() {
+        check(
+            "In their ruling the judges said the law was \"clear\". \
+             Following his arrest a neighbour said he was \"quiet\". \
+             Earlier the judge said it was \"over\".",
+            &["clear => judges", "quiet => a neighbour", "over => judge"],
         );
     }
 
