@@ -651,6 +651,28 @@ impl<'a> Frame<'a, '_> {
             return (!np.is_empty()).then_some(Phrase::Tokens(np));
         }
         if cues::is_claim_noun(verb) {
+            // "the claims of shopkeeper Kevan Roberts that …", "reports of medical
+            // experts who …": whose claims they are.
+            if let [of, rest @ ..] = self.before.get(v + 1..).unwrap_or(&[])
+                && matches!(of.lower.as_str(), "of" | "by")
+            {
+                let mut np: Vec<&Token> = Vec::new();
+                for t in rest.iter().take(6) {
+                    let ends = CLAUSE_WORDS.contains(&t.lower.as_str())
+                        || matches!(t.lower.as_str(), "at" | "for" | "from" | "in" | "on" | "to");
+                    if ends || np.last().is_some_and(|p| !phrase_joined(self.text, p, t)) {
+                        break;
+                    }
+                    np.push(t);
+                }
+                let someone = |t: &&Token| {
+                    let singular = t.lower.strip_suffix('s').unwrap_or(&t.lower);
+                    (cues::is_speaker_phrase_word(singular) || t.cap) && !t.stop
+                };
+                if np.iter().any(someone) {
+                    return Some(Phrase::Tokens(np));
+                }
+            }
             let prev = v.checked_sub(1).map(|p| self.before[p]);
             // "Tory claims" are someone's; "The report" is no one's; "Viktor Makarov, 50,
             // claims" is a verb.
@@ -1227,6 +1249,25 @@ mod tests {
              Following his arrest a neighbour said he was \"quiet\". \
              Earlier the judge said it was \"over\".",
             &["clear => judges", "quiet => a neighbour", "over => judge"],
+        );
+    }
+
+    /// Claims are the speaker's whose they are ("the claims of X"); unowned, the claims
+    /// themselves stand as the speaker.
+    #[test]
+    fn claims_name_their_owner_or_no_one() {
+        check(
+            "The parents rejected the claims of shopkeeper Kevan Roberts that their son \
+             was a \"thief\". The ruling rested on reports of medical experts who found he was \
+             \"not capable of a trial\". Mr Howard dismissed claims that his plan was \
+             \"moving onto the turf\" of others. The report said costs were \"too \
+             high\".",
+            &[
+                "thief => shopkeeper Kevan Roberts",
+                "not capable of a trial => medical experts",
+                "moving onto the turf => claims",
+                "too high => report",
+            ],
         );
     }
 
