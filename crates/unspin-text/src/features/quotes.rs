@@ -698,6 +698,34 @@ impl<'a> Frame<'a, '_> {
             np = who_spoke(self.text, self.antecedent(self.before, v - run.len()));
         }
         if np.is_empty() {
+            // "…, said Mr Jain.": after a comma the verb may come before who spoke, a
+            // name that ends the sentence or the clause (not "told the court", "said
+            // Britain would", "said Monday").
+            let after = self.noun_phrase(&self.before[v + 1..], Place::AfterVerb);
+            let comma_before =
+                v > 0 && gap(self.text, self.before[v - 1], self.before[v]) == Some(", ");
+            // (An age after the name, "said Heather Tagg, 33, had", makes it the reported
+            // clause's subject.)
+            let closes = after.last().is_some_and(|last| {
+                let rest = self
+                    .text
+                    .get(last.range.end..self.sentence.range.end)
+                    .unwrap_or("");
+                let aged = rest
+                    .strip_prefix(", ")
+                    .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()));
+                (rest.trim_start().is_empty() || rest.starts_with([',', '.', ';'])) && !aged
+            });
+            if matches!(verb.as_str(), "said" | "says" | "added" | "adds")
+                && comma_before
+                && closes
+                && after
+                    .first()
+                    .is_some_and(|t| t.cap && !is_calendar_word(&t.lower))
+                && after.iter().any(|t| t.cap && !t.stop)
+            {
+                return Some(Phrase::Tokens(after));
+            }
             return self.subject_phrase().map(Phrase::Tokens);
         }
         Some(Phrase::Tokens(np))
@@ -1267,6 +1295,21 @@ mod tests {
                 "not capable of a trial => medical experts",
                 "moving onto the turf => claims",
                 "too high => report",
+            ],
+        );
+    }
+
+    /// After a comma, "said" may come before who spoke; a name with its age after
+    /// "said" is the reported clause's subject.
+    #[test]
+    fn said_before_the_speaker() {
+        check(
+            "The fact that the networks do not work together adds to the problem, said Mr \
+             Jain. \"People ask themselves if it will work,\" he said.\n\n\
+             James Morris, a steward, said Heather Tagg, 33, had \"swung her fist\" at him.",
+            &[
+                "People ask themselves if it will work => Mr Jain",
+                "swung her fist => James Morris",
             ],
         );
     }
