@@ -1,10 +1,8 @@
 //! Direct quotes and who said them.
 //!
 //! Quotes are found per paragraph (a quote may span several sentences) in `"…"`, `“…”`,
-//! `«…»` and `‘…’`, telling apostrophes from single quotes. A straight `"` is read by
-//! its place: one that opens after a finished sentence while a quote is open starts a new
-//! quote (a long quote's next paragraph, its break lost), and one that can only close
-//! opens nothing. A "wrapper" quote that only reports another quote (`"A source told the
+//! `«…»` and `‘…’`, telling apostrophes from single quotes. Double marks pair as
+//! [`crate::text::marks`] reads them, as sentence splitting does. A "wrapper" quote that only reports another quote (`"A source told the
 //! FT that 'X'"`) gives way to the inner one.
 //!
 //! The speaker comes from the frame around the quote: `"…," X said`, `said X`, `X told
@@ -17,6 +15,7 @@ use rustc_hash::FxHashMap;
 
 use super::cues;
 use super::names::{NameMention, adjacent, gap, is_calendar_word, is_honorific, is_opener};
+use crate::text::marks::{Mark, double_marks};
 use crate::text::normalize::{Normalized, QuoteDir};
 use crate::text::words::{Token, tokenize};
 
@@ -48,51 +47,42 @@ pub fn find_quotes(norm: &Normalized, para: Range<usize>) -> Vec<Quote> {
     };
     let mut quotes = Vec::new();
     let mut open: Option<usize> = None;
-    let mut single_open: Option<usize> = None;
-    for (rel, c) in ptext.char_indices() {
-        let at = para.start + rel;
-        match c {
-            '"' => match (norm.quote_dir(at), open) {
-                // A quote continued in the next paragraph, whose break was lost: the
-                // first paragraph's quote ends where the second's opens.
-                (QuoteDir::Neutral, Some(start)) if reopens(text, at) => {
-                    let end = text[..at].trim_end().len();
-                    push_quote(&mut quotes, text, start, end);
-                    open = Some(at);
-                }
-                (QuoteDir::Close, Some(start)) | (QuoteDir::Neutral, Some(start)) => {
-                    push_quote(&mut quotes, text, start, at + 1);
-                    open = None;
-                }
-                // A closing mark whose opening was lost opens nothing.
-                (QuoteDir::Neutral, None) if closes(text, at) => {}
-                (QuoteDir::Open, _) | (QuoteDir::Neutral, None) => open = Some(at),
-                (QuoteDir::Close, None) => {}
-            },
-            '\'' => {
-                let prev = text[..at].chars().next_back();
-                let next = text[at + 1..].chars().next();
-                let dir = norm.quote_dir(at);
-                let prev_alnum = prev.is_some_and(char::is_alphanumeric);
-                let next_alnum = next.is_some_and(char::is_alphanumeric);
-                if prev_alnum && next_alnum {
-                    continue; // apostrophe
-                }
-                let can_open = dir != QuoteDir::Close
-                    && next_alnum
-                    && prev.is_none_or(|p| p.is_whitespace() || matches!(p, '"' | '(' | '-'));
-                let can_close = dir != QuoteDir::Open
-                    && !next_alnum
-                    && prev
-                        .is_some_and(|p| p.is_alphanumeric() || matches!(p, '.' | ',' | '!' | '?'));
-                if let (true, Some(start)) = (can_close, single_open) {
-                    push_quote(&mut quotes, text, start, at + 1);
-                    single_open = None;
-                } else if can_open {
-                    single_open = Some(at);
-                }
+    for (at, mark) in double_marks(norm, para.clone()) {
+        match mark {
+            Mark::Open => open = Some(at),
+            Mark::Reopen { opened } => {
+                let end = text[..at].trim_end().len();
+                push_quote(&mut quotes, text, opened, end);
+                open = Some(at);
             }
-            _ => {}
+            Mark::Close { opened } => {
+                push_quote(&mut quotes, text, opened, at + 1);
+                open = None;
+            }
+        }
+    }
+    let mut single_open: Option<usize> = None;
+    for (rel, _) in ptext.char_indices().filter(|&(_, c)| c == '\'') {
+        let at = para.start + rel;
+        let prev = text[..at].chars().next_back();
+        let next = text[at + 1..].chars().next();
+        let dir = norm.quote_dir(at);
+        let prev_alnum = prev.is_some_and(char::is_alphanumeric);
+        let next_alnum = next.is_some_and(char::is_alphanumeric);
+        if prev_alnum && next_alnum {
+            continue; // apostrophe
+        }
+        let can_open = dir != QuoteDir::Close
+            && next_alnum
+            && prev.is_none_or(|p| p.is_whitespace() || matches!(p, '"' | '(' | '-'));
+        let can_close = dir != QuoteDir::Open
+            && !next_alnum
+            && prev.is_some_and(|p| p.is_alphanumeric() || matches!(p, '.' | ',' | '!' | '?'));
+        if let (true, Some(start)) = (can_close, single_open) {
+            push_quote(&mut quotes, text, start, at + 1);
+            single_open = None;
+        } else if can_open {
+            single_open = Some(at);
         }
     }
     // An unclosed quote that runs on to the end of the paragraph (news style for a
@@ -104,30 +94,6 @@ pub fn find_quotes(norm: &Normalized, para: Range<usize>) -> Vec<Quote> {
     }
     quotes.sort_by_key(|q| (q.outer.start, std::cmp::Reverse(q.outer.end)));
     drop_wrappers(text, quotes)
-}
-
-/// Whether the straight quote mark at `at` opens a quote after a finished sentence
-/// (`…protein structures. "We are…`): news style repeats the opening mark on each
-/// paragraph of a long quote and closes only the last, so in text whose paragraph breaks
-/// were lost, a mark that opens after a sentence end, with a quote still open, starts a
-/// new quote rather than closing the open one.
-fn reopens(text: &str, at: usize) -> bool {
-    let before = text[..at].trim_end_matches(' ');
-    before.len() < at
-        && before.ends_with(['.', '?', '!'])
-        && text[at + 1..]
-            .chars()
-            .next()
-            .is_some_and(char::is_alphanumeric)
-}
-
-/// Whether the straight quote mark at `at` can only close a quote: it follows a word or
-/// a punctuation mark ending one, and no word follows it (`another tool," he said`).
-fn closes(text: &str, at: usize) -> bool {
-    let prev = text[..at].chars().next_back();
-    let next = text[at + 1..].chars().next();
-    prev.is_some_and(|p| p.is_alphanumeric() || matches!(p, '.' | ',' | '!' | '?' | ';' | ':'))
-        && next.is_none_or(|n| n.is_whitespace() || matches!(n, ')' | ']' | ',' | '.' | ';'))
 }
 
 fn push_quote(quotes: &mut Vec<Quote>, text: &str, start: usize, end: usize) {

@@ -2,6 +2,7 @@
 //! an article into units (headline, dateline, caption, body paragraphs …), and sentences.
 
 pub mod layout;
+pub mod marks;
 pub mod normalize;
 pub mod segment;
 pub mod words;
