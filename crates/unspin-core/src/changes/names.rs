@@ -6,6 +6,7 @@
 //! ("Johnson"/"Johnston", "United Airlines"/"United Airways").
 
 use crate::doc::Doc;
+use super::kinds::{EntityKind, kind_of};
 
 /// Whether every word of a name is backed by `doc`: used by it, or in a form of it.
 /// Initials ("H" of "William H. Rehnquist") carry no evidence either way.
@@ -73,7 +74,7 @@ pub(super) fn same_name(a: &[String], b: &[String]) -> bool {
     if acronym(ra, rb) || acronym(rb, ra) {
         return true;
     }
-    if title_for_first_name(a, b) {
+    if title_for_first_name(a, b) || same_person_described(a, b) {
         return true;
     }
     let (short, long) = if ra.len() <= rb.len() {
@@ -109,6 +110,23 @@ fn title_for_first_name(a: &[String], b: &[String]) -> bool {
         }
         _ => false,
     }
+}
+
+/// One person given two descriptions before the same first name and surname: "GP
+/// Harold Shipman", "Doctor Harold Shipman". The two last words are a person's where
+/// [`kind_of`] reads a person in one of the names or in the two words, and an
+/// organization or a place in none ("Southwark Crown Court" and "Winchester Crown
+/// Court" are two).
+fn same_person_described(a: &[String], b: &[String]) -> bool {
+    let (n, m) = (a.len(), b.len());
+    if n < 2 || m < 2 || n.max(m) < 3 || a[n - 2..] != b[m - 2..] {
+        return false;
+    }
+    let kinds = [kind_of(a), kind_of(b), kind_of(&a[n - 2..])];
+    kinds.contains(&EntityKind::Person)
+        && !kinds
+            .iter()
+            .any(|k| matches!(k, EntityKind::Organization | EntityKind::Place))
 }
 
 /// The words of a name the other lacks, initials aside, on the stack: a source's every
@@ -598,6 +616,11 @@ mod tests {
                 true,
             ),
             ("constance sheridan", "connie", true),
+            ("gp harold shipman", "doctor harold shipman", true),
+            ("bank of england", "church of england", false),
+            ("southwark crown court", "winchester crown court", false),
+            ("anakin skywalker", "shmi skywalker", false),
+            ("north korea", "south korea", false),
             (
                 "det chief insp bill goreham",
                 "chief inspector bill goram",

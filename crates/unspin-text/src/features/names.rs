@@ -324,6 +324,8 @@ impl Reader<'_> {
             && !t.numeric
             && !self.emphasis(t)
             && !WEEKDAYS.contains(&t.lower.as_str())
+            // "say I've been attacked": the pronoun, contracted.
+            && !t.lower.starts_with("i'")
             && !self
                 .masked
                 .iter()
@@ -538,6 +540,12 @@ mod tests {
             "They met Ben Nelson. Sen Smith spoke in Thursday's round.",
             &["smith"],
             &["Ben Nelson", "Sen Smith"],
+        );
+        // Nor is "I" contracted.
+        check(
+            "He shouted to say I've been attacked and I'd call Ben Nelson.",
+            &[],
+            &["Ben Nelson"],
         );
     }
 
