@@ -5,8 +5,8 @@
 //! added claim. What stays a change: a different word in the name's place
 //! ("Johnson"/"Johnston", "United Airlines"/"United Airways").
 
-use crate::doc::Doc;
 use super::kinds::{EntityKind, kind_of};
+use crate::doc::Doc;
 
 /// Whether every word of a name is backed by `doc`: used by it, or in a form of it.
 /// Initials ("H" of "William H. Rehnquist") carry no evidence either way.

@@ -133,6 +133,49 @@ const OPENERS: &[&str] = &[
     "yet",
 ];
 
+/// How a reporter describes a person's mood or plight before the name ("Defiant Matt
+/// Williams", "An emotional Ferguson", "Tearful Dr Stephen Bolsin"): no name's word,
+/// and not who spoke. Sorted.
+const DESCRIBING: &[&str] = &[
+    "angry",
+    "beaming",
+    "bitter",
+    "bullish",
+    "crestfallen",
+    "defiant",
+    "dejected",
+    "delighted",
+    "depraved",
+    "disappointed",
+    "disgraced",
+    "distraught",
+    "ecstatic",
+    "elated",
+    "emotional",
+    "frustrated",
+    "furious",
+    "grieving",
+    "heartbroken",
+    "jubilant",
+    "proud",
+    "relieved",
+    "shocked",
+    "smiling",
+    "sobbing",
+    "stunned",
+    "tearful",
+    "thrilled",
+    "unemployed",
+    "upbeat",
+    "weeping",
+    "worried",
+];
+
+/// A word describing the person named after it (see [`DESCRIBING`]).
+pub fn is_describing(lower: &str) -> bool {
+    DESCRIBING.binary_search(&lower).is_ok()
+}
+
 /// A word that opens sentences and is a name there only on other evidence (see
 /// [`OPENERS`]).
 pub fn is_opener(lower: &str) -> bool {
@@ -363,6 +406,7 @@ impl Reader<'_> {
         // (An honorific after it opens a name of its own: "Whistleblower Dr Stephen
         // Bolsin" says nothing of "Whistleblower".)
         !is_opener(&t.lower)
+            && !is_describing(&t.lower)
             && tokens.get(i + 1).is_some_and(|n| {
                 self.is_name_word(n)
                     && !n.stop
@@ -592,6 +636,11 @@ mod tests {
             &[],
             &["Downing Street", "White House"],
         );
+    }
+
+    #[test]
+    fn describing_words_are_sorted() {
+        assert!(DESCRIBING.windows(2).all(|w| w[0] < w[1]));
     }
 
     #[test]

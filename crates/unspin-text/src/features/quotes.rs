@@ -14,7 +14,9 @@ use std::ops::Range;
 use rustc_hash::FxHashMap;
 
 use super::cues;
-use super::names::{NameMention, adjacent, gap, is_calendar_word, is_honorific, is_opener};
+use super::names::{
+    NameMention, adjacent, gap, is_calendar_word, is_describing, is_honorific, is_opener,
+};
 use crate::text::marks::{Mark, double_marks};
 use crate::text::normalize::{Normalized, QuoteDir};
 use crate::text::words::{Token, tokenize};
@@ -1013,10 +1015,17 @@ fn resolve(
             }
         }
     }
-    // "the spokesman", "Later Miss Hendricks": the article or a sentence opener is not
-    // part of who spoke.
+    // "the spokesman", "Later Miss Hendricks", "An angry Beattie": the article, a
+    // sentence opener or a word for the speaker's mood is not part of who spoke.
     let mut start = first.range.start;
-    if np.len() > 1 && (first.lower == "the" || is_opener(&first.lower) && np[1].cap) {
+    let describing = |k: usize| {
+        np.get(k).is_some_and(|t| is_describing(&t.lower)) && np.get(k + 1).is_some_and(|n| n.cap)
+    };
+    if matches!(first.lower.as_str(), "a" | "an" | "the") && describing(1) {
+        start = np[2].range.start;
+    } else if describing(0)
+        || np.len() > 1 && (first.lower == "the" || is_opener(&first.lower) && np[1].cap)
+    {
         start = np[1].range.start;
     }
     let display = text
@@ -1516,6 +1525,20 @@ mod tests {
             "Pc Joy Hendricks denied it. The magistrate was troubled. Later Miss Hendricks, \
              who is on leave, said: \"I am relieved.\"",
             &["I am relieved. => Pc Joy Hendricks"],
+        );
+    }
+
+    /// A word for the speaker's mood before the name is not part of who spoke, nor of
+    /// the name.
+    #[test]
+    fn the_speakers_mood_is_not_the_speaker() {
+        check(
+            "James Beattie was sent off at Chelsea. An angry Beattie said: \"It was a push.\" \
+             Defiant Matt Williams said: \"We will win.\"",
+            &[
+                "It was a push. => James Beattie",
+                "We will win. => Matt Williams",
+            ],
         );
     }
 }
