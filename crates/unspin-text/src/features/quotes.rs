@@ -727,7 +727,13 @@ impl<'a> Frame<'a, '_> {
             "tonight",
             "last",
         ];
+        /// Verbs that follow a subject's last word ("A male voice could be heard").
+        const AUXILIARIES: &[&str] = &[
+            "are", "can", "could", "had", "has", "have", "is", "may", "might", "must", "should",
+            "was", "were", "will", "would",
+        ];
         let mut np: Vec<&Token> = Vec::new();
+        let mut before_auxiliary = false;
         for t in rest.iter().take(8) {
             if np.last().is_some_and(|p| !phrase_joined(self.text, p, t))
                 || (!t.cap && STOP.contains(&t.lower.as_str()))
@@ -738,9 +744,22 @@ impl<'a> Frame<'a, '_> {
                 && !cues::is_speaker_phrase_word(&t.lower)
                 && (t.stop || t.lower.ends_with("ly") || t.numeric)
             {
+                before_auxiliary = AUXILIARIES.contains(&t.lower.as_str());
                 break;
             }
             np.push(t);
+        }
+        // "A male voice could", "A stark message has": before an auxiliary, the
+        // subject's last word is its noun.
+        if place == Place::Subject
+            && before_auxiliary
+            && let [a, adjective, noun] = np[..]
+            && matches!(a.lower.as_str(), "a" | "an" | "the")
+            && [adjective, noun]
+                .iter()
+                .all(|t| !t.cap && !t.stop && !t.numeric)
+        {
+            return np;
         }
         // End on a name or a speaker noun, not on "the", "of" or a plain word.
         let dangling = |t: &&Token| {
@@ -1398,11 +1417,12 @@ mod tests {
             "The judge in the case, which lasted seven days, said that \"a heavy penalty \
              was called for\". \"We will appeal,\" said the artists. \
              The report, which followed an inquiry, found the death rate \"amounts to a \
-             failure\".",
+             failure\". A male voice could be heard saying: \"Stop it now.\"",
             &[
                 "a heavy penalty was called for => judge",
                 "We will appeal => artists",
                 "amounts to a failure => report",
+                "Stop it now. => A male voice",
             ],
         );
     }
