@@ -242,7 +242,14 @@ pub fn trace<'x>(article: &'x Article, sources: &'x [Article], cfg: &Config) -> 
                         && r.end <= s.sentence.range.end
                 })
             };
-            let changes = changes::detect(sdoc, &doc, &groups, cfg)
+            // A fact another candidate source states is taken from there, not added.
+            let others: Vec<&Doc<'_>> = sdocs
+                .iter()
+                .enumerate()
+                .filter(|&(o, _)| o != k)
+                .map(|(_, d)| d)
+                .collect();
+            let changes = changes::detect_among(sdoc, &others, &doc, &groups, cfg)
                 .changes
                 .into_iter()
                 .filter(|c| {
@@ -487,6 +494,49 @@ mod tests {
             "The city council approved the new budget on Tuesday after a long debate. \
              Fishermen doubt the plan would fund anything useful for the harbour.",
             "V[The city council approved the new budget on Tuesday after a long debate] N[Fishermen doubt] V[the plan would fund] N[anything useful for the harbour]",
+        );
+    }
+
+    /// A fact of a derived sentence that another candidate source states is taken from
+    /// there: no added claim of the source the sentence rewrites. One no source states
+    /// is.
+    #[test]
+    fn a_fact_another_source_states_is_no_added_claim() {
+        let sources = [
+            Article::new(
+                "s0",
+                "Constable Andrew Bateson, 28, was cleared at Minshull Street Crown Court.",
+            ),
+            Article::new(
+                "s1",
+                "The officer had been called to a disturbance outside a nightclub in the \
+                 town centre late on a Saturday night, the court heard.",
+            ),
+        ];
+        let claims = |text: &str| {
+            let article = Article::new("article", text);
+            let t = trace(&article, &sources, &Config::default());
+            let details: Vec<String> = t.sources[1]
+                .changes
+                .iter()
+                .filter(|c| c.kind == ChangeKind::ClaimAdded)
+                .map(|c| c.detail.clone())
+                .collect();
+            details
+        };
+        assert_eq!(
+            claims(
+                "Constable Andrew Bateson, 28, had been called to a disturbance outside a \
+                 nightclub in the town centre late on a Saturday night, the court heard."
+            ),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            claims(
+                "Constable Andrew Bateson, 31, had been called to a disturbance outside a \
+                 nightclub in the town centre late on a Saturday night, the court heard."
+            ),
+            ["adds what the source never states: number 31"]
         );
     }
 }

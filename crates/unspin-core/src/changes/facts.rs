@@ -104,6 +104,37 @@ impl<'d> SourceFacts<'d> {
     }
 }
 
+/// What other candidate sources state, for a trace against several: a fact that one
+/// of them states is no claim the article added, though the source whose passage it
+/// rewrites lacks it (a court report takes the defendant's age from one wire take and
+/// the rest of the sentence from another). Empty for a comparison of two articles.
+#[derive(Default)]
+pub(crate) struct Elsewhere<'d> {
+    docs: Vec<(&'d Doc<'d>, SourceFacts<'d>)>,
+}
+
+impl<'d> Elsewhere<'d> {
+    pub(crate) fn new(docs: &[&'d Doc<'d>]) -> Elsewhere<'d> {
+        Elsewhere {
+            docs: docs.iter().map(|&d| (d, SourceFacts::new(d))).collect(),
+        }
+    }
+
+    fn states_number(&self, n: &NumberMention) -> bool {
+        self.docs
+            .iter()
+            .any(|(_, f)| f.states_number(n, Units::Any))
+    }
+
+    fn states_date(&self, d: &DateValue) -> bool {
+        self.docs.iter().any(|(_, f)| f.states_date(d))
+    }
+
+    fn states_name(&self, words: &[String]) -> bool {
+        self.docs.iter().any(|(doc, f)| f.states_name(doc, words))
+    }
+}
+
 /// Whether a unit must agree for two numbers to state the same thing.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Units {
@@ -136,6 +167,7 @@ pub(super) fn unsupported_facts(
     src: &Doc<'_>,
     copy: &Doc<'_>,
     stated: &SourceFacts<'_>,
+    elsewhere: &Elsewhere<'_>,
     j: usize,
     skip: &[Range<usize>],
 ) -> Vec<(Range<usize>, String)> {
@@ -143,7 +175,11 @@ pub(super) fn unsupported_facts(
     let mut out = Vec::new();
     let skipped = |r: &Range<usize>| skip.iter().any(|k| k.start <= r.start && r.end <= k.end);
     for n in &s.numbers {
-        if !n.approx && !skipped(&n.range) && !stated.states_number(n, Units::Any) {
+        if !n.approx
+            && !skipped(&n.range)
+            && !stated.states_number(n, Units::Any)
+            && !elsewhere.states_number(n)
+        {
             out.push((
                 n.range.clone(),
                 format!("number {}", copy.flat_text(n.range.clone())),
@@ -151,7 +187,11 @@ pub(super) fn unsupported_facts(
         }
     }
     for d in &s.dates {
-        if d.value.is_absolute() && !skipped(&d.range) && !stated.states_date(&d.value) {
+        if d.value.is_absolute()
+            && !skipped(&d.range)
+            && !stated.states_date(&d.value)
+            && !elsewhere.states_date(&d.value)
+        {
             out.push((
                 d.range.clone(),
                 format!("date {}", copy.flat_text(d.range.clone())),
@@ -159,7 +199,10 @@ pub(super) fn unsupported_facts(
         }
     }
     for n in &s.names {
-        if !skipped(&n.range) && !stated.states_name(src, &n.words) {
+        if !skipped(&n.range)
+            && !stated.states_name(src, &n.words)
+            && !elsewhere.states_name(&n.words)
+        {
             out.push((
                 n.range.clone(),
                 format!("name {}", copy.flat_text(n.range.clone())),
@@ -398,6 +441,7 @@ pub(super) fn in_passage(
     src: &Doc<'_>,
     copy: &Doc<'_>,
     stated: &SourceFacts<'_>,
+    elsewhere: &Elsewhere<'_>,
     g: &OrientedGroup<'_>,
     cfg: &Config,
     out: &mut Vec<Change>,
@@ -520,7 +564,7 @@ pub(super) fn in_passage(
         .filter_map(|c| c.copy.clone())
         .collect();
     for &j in g.copy {
-        let facts = unsupported_facts(src, copy, stated, j, &changed);
+        let facts = unsupported_facts(src, copy, stated, elsewhere, j, &changed);
         if facts.is_empty() {
             continue;
         }

@@ -27,7 +27,7 @@ mod negation;
 mod quotes;
 
 pub(crate) use facts::SourceFacts;
-use facts::unsupported_facts;
+use facts::{Elsewhere, unsupported_facts};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum ChangeKind {
@@ -111,18 +111,39 @@ pub fn detect(
     groups: &[OrientedGroup<'_>],
     cfg: &Config,
 ) -> Detected {
+    detect_among(src, &[], copy, groups, cfg)
+}
+
+/// [`detect`] for a copy traced against several candidate sources: `src` is one of
+/// them, aligned as `groups`; a fact any of `others` states is no added claim.
+pub fn detect_among<'d>(
+    src: &Doc<'_>,
+    others: &[&'d Doc<'d>],
+    copy: &Doc<'_>,
+    groups: &[OrientedGroup<'_>],
+    cfg: &Config,
+) -> Detected {
     let mut out = Vec::new();
     quotes::detect(src, copy, groups, cfg, &mut out);
     let stated = SourceFacts::new(src);
+    let elsewhere = Elsewhere::new(others);
     let mut swapped_names = 0;
     let mut reversed_directions = 0;
     for g in groups {
-        swapped_names += facts::in_passage(src, copy, &stated, g, cfg, &mut out);
+        swapped_names += facts::in_passage(src, copy, &stated, &elsewhere, g, cfg, &mut out);
         negation::flipped(src, copy, g, cfg, &mut out);
         reversed_directions += usize::from(direction::flipped(src, copy, g, cfg, &mut out));
         attribution(src, copy, g, cfg, &mut out);
     }
-    unaligned(src, copy, &stated, groups, &cfg.change_weights, &mut out);
+    unaligned(
+        src,
+        copy,
+        &stated,
+        &elsewhere,
+        groups,
+        &cfg.change_weights,
+        &mut out,
+    );
     out.sort_by(|x, y| {
         y.weight
             .total_cmp(&x.weight)
@@ -240,6 +261,7 @@ fn unaligned(
     src: &Doc<'_>,
     copy: &Doc<'_>,
     stated: &SourceFacts<'_>,
+    elsewhere: &Elsewhere<'_>,
     groups: &[OrientedGroup<'_>],
     weights: &ChangeWeights,
     out: &mut Vec<Change>,
@@ -255,7 +277,7 @@ fn unaligned(
             continue;
         }
         let specifics = s.numbers.len() + s.dates.len() + s.names.len() + s.quotes.len();
-        let facts = unsupported_facts(src, copy, stated, j, &[]);
+        let facts = unsupported_facts(src, copy, stated, elsewhere, j, &[]);
         let detail = if facts.is_empty() {
             "nothing in the source supports this sentence".to_string()
         } else {
