@@ -497,15 +497,16 @@ mod tests {
         );
     }
 
-    /// A fact of a derived sentence that another candidate source states is taken from
-    /// there: no added claim of the source the sentence rewrites. One no source states
-    /// is.
+    /// A fact or a quote of a derived sentence that another candidate source states is
+    /// taken from there: no change to the source the sentence rewrites. One no source
+    /// states is an added claim.
     #[test]
     fn a_fact_another_source_states_is_no_added_claim() {
         let sources = [
             Article::new(
                 "s0",
-                "Constable Andrew Bateson, 28, was cleared at Minshull Street Crown Court.",
+                "Constable Andrew Bateson, 28, was cleared at Minshull Street Crown Court. \
+                 He said: \"I was only doing my job.\"",
             ),
             Article::new(
                 "s1",
@@ -519,7 +520,6 @@ mod tests {
             let details: Vec<String> = t.sources[1]
                 .changes
                 .iter()
-                .filter(|c| c.kind == ChangeKind::ClaimAdded)
                 .map(|c| c.detail.clone())
                 .collect();
             details
@@ -537,6 +537,15 @@ mod tests {
                  nightclub in the town centre late on a Saturday night, the court heard."
             ),
             ["adds what the source never states: number 31"]
+        );
+        // Nor is a quote another source has one the article added.
+        assert_eq!(
+            claims(
+                "The officer had been called to a disturbance outside a nightclub in the \
+                 town centre late on a Saturday night and was \"only doing my job\", the \
+                 court heard."
+            ),
+            Vec::<String>::new()
         );
     }
 }

@@ -104,10 +104,11 @@ impl<'d> SourceFacts<'d> {
     }
 }
 
-/// What other candidate sources state, for a trace against several: a fact that one
-/// of them states is no claim the article added, though the source whose passage it
-/// rewrites lacks it (a court report takes the defendant's age from one wire take and
-/// the rest of the sentence from another). Empty for a comparison of two articles.
+/// What other candidate sources state, for a trace against several: a fact or a quote
+/// that one of them states is no claim the article added, nor a fact it changed, though
+/// the source whose passage it rewrites lacks it (a court report takes the defendant's
+/// age from one wire take and the rest of the sentence from another). Empty for a
+/// comparison of two articles.
 #[derive(Default)]
 pub(crate) struct Elsewhere<'d> {
     docs: Vec<(&'d Doc<'d>, SourceFacts<'d>)>,
@@ -118,6 +119,11 @@ impl<'d> Elsewhere<'d> {
         Elsewhere {
             docs: docs.iter().map(|&d| (d, SourceFacts::new(d))).collect(),
         }
+    }
+
+    /// The other sources.
+    pub(super) fn docs(&self) -> impl Iterator<Item = &'d Doc<'d>> + '_ {
+        self.docs.iter().map(|&(d, _)| d)
     }
 
     fn states_number(&self, n: &NumberMention) -> bool {
@@ -469,7 +475,7 @@ pub(super) fn in_passage(
         }
     }
     for n in copy_left {
-        if stated.states_number(n, Units::Compatible) {
+        if stated.states_number(n, Units::Compatible) || elsewhere.states_number(n) {
             continue;
         }
         if let Some(k) = src_nums.iter().position(|m| may_replace(m, n)) {
@@ -502,7 +508,7 @@ pub(super) fn in_passage(
         }
     }
     for d in dates_left {
-        if stated.states_date(&d.value) {
+        if stated.states_date(&d.value) || elsewhere.states_date(&d.value) {
             continue;
         }
         if let Some(k) = src_dates
@@ -531,6 +537,9 @@ pub(super) fn in_passage(
     for (j, n) in copy_names {
         if src_names.is_empty() {
             break;
+        }
+        if elsewhere.states_name(&n.words) {
+            continue;
         }
         let at = position(copy, g.copy, j, n.range.start);
         let best = src_names

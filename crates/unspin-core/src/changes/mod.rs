@@ -26,8 +26,9 @@ mod names;
 mod negation;
 mod quotes;
 
+use facts::Elsewhere;
 pub(crate) use facts::SourceFacts;
-use facts::{Elsewhere, unsupported_facts};
+use facts::unsupported_facts;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum ChangeKind {
@@ -124,9 +125,9 @@ pub fn detect_among<'d>(
     cfg: &Config,
 ) -> Detected {
     let mut out = Vec::new();
-    quotes::detect(src, copy, groups, cfg, &mut out);
-    let stated = SourceFacts::new(src);
     let elsewhere = Elsewhere::new(others);
+    quotes::detect(src, copy, groups, &elsewhere, cfg, &mut out);
+    let stated = SourceFacts::new(src);
     let mut swapped_names = 0;
     let mut reversed_directions = 0;
     for g in groups {

@@ -5,7 +5,7 @@ use compact_str::CompactString;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use super::{Change, ChangeKind, OrientedGroup};
+use super::{Change, ChangeKind, Elsewhere, OrientedGroup};
 use crate::config::{ChangeRules, Config};
 use crate::doc::Doc;
 use crate::features::Quote;
@@ -319,10 +319,23 @@ fn speaker_key(q: &Quote) -> Option<&str> {
 }
 
 /// Quote changes between `src` and `copy`, appended to `out`.
+/// Whether another candidate source quotes the copy's quote `q` word for word, whole or
+/// in part (see [`excerpt`]). A quote another source words differently stays listed:
+/// that rewording is news, even if shown against this source.
+fn quoted_elsewhere(copy: &Doc<'_>, q: &Quote, elsewhere: &Elsewhere<'_>) -> bool {
+    let words = quote_words(copy, q);
+    elsewhere.docs().any(|doc| {
+        doc.quotes
+            .iter()
+            .any(|o| excerpt(&quote_words(doc, o), &words))
+    })
+}
+
 pub(super) fn detect(
     src: &Doc<'_>,
     copy: &Doc<'_>,
     groups: &[OrientedGroup<'_>],
+    elsewhere: &Elsewhere<'_>,
     cfg: &Config,
     out: &mut Vec<Change>,
 ) {
@@ -434,6 +447,9 @@ pub(super) fn detect(
             || q.within.is_some()
             || (!in_aligned(copy, q, &copy_aligned) && q.speaker.is_none())
         {
+            continue;
+        }
+        if quoted_elsewhere(copy, q, elsewhere) {
             continue;
         }
         let speaker = q.speaker.as_ref().map(|s| s.display.clone());
