@@ -149,6 +149,16 @@ fn describe(a: &Article, m: &FoundMeta) -> String {
     parts.join("  ")
 }
 
+/// `s` on one line, cut to `max` characters with an ellipsis.
+pub(crate) fn excerpt_within(s: &str, max: usize) -> String {
+    let flat: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    if flat.chars().count() <= max {
+        return flat;
+    }
+    let cut: String = flat.chars().take(max.saturating_sub(1)).collect();
+    format!("{cut}…")
+}
+
 fn excerpt(s: &str) -> String {
     let flat: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
     if flat.chars().count() <= 160 {

@@ -30,6 +30,7 @@ use unspin_core::trace::{Trace, TraceKind};
 use unspin_core::{Article, Span};
 
 use crate::round;
+use crate::text::excerpt_within;
 
 pub const SCHEMA: &str = "unspin.trace/1";
 
@@ -118,17 +119,7 @@ pub fn text(t: &Trace<'_>) -> String {
             .source
             .map(|k| format!("source {k}"))
             .unwrap_or_else(|| "-".into());
-        let text: String = t.units[s.unit]
-            .span
-            .slice(&t.article.text)
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ");
-        let short: String = if text.chars().count() > 110 {
-            format!("{}…", text.chars().take(109).collect::<String>())
-        } else {
-            text
-        };
+        let short = excerpt_within(t.units[s.unit].span.slice(&t.article.text), 110);
         let _ = writeln!(out, "  {:<8} {:<9} {short}", s.kind.as_str(), from);
     }
     for (k, s) in t.sources.iter().enumerate() {
@@ -138,12 +129,16 @@ pub fn text(t: &Trace<'_>) -> String {
                 .as_deref()
                 .map(|s| format!(" — {s}"))
                 .unwrap_or_default();
-            let _ = writeln!(
-                out,
-                "  [source {k}] {}{who}: {}",
-                c.kind.as_str(),
-                c.detail.split_whitespace().collect::<Vec<_>>().join(" ")
-            );
+            let detail = c.detail.split_whitespace().collect::<Vec<_>>().join(" ");
+            let _ = writeln!(out, "  [source {k}] {}{who}: {detail}", c.kind.as_str());
+            // Where it is, unless the detail quotes it: "states it as fact" says nothing
+            // of which sentence does.
+            if let Some(b) = c.b {
+                let at = excerpt_within(b.slice(&t.article.text), 110);
+                if !detail.contains(at.trim_end_matches('…')) {
+                    let _ = writeln!(out, "      in the article: {at}");
+                }
+            }
         }
         if s.changes.len() > MAX_LISTED_PER_SOURCE {
             let _ = writeln!(
@@ -166,7 +161,7 @@ mod tests {
     use unspin_core::article::Article;
 
     /// Every change counted for a source is listed under it, the facts a derived
-    /// sentence adds too.
+    /// sentence adds too, each with the article's words it concerns.
     #[test]
     fn the_text_lists_every_change_it_counts() {
         let source = Article::new(
@@ -190,6 +185,14 @@ mod tests {
         assert_eq!(listed.len(), 1, "{out}");
         assert!(
             listed[0].contains("claim_added") && listed[0].contains("4 million"),
+            "{out}"
+        );
+        // The detail names the fact; the line after it, the sentence that adds it.
+        assert!(
+            out.contains(
+                "4 million\n      in the article: The harbour council approved the new \
+                 budget of 4 million pounds on Tuesday after a long debate.\n"
+            ),
             "{out}"
         );
     }
