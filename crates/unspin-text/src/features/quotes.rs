@@ -986,6 +986,14 @@ fn resolve(
     fullest: &Fullest<'_>,
 ) -> Option<Speaker> {
     let np = tidy(np);
+    // A verb inside the phrase ("the orchestra is often", "Fiat has reiterated its")
+    // ends who it names: the name before it, or no one.
+    const VERBS: &[&str] = &["are", "had", "has", "have", "is", "was", "were"];
+    let np = match np.iter().position(|t| VERBS.contains(&t.lower.as_str())) {
+        Some(k) if np[..k].iter().any(|t| t.cap && !t.stop) => tidy(&np[..k]),
+        Some(_) => return None,
+        None => np,
+    };
     // Function words and adverbs alone ("The", "for the", "not", "eventually") name no
     // one.
     if np
@@ -1545,6 +1553,17 @@ mod tests {
             "Pc Joy Hendricks denied it. The magistrate was troubled. Later Miss Hendricks, \
              who is on leave, said: \"I am relieved.\"",
             &["I am relieved. => Pc Joy Hendricks"],
+        );
+    }
+
+    /// A verb inside the phrase before a quote ends who spoke: the name before it, or no
+    /// one.
+    #[test]
+    fn a_verb_ends_who_spoke() {
+        check(
+            "In recent weeks, Fiat has reiterated its claims that this 'put' is valid. \
+             The result is a work in progress called \"ipodder\".",
+            &["put => Fiat", "ipodder => ?"],
         );
     }
 
