@@ -122,7 +122,21 @@ pub fn render(c: &Comparison<'_>, color: Color) -> String {
         if let Some(s) = ch.b {
             let _ = writeln!(out, "    b: {}", excerpt(s.slice(&c.b.text)));
         }
-        let _ = writeln!(out, "    {}", p.dim(&ch.detail));
+        // An altered quote's detail repeats both quotes; what changed reads better.
+        let edits = match (ch.kind, ch.a, ch.b) {
+            (ChangeKind::QuoteAltered, Some(a), Some(b)) => {
+                unspin_core::diff::marked_edits(a.slice(&c.a.text), b.slice(&c.b.text))
+            }
+            _ => None,
+        };
+        match edits {
+            Some(e) => {
+                let _ = writeln!(out, "    {}", p.dim(&format!("words: {e}")));
+            }
+            None => {
+                let _ = writeln!(out, "    {}", p.dim(&ch.detail));
+            }
+        }
     }
     if c.changes.len() > MAX_LISTED {
         let _ = writeln!(

@@ -25,6 +25,7 @@
 use std::fmt::Write;
 
 use serde_json::{Value, json};
+use unspin_core::changes::ChangeKind;
 use unspin_core::compare::ChangeOut;
 use unspin_core::trace::{Trace, TraceKind};
 use unspin_core::{Article, Span};
@@ -129,11 +130,25 @@ pub fn text(t: &Trace<'_>) -> String {
                 .as_deref()
                 .map(|s| format!(" — {s}"))
                 .unwrap_or_default();
-            let detail = c.detail.split_whitespace().collect::<Vec<_>>().join(" ");
+            // An altered quote shows what changed, word by word, where that reads.
+            let edits = match (c.kind, c.a, c.b) {
+                (ChangeKind::QuoteAltered, Some(a), Some(b)) => unspin_core::diff::marked_edits(
+                    a.slice(&s.article.text),
+                    b.slice(&t.article.text),
+                )
+                .map(|e| format!("now quoted as \"{e}\"")),
+                _ => None,
+            };
+            let detail =
+                edits.unwrap_or_else(|| c.detail.split_whitespace().collect::<Vec<_>>().join(" "));
             let _ = writeln!(out, "  [source {k}] {}{who}: {detail}", c.kind.as_str());
-            // Where it is, unless the detail quotes it: "states it as fact" says nothing
-            // of which sentence does.
-            if let Some(b) = c.b {
+            // Where it is, unless the detail quotes it (every quote change does):
+            // "states it as fact" says nothing of which sentence does.
+            let quoted = matches!(
+                c.kind,
+                ChangeKind::QuoteAltered | ChangeKind::QuoteAdded | ChangeKind::QuoteRemoved
+            );
+            if let Some(b) = c.b.filter(|_| !quoted) {
                 let at = excerpt_within(b.slice(&t.article.text), 110);
                 if !detail.contains(at.trim_end_matches('…')) {
                     let _ = writeln!(out, "      in the article: {at}");

@@ -173,6 +173,15 @@ fn text_view_without_colour() {
         "{}",
         run.stdout
     );
+    // An altered quote shows its words changed, not both quotes again.
+    assert!(
+        run.stdout.contains(
+            "\n    a: larger than anything we saw in 2019\n    b: worse than anything we saw in 2019\n    \
+             words: [-larger-]{+worse+} than anything we saw in 2019\n"
+        ),
+        "{}",
+        run.stdout
+    );
 }
 
 #[test]

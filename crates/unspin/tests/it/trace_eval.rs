@@ -98,6 +98,36 @@ fn trace_attributes_the_rewrite_to_its_source() {
     );
 }
 
+/// The text view: an altered quote marks its words changed; a change whose detail does
+/// not quote the article says where it is.
+#[test]
+fn trace_text_shows_what_changed_and_where() {
+    let run = unspin(&[
+        "trace".as_ref(),
+        corpus("rewrite-llm.txt").as_os_str(),
+        "--from".as_ref(),
+        corpus("original.md").as_os_str(),
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout.contains(
+            "quote_altered — County engineer Paul Brandt: now quoted as \
+             \"[-larger-]{+worse+} than anything we saw in 2019\"\n  [source 0]"
+        ),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains(
+            "attribution_dropped: the source attributes this to someone; the copy states \
+             it as fact\n      in the article: Repairs are expected to cost at least $4.2 \
+             million, leaving the budget stretched.\n"
+        ),
+        "{}",
+        run.stdout
+    );
+}
+
 #[test]
 fn trace_of_an_unrelated_article_finds_nothing() {
     let (code, v) = trace_json(&corpus("unrelated.txt"), &[&corpus("original.md")]);
