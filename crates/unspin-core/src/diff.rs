@@ -54,12 +54,23 @@ pub fn word_diff(ta: &[&Token], tb: &[&Token]) -> WordDiff {
     out
 }
 
-/// `new` read against `old` word by word, in the markup of `git diff --word-diff`:
-/// `[-words only old has-]{+words only new has+}`, shared words as `new` writes them.
-/// Words compare lowercased without the punctuation at their ends, so a comma moved or
-/// a capital dropped changes nothing. `None` when fewer than a third of the longer
-/// side's words are shared: a rewording throughout reads better whole.
-pub fn marked_edits(old: &str, new: &str) -> Option<String> {
+/// A stretch of words in [`word_edits`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum WordEdit {
+    /// Words both sides share, as the new side writes them.
+    Same(String),
+    /// Words only the old side has.
+    Removed(String),
+    /// Words only the new side has.
+    Added(String),
+}
+
+/// `new` read against `old` word by word: shared stretches, and what each replaces,
+/// drops or adds (a replacement is its removed words, then its added ones). Words
+/// compare lowercased without the punctuation at their ends, so a comma moved or a
+/// capital dropped changes nothing. `None` when fewer than a third of the longer side's
+/// words are shared: a rewording throughout reads better whole.
+pub fn word_edits(old: &str, new: &str) -> Option<Vec<WordEdit>> {
     let key = |w: &str| -> String {
         w.trim_matches(|c: char| !c.is_alphanumeric())
             .to_lowercase()
@@ -83,39 +94,38 @@ pub fn marked_edits(old: &str, new: &str) -> Option<String> {
     if 3 * shared < wa.len().max(wb.len()) {
         return None;
     }
-    let mut parts: Vec<String> = Vec::new();
+    let mut out = Vec::new();
     for op in ops {
-        let (old_words, new_words) = match op {
-            DiffOp::Equal { new_index, len, .. } => {
-                parts.extend(wb[new_index..new_index + len].iter().map(|w| w.to_string()));
-                continue;
-            }
+        let (removed, added, same) = match op {
+            DiffOp::Equal { new_index, len, .. } => (0..0, 0..0, new_index..new_index + len),
             DiffOp::Delete {
                 old_index, old_len, ..
-            } => (&wa[old_index..old_index + old_len], &wb[..0]),
+            } => (old_index..old_index + old_len, 0..0, 0..0),
             DiffOp::Insert {
                 new_index, new_len, ..
-            } => (&wa[..0], &wb[new_index..new_index + new_len]),
+            } => (0..0, new_index..new_index + new_len, 0..0),
             DiffOp::Replace {
                 old_index,
                 old_len,
                 new_index,
                 new_len,
             } => (
-                &wa[old_index..old_index + old_len],
-                &wb[new_index..new_index + new_len],
+                old_index..old_index + old_len,
+                new_index..new_index + new_len,
+                0..0,
             ),
         };
-        let mut part = String::new();
-        if !old_words.is_empty() {
-            part.push_str(&format!("[-{}-]", old_words.join(" ")));
+        if !same.is_empty() {
+            out.push(WordEdit::Same(wb[same].join(" ")));
         }
-        if !new_words.is_empty() {
-            part.push_str(&format!("{{+{}+}}", new_words.join(" ")));
+        if !removed.is_empty() {
+            out.push(WordEdit::Removed(wa[removed].join(" ")));
         }
-        parts.push(part);
+        if !added.is_empty() {
+            out.push(WordEdit::Added(wb[added].join(" ")));
+        }
     }
-    Some(parts.join(" "))
+    Some(out)
 }
 
 #[cfg(test)]
@@ -131,6 +141,20 @@ mod tests {
         assert_eq!(d.a_changed, vec![15..17]);
         assert_eq!(d.b_changed, vec![115..117]);
         assert_eq!(d.longest_run, 2);
+    }
+
+    /// The edits in `git diff --word-diff` notation.
+    fn marked_edits(old: &str, new: &str) -> Option<String> {
+        let edits = word_edits(old, new)?;
+        let parts: Vec<String> = edits
+            .iter()
+            .map(|e| match e {
+                WordEdit::Same(w) => w.clone(),
+                WordEdit::Removed(w) => format!("[-{w}-]"),
+                WordEdit::Added(w) => format!("{{+{w}+}}"),
+            })
+            .collect();
+        Some(parts.join(" ").replace("-] {+", "-]{+"))
     }
 
     #[test]

@@ -5,7 +5,8 @@ use std::fmt::Write;
 
 use unspin_core::Article;
 use unspin_core::changes::ChangeKind;
-use unspin_core::compare::{Comparison, FoundMeta};
+use unspin_core::compare::{ChangeOut, Comparison, FoundMeta};
+use unspin_core::diff::{WordEdit, word_edits};
 
 /// Whether to emit ANSI colour.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -123,15 +124,9 @@ pub fn render(c: &Comparison<'_>, color: Color) -> String {
             let _ = writeln!(out, "    b: {}", excerpt(s.slice(&c.b.text)));
         }
         // An altered quote's detail repeats both quotes; what changed reads better.
-        let edits = match (ch.kind, ch.a, ch.b) {
-            (ChangeKind::QuoteAltered, Some(a), Some(b)) => {
-                unspin_core::diff::marked_edits(a.slice(&c.a.text), b.slice(&c.b.text))
-            }
-            _ => None,
-        };
-        match edits {
+        match quote_edits(ch, &c.a.text, &c.b.text) {
             Some(e) => {
-                let _ = writeln!(out, "    {}", p.dim(&format!("words: {e}")));
+                let _ = writeln!(out, "    {}", p.dim(&format!("words: {}", marked(&e))));
             }
             None => {
                 let _ = writeln!(out, "    {}", p.dim(&ch.detail));
@@ -161,6 +156,39 @@ fn describe(a: &Article, m: &FoundMeta) -> String {
     }
     parts.push(format!("{} words", m.words));
     parts.join("  ")
+}
+
+/// An altered quote's words, source against copy, where few enough changed to mark
+/// (see [`word_edits`]); `None` for any other change.
+pub(crate) fn quote_edits(
+    ch: &ChangeOut,
+    src_text: &str,
+    copy_text: &str,
+) -> Option<Vec<WordEdit>> {
+    match (ch.kind, ch.a, ch.b) {
+        (ChangeKind::QuoteAltered, Some(a), Some(b)) => {
+            word_edits(a.slice(src_text), b.slice(copy_text))
+        }
+        _ => None,
+    }
+}
+
+/// Word edits in the notation of `git diff --word-diff`: `[-removed-]{+added+}`.
+pub(crate) fn marked(edits: &[WordEdit]) -> String {
+    let mut out = String::new();
+    for e in edits {
+        let (piece, glued) = match e {
+            WordEdit::Same(w) => (w.clone(), false),
+            WordEdit::Removed(w) => (format!("[-{w}-]"), false),
+            // Added words right after removed ones replace them: no space between.
+            WordEdit::Added(w) => (format!("{{+{w}+}}"), out.ends_with("-]")),
+        };
+        if !out.is_empty() && !glued {
+            out.push(' ');
+        }
+        out.push_str(&piece);
+    }
+    out
 }
 
 /// `s` on one line, cut to `max` characters with an ellipsis.

@@ -31,7 +31,7 @@ use unspin_core::trace::{Trace, TraceKind};
 use unspin_core::{Article, Span};
 
 use crate::round;
-use crate::text::excerpt_within;
+use crate::text::{excerpt_within, marked, quote_edits};
 
 pub const SCHEMA: &str = "unspin.trace/1";
 
@@ -131,14 +131,8 @@ pub fn text(t: &Trace<'_>) -> String {
                 .map(|s| format!(" — {s}"))
                 .unwrap_or_default();
             // An altered quote shows what changed, word by word, where that reads.
-            let edits = match (c.kind, c.a, c.b) {
-                (ChangeKind::QuoteAltered, Some(a), Some(b)) => unspin_core::diff::marked_edits(
-                    a.slice(&s.article.text),
-                    b.slice(&t.article.text),
-                )
-                .map(|e| format!("now quoted as \"{e}\"")),
-                _ => None,
-            };
+            let edits = quote_edits(c, &s.article.text, &t.article.text)
+                .map(|e| format!("now quoted as \"{}\"", marked(&e)));
             let detail =
                 edits.unwrap_or_else(|| c.detail.split_whitespace().collect::<Vec<_>>().join(" "));
             let _ = writeln!(out, "  [source {k}] {}{who}: {detail}", c.kind.as_str());

@@ -14,7 +14,10 @@ mod trace;
 pub use trace::trace;
 
 use unspin_core::compare::{ChangeOut, Comparison, Unit};
+use unspin_core::diff::WordEdit;
 use unspin_core::{Article, Span};
+
+use crate::text::quote_edits;
 
 /// A highlighted interval inside one side's text.
 struct Mark {
@@ -85,7 +88,7 @@ pub fn render(c: &Comparison<'_>) -> String {
         "<section class=\"changes\"><h2>Changes ({})</h2>",
         c.changes.len()
     );
-    change_list(&mut h, &c.changes, |n, ch| {
+    change_list(&mut h, &c.changes, (&c.a.text, &c.b.text), |n, ch| {
         let mut links = Vec::new();
         if ch.a.is_some() {
             links.push((format!("c{n}-a"), "in a"));
@@ -274,9 +277,11 @@ fn highlighted(h: &mut String, text: &str, span: Span, marks: &[Mark]) {
 
 /// The ranked changes as a list, or "No changes."; `ids_and_links` gives change `n` its
 /// own id, if any, and the anchors it links to with their labels.
+/// (`src_text` and `copy_text`: the texts the changes' `a` and `b` spans lie in.)
 fn change_list(
     h: &mut String,
     changes: &[ChangeOut],
+    (src_text, copy_text): (&str, &str),
     mut ids_and_links: impl FnMut(usize, &ChangeOut) -> (Option<String>, Vec<(String, &'static str)>),
 ) {
     if changes.is_empty() {
@@ -294,13 +299,41 @@ fn change_list(
         if let Some(s) = &ch.speaker {
             let _ = write!(h, " <span class=\"speaker\">{}</span>", esc(s));
         }
-        let _ = write!(h, " <span class=\"detail\">{}</span>", esc(&ch.detail));
+        // An altered quote shows its words struck and inserted where few changed.
+        match quote_edits(ch, src_text, copy_text) {
+            Some(edits) => {
+                h.push_str(" <span class=\"detail\">now quoted as \u{201C}");
+                edits_html(h, &edits);
+                h.push_str("\u{201D}</span>");
+            }
+            None => {
+                let _ = write!(h, " <span class=\"detail\">{}</span>", esc(&ch.detail));
+            }
+        }
         for (anchor, label) in links {
             let _ = write!(h, " <a href=\"#{}\">{label}</a>", esc(&anchor));
         }
         h.push_str("</li>");
     }
     h.push_str("</ol>");
+}
+
+/// Word edits as text with the removed words struck (`<del>`) and the added ones
+/// inserted (`<ins>`).
+fn edits_html(h: &mut String, edits: &[WordEdit]) {
+    for (k, e) in edits.iter().enumerate() {
+        let glued = matches!(e, WordEdit::Added(_))
+            && k > 0
+            && matches!(edits[k - 1], WordEdit::Removed(_));
+        if k > 0 && !glued {
+            h.push(' ');
+        }
+        let _ = match e {
+            WordEdit::Same(w) => write!(h, "{}", esc(w)),
+            WordEdit::Removed(w) => write!(h, "<del>{}</del>", esc(w)),
+            WordEdit::Added(w) => write!(h, "<ins>{}</ins>", esc(w)),
+        };
+    }
 }
 
 /// The page up to and including the `<h1>` of the header (left open).
@@ -352,6 +385,7 @@ tr.identical td{color:#555}
 mark,.diff{background:#fff1a8}
 .chg{border-bottom:2px solid #c0392b}
 .k-claim_added{background:#fbd9d6}.k-claim_omitted{background:#ece7dc;border-bottom-color:#999}
+.detail del{background:#fadbd8;color:#78281f}.detail ins{background:#d5f5e3;color:#145a32;text-decoration:none}
 .k-quote_altered,.k-quote_added,.k-quote_removed,.k-attribution_dropped{border-bottom-color:#d68910;background:#fdebc8}
 .k-number_changed,.k-date_changed,.k-name_changed,.k-negation_flipped{background:#f5b7b1;font-weight:700}
 .anchor:target+span,.anchor:target{outline:3px solid #2e86c1}

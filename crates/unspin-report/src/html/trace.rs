@@ -69,20 +69,25 @@ pub fn trace(t: &Trace<'_>) -> String {
             esc(&s.article.meta.origin),
             s.changes.len()
         );
-        change_list(&mut h, &s.changes, |n, ch| {
-            let links = match ch.b {
-                Some(span) => {
-                    marks.push(Mark {
-                        span,
-                        class: format!("chg k-{}", ch.kind.as_str()),
-                        anchor: Some(format!("s{k}c{n}")),
-                    });
-                    vec![(format!("s{k}c{n}"), "in the article")]
-                }
-                None => Vec::new(),
-            };
-            (None, links)
-        });
+        change_list(
+            &mut h,
+            &s.changes,
+            (&s.article.text, &t.article.text),
+            |n, ch| {
+                let links = match ch.b {
+                    Some(span) => {
+                        marks.push(Mark {
+                            span,
+                            class: format!("chg k-{}", ch.kind.as_str()),
+                            anchor: Some(format!("s{k}c{n}")),
+                        });
+                        vec![(format!("s{k}c{n}"), "in the article")]
+                    }
+                    None => Vec::new(),
+                };
+                (None, links)
+            },
+        );
         h.push_str("</section>\n");
     }
     let _ = write!(

@@ -76,7 +76,12 @@ fn page_is_self_contained_and_links_every_change() {
     }
     assert_links_resolve(&page);
     // Text from the articles is escaped.
-    assert!(page.contains("&quot;We will not gamble"));
+    assert!(page.contains("quote the source does not have: &quot;This was entirely preventable"));
+    // An altered quote strikes the words it replaced and inserts the new ones.
+    assert!(
+        page.contains("now quoted as \u{201C}<del>larger</del><ins>worse</ins> than anything we saw in 2019\u{201D}"),
+        "no marked quote in the page"
+    );
 }
 
 /// Units that are not running text stand apart: two wire items' sign-offs sit side by
