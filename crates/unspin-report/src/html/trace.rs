@@ -55,7 +55,7 @@ pub fn trace(t: &Trace<'_>) -> String {
         };
         let _ = writeln!(
             h,
-            "<p class=\"unchanged\">No changes to {noun} {}.</p>",
+            "<section class=\"unchanged\"><p>No changes to {noun} {}.</p></section>",
             unchanged.join(", ")
         );
     }

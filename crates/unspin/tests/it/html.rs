@@ -131,7 +131,7 @@ fn trace_page_marks_words_and_links_every_change_to_the_article() {
     // Changes, the one source with changes and the one unsupported sentence; the
     // unrelated source is named as unchanged, with no section of its own.
     assert_eq!(assert_links_resolve(&page), n_changes + 1 + 1);
-    assert!(page.contains("<p class=\"unchanged\">No changes to source 0.</p>"));
+    assert!(page.contains("<section class=\"unchanged\"><p>No changes to source 0.</p></section>"));
     assert!(!page.contains("id=\"s0\""));
     let new_row = page
         .split("<tr class=\"t-new\"")
