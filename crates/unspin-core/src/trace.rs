@@ -219,6 +219,7 @@ pub fn trace<'x>(article: &'x Article, sources: &'x [Article], cfg: &Config) -> 
         Derivation::None
     };
 
+    let all = changes::Sources::new(&sdocs.iter().collect::<Vec<_>>());
     let source_traces = sdocs
         .iter()
         .enumerate()
@@ -243,13 +244,7 @@ pub fn trace<'x>(article: &'x Article, sources: &'x [Article], cfg: &Config) -> 
                 })
             };
             // A fact another candidate source states is taken from there, not added.
-            let others: Vec<&Doc<'_>> = sdocs
-                .iter()
-                .enumerate()
-                .filter(|&(o, _)| o != k)
-                .map(|(_, d)| d)
-                .collect();
-            let changes = changes::detect_among(sdoc, &others, &doc, &groups, cfg)
+            let changes = changes::detect_among(sdoc, &all.except(k), &doc, &groups, cfg)
                 .changes
                 .into_iter()
                 .filter(|c| {

@@ -215,6 +215,27 @@ mod tests {
     use super::*;
 
     #[test]
+    fn edits_are_marked_as_git_marks_words() {
+        let marks = |old: &str, new: &str| word_edits(old, new).map(|e| marked(&e));
+        assert_eq!(
+            marks(
+                "Lavrov is certainly continuing to serve as foreign minister",
+                "Lavrov is working as foreign minister, of course"
+            )
+            .as_deref(),
+            Some(
+                "Lavrov is [-certainly continuing to serve-]{+working+} as foreign minister, \
+                 {+of course+}"
+            )
+        );
+        assert_eq!(
+            marks("a tense call", "a strained call").as_deref(),
+            Some("a [-tense-]{+strained+} call")
+        );
+        assert_eq!(marks("a tense call", "strained conversation"), None);
+    }
+
+    #[test]
     fn excerpts_fold_whitespace_and_cut_long_text() {
         assert_eq!(excerpt("a  tense\n\ncall"), "a tense call");
         let long = "word ".repeat(60);

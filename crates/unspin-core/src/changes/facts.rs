@@ -104,40 +104,70 @@ impl<'d> SourceFacts<'d> {
     }
 }
 
-/// What other candidate sources state, for a trace against several: a fact or a quote
-/// that one of them states is no claim the article added, nor a fact it changed, though
-/// the source whose passage it rewrites lacks it (a court report takes the defendant's
-/// age from one wire take and the rest of the sentence from another). Empty for a
-/// comparison of two articles.
-#[derive(Default)]
-pub(crate) struct Elsewhere<'d> {
+/// What every candidate source of a trace states, gathered once: each source's changes
+/// are read with the others beside it (see [`Elsewhere`]).
+pub(crate) struct Sources<'d> {
     docs: Vec<(&'d Doc<'d>, SourceFacts<'d>)>,
 }
 
-impl<'d> Elsewhere<'d> {
-    pub(crate) fn new(docs: &[&'d Doc<'d>]) -> Elsewhere<'d> {
-        Elsewhere {
+impl<'d> Sources<'d> {
+    pub(crate) fn new(docs: &[&'d Doc<'d>]) -> Sources<'d> {
+        Sources {
             docs: docs.iter().map(|&d| (d, SourceFacts::new(d))).collect(),
         }
     }
 
+    /// The sources other than source `k`.
+    pub(crate) fn except(&self, k: usize) -> Elsewhere<'_, 'd> {
+        Elsewhere {
+            sources: Some(self),
+            except: k,
+        }
+    }
+}
+
+/// What other candidate sources state, for a trace against several: a fact or a quote
+/// that one of them states is no claim the article added, nor a fact it changed, though
+/// the source whose passage it rewrites lacks it (a court report takes the defendant's
+/// age from one wire take and the rest of the sentence from another). None for a
+/// comparison of two articles.
+pub(crate) struct Elsewhere<'s, 'd> {
+    sources: Option<&'s Sources<'d>>,
+    except: usize,
+}
+
+impl<'s, 'd> Elsewhere<'s, 'd> {
+    /// No other source.
+    pub(crate) fn none() -> Elsewhere<'s, 'd> {
+        Elsewhere {
+            sources: None,
+            except: 0,
+        }
+    }
+
+    fn facts(&self) -> impl Iterator<Item = &'s (&'d Doc<'d>, SourceFacts<'d>)> + '_ {
+        self.sources
+            .into_iter()
+            .flat_map(|s| s.docs.iter().enumerate())
+            .filter(|&(k, _)| k != self.except)
+            .map(|(_, d)| d)
+    }
+
     /// The other sources.
     pub(super) fn docs(&self) -> impl Iterator<Item = &'d Doc<'d>> + '_ {
-        self.docs.iter().map(|&(d, _)| d)
+        self.facts().map(|&(d, _)| d)
     }
 
     fn states_number(&self, n: &NumberMention) -> bool {
-        self.docs
-            .iter()
-            .any(|(_, f)| f.states_number(n, Units::Any))
+        self.facts().any(|(_, f)| f.states_number(n, Units::Any))
     }
 
     fn states_date(&self, d: &DateValue) -> bool {
-        self.docs.iter().any(|(_, f)| f.states_date(d))
+        self.facts().any(|(_, f)| f.states_date(d))
     }
 
     fn states_name(&self, words: &[String]) -> bool {
-        self.docs.iter().any(|(doc, f)| f.states_name(doc, words))
+        self.facts().any(|(doc, f)| f.states_name(doc, words))
     }
 }
 
@@ -173,7 +203,7 @@ pub(super) fn unsupported_facts(
     src: &Doc<'_>,
     copy: &Doc<'_>,
     stated: &SourceFacts<'_>,
-    elsewhere: &Elsewhere<'_>,
+    elsewhere: &Elsewhere<'_, '_>,
     j: usize,
     skip: &[Range<usize>],
 ) -> Vec<(Range<usize>, String)> {
@@ -447,7 +477,7 @@ pub(super) fn in_passage(
     src: &Doc<'_>,
     copy: &Doc<'_>,
     stated: &SourceFacts<'_>,
-    elsewhere: &Elsewhere<'_>,
+    elsewhere: &Elsewhere<'_, '_>,
     g: &OrientedGroup<'_>,
     cfg: &Config,
     out: &mut Vec<Change>,

@@ -26,9 +26,9 @@ mod names;
 mod negation;
 mod quotes;
 
-use facts::Elsewhere;
 pub(crate) use facts::SourceFacts;
 use facts::unsupported_facts;
+pub(crate) use facts::{Elsewhere, Sources};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum ChangeKind {
@@ -112,26 +112,26 @@ pub fn detect(
     groups: &[OrientedGroup<'_>],
     cfg: &Config,
 ) -> Detected {
-    detect_among(src, &[], copy, groups, cfg)
+    detect_among(src, &Elsewhere::none(), copy, groups, cfg)
 }
 
 /// [`detect`] for a copy traced against several candidate sources: `src` is one of
-/// them, aligned as `groups`; a fact any of `others` states is no added claim.
-pub fn detect_among<'d>(
+/// them, aligned as `groups`; a fact or a word-for-word quote one of the others
+/// (`elsewhere`) holds is no change the copy made to `src`.
+pub(crate) fn detect_among(
     src: &Doc<'_>,
-    others: &[&'d Doc<'d>],
+    elsewhere: &Elsewhere<'_, '_>,
     copy: &Doc<'_>,
     groups: &[OrientedGroup<'_>],
     cfg: &Config,
 ) -> Detected {
     let mut out = Vec::new();
-    let elsewhere = Elsewhere::new(others);
-    quotes::detect(src, copy, groups, &elsewhere, cfg, &mut out);
+    quotes::detect(src, copy, groups, elsewhere, cfg, &mut out);
     let stated = SourceFacts::new(src);
     let mut swapped_names = 0;
     let mut reversed_directions = 0;
     for g in groups {
-        swapped_names += facts::in_passage(src, copy, &stated, &elsewhere, g, cfg, &mut out);
+        swapped_names += facts::in_passage(src, copy, &stated, elsewhere, g, cfg, &mut out);
         negation::flipped(src, copy, g, cfg, &mut out);
         reversed_directions += usize::from(direction::flipped(src, copy, g, cfg, &mut out));
         attribution(src, copy, g, cfg, &mut out);
@@ -140,7 +140,7 @@ pub fn detect_among<'d>(
         src,
         copy,
         &stated,
-        &elsewhere,
+        elsewhere,
         groups,
         &cfg.change_weights,
         &mut out,
@@ -262,7 +262,7 @@ fn unaligned(
     src: &Doc<'_>,
     copy: &Doc<'_>,
     stated: &SourceFacts<'_>,
-    elsewhere: &Elsewhere<'_>,
+    elsewhere: &Elsewhere<'_, '_>,
     groups: &[OrientedGroup<'_>],
     weights: &ChangeWeights,
     out: &mut Vec<Change>,

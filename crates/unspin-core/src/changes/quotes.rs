@@ -318,11 +318,10 @@ fn speaker_key(q: &Quote) -> Option<&str> {
     q.speaker.as_ref().map(|s| s.key.as_str())
 }
 
-/// Quote changes between `src` and `copy`, appended to `out`.
 /// Whether another candidate source quotes the copy's quote `q` word for word, whole or
 /// in part (see [`excerpt`]). A quote another source words differently stays listed:
 /// that rewording is news, even if shown against this source.
-fn quoted_elsewhere(copy: &Doc<'_>, q: &Quote, elsewhere: &Elsewhere<'_>) -> bool {
+fn quoted_elsewhere(copy: &Doc<'_>, q: &Quote, elsewhere: &Elsewhere<'_, '_>) -> bool {
     let words = quote_words(copy, q);
     elsewhere.docs().any(|doc| {
         doc.quotes
@@ -331,11 +330,12 @@ fn quoted_elsewhere(copy: &Doc<'_>, q: &Quote, elsewhere: &Elsewhere<'_>) -> boo
     })
 }
 
+/// Quote changes between `src` and `copy`, appended to `out`.
 pub(super) fn detect(
     src: &Doc<'_>,
     copy: &Doc<'_>,
     groups: &[OrientedGroup<'_>],
-    elsewhere: &Elsewhere<'_>,
+    elsewhere: &Elsewhere<'_, '_>,
     cfg: &Config,
     out: &mut Vec<Change>,
 ) {
