@@ -727,11 +727,6 @@ impl<'a> Frame<'a, '_> {
             "tonight",
             "last",
         ];
-        /// Verbs that follow a subject's last word ("A male voice could be heard").
-        const AUXILIARIES: &[&str] = &[
-            "are", "can", "could", "had", "has", "have", "is", "may", "might", "must", "should",
-            "was", "were", "will", "would",
-        ];
         let mut np: Vec<&Token> = Vec::new();
         let mut before_auxiliary = false;
         for t in rest.iter().take(8) {
@@ -744,7 +739,8 @@ impl<'a> Frame<'a, '_> {
                 && !cues::is_speaker_phrase_word(&t.lower)
                 && (t.stop || t.lower.ends_with("ly") || t.numeric)
             {
-                before_auxiliary = AUXILIARIES.contains(&t.lower.as_str());
+                before_auxiliary =
+                    AUXILIARIES.contains(&t.lower.as_str()) || BE.contains(&t.lower.as_str());
                 break;
             }
             np.push(t);
@@ -988,8 +984,10 @@ fn resolve(
     let np = tidy(np);
     // A verb inside the phrase ("the orchestra is often", "Fiat has reiterated its")
     // ends who it names: the name before it, or no one.
-    const VERBS: &[&str] = &["are", "had", "has", "have", "is", "was", "were"];
-    let np = match np.iter().position(|t| VERBS.contains(&t.lower.as_str())) {
+    let verb = |t: &&Token| {
+        BE.contains(&t.lower.as_str()) || matches!(t.lower.as_str(), "had" | "has" | "have")
+    };
+    let np = match np.iter().position(verb) {
         Some(k) if np[..k].iter().any(|t| t.cap && !t.stop) => tidy(&np[..k]),
         Some(_) => return None,
         None => np,

@@ -1,6 +1,8 @@
 //! Sentences: body paragraphs split with `sentencex` (it keeps "U.S.", "Mr.", initials
 //! and "p.m." inside sentences, and a quote whole), first cut where a quote mark reopens
-//! a quote after a lost paragraph break; every other unit is one sentence of its own kind.
+//! a quote after a lost paragraph break, and with a mark that opens a quote starting its
+//! sentence (marks read as [`super::marks`] reads them); every other unit is one
+//! sentence of its own kind.
 
 use std::ops::Range;
 
