@@ -1143,13 +1143,16 @@ fn name_speaker(text: &str, name: &NameMention, fullest: &Fullest<'_>) -> Speake
         .get(key.as_str())
         .filter(|f| holds_own(f))
         .unwrap_or(name);
-    Speaker {
-        display: text
-            .get(fullest.range.clone())
-            .unwrap_or("")
-            .replace('\n', " "),
-        key,
-    }
+    // "Conti's earpiece … he says": the person, not the possessive.
+    let display = text
+        .get(fullest.range.clone())
+        .unwrap_or("")
+        .replace('\n', " ");
+    let display = match display.strip_suffix("'s") {
+        Some(person) if !person.is_empty() => person.to_string(),
+        _ => display,
+    };
+    Speaker { display, key }
 }
 
 #[cfg(test)]
@@ -1551,6 +1554,15 @@ mod tests {
             "Pc Joy Hendricks denied it. The magistrate was troubled. Later Miss Hendricks, \
              who is on leave, said: \"I am relieved.\"",
             &["I am relieved. => Pc Joy Hendricks"],
+        );
+    }
+
+    /// A name in the possessive speaks as the person.
+    #[test]
+    fn a_possessive_name_speaks_as_the_person() {
+        check(
+            "Bill Conti's earpiece buzzed as he said: \"I don't like it.\"",
+            &["I don't like it. => Bill Conti"],
         );
     }
 
