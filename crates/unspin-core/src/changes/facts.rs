@@ -328,9 +328,10 @@ fn same_slot(
         (Some(x), Some(y)) => x.lower == y.lower,
         (x, y) => x.is_none() && y.is_none(),
     };
-    let beside = same(sb.clone().next(), cb.clone().next())
-        && same(sa.clone().next(), ca.clone().next())
-        && (sb.clone().next().is_some() || sa.clone().next().is_some());
+    let (src_before, src_after) = (sb.clone().next(), sa.clone().next());
+    let beside = same(src_before, cb.clone().next())
+        && same(src_after, ca.clone().next())
+        && (src_before.is_some() || src_after.is_some());
     beside || told(sb, cb) || told(sa, ca)
 }
 

@@ -949,7 +949,12 @@ fn tidy<'t, 'a>(np: &'t [&'a Token]) -> &'t [&'a Token] {
 
 /// A word that stands for a person by itself: "he", "they", "I", "we".
 fn names_someone(t: &Token) -> bool {
-    cues::is_pronoun(&t.lower) || matches!(t.lower.as_str(), "i" | "i'm" | "i'd" | "i've" | "we")
+    cues::is_pronoun(&t.lower) || first_person(t)
+}
+
+/// "I" (contracted or not) or "we": the one speaking.
+fn first_person(t: &Token) -> bool {
+    matches!(t.lower.as_str(), "i" | "i'm" | "i'd" | "i've" | "we")
 }
 
 /// Words that open a noun phrase: who spoke, after a setting without a name.
@@ -1004,7 +1009,7 @@ fn resolve(
     let last_tok = np.last()?;
     // "I asked him 'do you want a wall?'": a quote inside someone's speech, whose
     // speaker is the one speaking.
-    if np.len() == 1 && matches!(first.lower.as_str(), "i" | "i'm" | "i'd" | "i've" | "we") {
+    if np.len() == 1 && first_person(first) {
         return last.cloned();
     }
     let age = is_age_reference(np);
