@@ -220,7 +220,8 @@ pub fn trace<'x>(article: &'x Article, sources: &'x [Article], cfg: &Config) -> 
     };
 
     let all = changes::Sources::new(&sdocs.iter().collect::<Vec<_>>());
-    let source_traces = sdocs
+    // A fact another candidate source states is taken from there, not added.
+    let found: Vec<Vec<changes::Change>> = sdocs
         .iter()
         .enumerate()
         .map(|(k, sdoc)| {
@@ -234,23 +235,21 @@ pub fn trace<'x>(article: &'x Article, sources: &'x [Article], cfg: &Config) -> 
                     score: g.score,
                 })
                 .collect();
-            // Sources overlap: what one source lacks another may hold, so only the
-            // changes inside passages attributed to this source are kept.
-            let mine = |r: &std::ops::Range<usize>| {
-                doc.sentences.iter().enumerate().any(|(j, s)| {
-                    best[j].is_some_and(|(bk, _)| bk == k)
-                        && s.sentence.range.start <= r.start
-                        && r.end <= s.sentence.range.end
-                })
-            };
-            // A fact another candidate source states is taken from there, not added.
-            let changes = changes::detect_among(sdoc, &all.except(k), &doc, &groups, cfg)
-                .changes
+            changes::detect_among(sdoc, &all.except(k), &doc, &groups, cfg).changes
+        })
+        .collect();
+    let shown = shown_changes(&doc, &sdocs, &best, &found, cfg);
+    let source_traces = found
+        .into_iter()
+        .zip(shown)
+        .enumerate()
+        .map(|(k, (changes, shown))| {
+            let sdoc = &sdocs[k];
+            let changes = changes
                 .into_iter()
-                .filter(|c| {
-                    c.kind != ChangeKind::ClaimOmitted && c.copy.as_ref().is_some_and(&mine)
-                })
-                .map(|c| ChangeOut {
+                .zip(shown)
+                .filter(|&(_, shown)| shown)
+                .map(|(c, _)| ChangeOut {
                     kind: c.kind,
                     a: c.src.map(|r| sdoc.span(r)),
                     b: c.copy.map(|r| doc.span(r)),
@@ -292,6 +291,72 @@ pub fn trace<'x>(article: &'x Article, sources: &'x [Article], cfg: &Config) -> 
         derivation,
         new_claims,
     }
+}
+
+/// Which of each source's changes (`found[k]`) a trace shows. Sources overlap: what
+/// one lacks another may hold, so a change is shown under the source of the sentence
+/// it concerns, and changes to what a source omits are not shown at all. Quotes are
+/// the exception: an article may take a sentence from one source and its quote from
+/// another, so a reworded quote is shown once, against the source whose version it
+/// keeps closest, and is no added quote where some source has it reworded. Against a
+/// source other than its sentence's, a quote is reworded only if the two share at least
+/// `quote_in_passage` of their words: a short quote is paired with another by speaker
+/// alone only inside a passage the source is the best match for.
+fn shown_changes(
+    doc: &Doc<'_>,
+    sdocs: &[Doc<'_>],
+    best: &[Option<(usize, usize)>],
+    found: &[Vec<changes::Change>],
+    cfg: &Config,
+) -> Vec<Vec<bool>> {
+    // The source of the article sentence holding `r`, if one holds it and is derived.
+    let source_of = |r: &Range<usize>| {
+        doc.sentences
+            .iter()
+            .position(|s| s.sentence.range.start <= r.start && r.end <= s.sentence.range.end)
+            .and_then(|j| best[j])
+            .map(|(k, _)| k)
+    };
+    // For each reworded quote of the article in a derived sentence: its closest source
+    // version, as (closeness, not the sentence's own source, source), least is best.
+    let mut closest: std::collections::BTreeMap<(usize, usize), (f64, bool, usize)> =
+        std::collections::BTreeMap::new();
+    for (k, changes) in found.iter().enumerate() {
+        for c in changes {
+            let (ChangeKind::QuoteAltered, Some(a), Some(b)) = (c.kind, &c.src, &c.copy) else {
+                continue;
+            };
+            let Some(owner) = source_of(b) else { continue };
+            let closeness = changes::quote_closeness(&sdocs[k], a, doc, b);
+            if owner != k && closeness < cfg.changes.quote_in_passage {
+                continue;
+            }
+            let key = (-closeness, owner != k, k);
+            let slot = closest.entry((b.start, b.end)).or_insert(key);
+            if key.0 < slot.0 || key.0 == slot.0 && (key.1, key.2) < (slot.1, slot.2) {
+                *slot = key;
+            }
+        }
+    }
+    found
+        .iter()
+        .enumerate()
+        .map(|(k, changes)| {
+            changes
+                .iter()
+                .map(|c| {
+                    let Some(b) = &c.copy else { return false };
+                    let reworded = closest.get(&(b.start, b.end));
+                    match c.kind {
+                        ChangeKind::ClaimOmitted => false,
+                        ChangeKind::QuoteAltered => reworded.is_some_and(|&(_, _, at)| at == k),
+                        ChangeKind::QuoteAdded => reworded.is_none() && source_of(b) == Some(k),
+                        _ => source_of(b) == Some(k),
+                    }
+                })
+                .collect()
+        })
+        .collect()
 }
 
 impl Trace<'_> {
@@ -539,6 +604,59 @@ mod tests {
                 "The officer had been called to a disturbance outside a nightclub in the \
                  town centre late on a Saturday night and was \"only doing my job\", the \
                  court heard."
+            ),
+            Vec::<String>::new()
+        );
+    }
+
+    /// A sentence may come from one source and its quote from another: a reworded quote
+    /// is shown once, against the source whose version it keeps closest, and one quoted
+    /// word for word from another source is no change at all.
+    #[test]
+    fn a_quote_is_shown_against_the_source_it_keeps_closest() {
+        let sources = [
+            Article::new(
+                "s0",
+                "Judge Ann Marsh told Kevin Lowe: \"You are a cold and calculating man who \
+                 has shown no remorse for what you did.\"",
+            ),
+            Article::new(
+                "s1",
+                "Sentencing him to life at Leeds Crown Court, Judge Ann Marsh said Lowe \
+                 was \"a dangerous man\" who must serve at least 18 years.",
+            ),
+        ];
+        let quote_changes = |text: &str| {
+            let article = Article::new("article", text);
+            let t = trace(&article, &sources, &Config::default());
+            let mut out = Vec::new();
+            for (k, s) in t.sources.iter().enumerate() {
+                for c in s
+                    .changes
+                    .iter()
+                    .filter(|c| c.kind != ChangeKind::ClaimAdded)
+                {
+                    out.push(format!("s{k} {}: {}", c.kind.as_str(), c.detail));
+                }
+            }
+            out
+        };
+        assert_eq!(
+            quote_changes(
+                "Sentencing him to life at Leeds Crown Court, Judge Ann Marsh said Lowe \
+                 was \"a cold and calculating man who has shown little remorse\" who must \
+                 serve at least 18 years."
+            ),
+            [
+                "s0 quote_altered: now quoted as \"a cold and calculating man who has shown \
+                 little remorse\" (source: \"You are a cold and calculating man who has \
+                 shown no remorse for what you did.\")"
+            ]
+        );
+        assert_eq!(
+            quote_changes(
+                "Sentencing him to life at Leeds Crown Court, Judge Ann Marsh said Lowe \
+                 was \"a cold and calculating man\" who must serve at least 18 years."
             ),
             Vec::<String>::new()
         );

@@ -29,6 +29,7 @@ mod quotes;
 pub(crate) use facts::SourceFacts;
 use facts::unsupported_facts;
 pub(crate) use facts::{Elsewhere, Sources};
+pub(crate) use quotes::closeness as quote_closeness;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum ChangeKind {

@@ -1,6 +1,8 @@
 //! Quotes: paired inside aligned passages, then anywhere by speaker or wording, and each
 //! pair compared (altered), each leftover reported (added / removed).
 
+use std::ops::Range;
+
 use compact_str::CompactString;
 
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -318,6 +320,27 @@ fn speaker_key(q: &Quote) -> Option<&str> {
     q.speaker.as_ref().map(|s| s.key.as_str())
 }
 
+/// How close the copy's quote at `copy_quote` keeps the source's quote at `src_quote`
+/// (Dice of their content stems; 0 when either range is no quote): a trace shows a
+/// reworded quote against the source whose version is closest.
+pub(crate) fn closeness(
+    src: &Doc<'_>,
+    src_quote: &Range<usize>,
+    copy: &Doc<'_>,
+    copy_quote: &Range<usize>,
+) -> f64 {
+    let stems = |doc: &Doc<'_>, r: &Range<usize>| {
+        doc.quotes
+            .iter()
+            .find(|q| q.inner == *r)
+            .map(|q| quote_stems(doc, q))
+    };
+    match (stems(src, src_quote), stems(copy, copy_quote)) {
+        (Some(x), Some(y)) => set_dice(&x, &y),
+        _ => 0.0,
+    }
+}
+
 /// Whether another candidate source quotes the copy's quote `q` word for word, whole or
 /// in part (see [`excerpt`]). A quote another source words differently stays listed:
 /// that rewording is news, even if shown against this source.
@@ -383,6 +406,10 @@ pub(super) fn detect(
         let (qs, qc) = (&src.quotes[i], &copy.quotes[j]);
         let (src_words, copy_words) = (quote_words(src, qs), quote_words(copy, qc));
         if excerpt(&src_words, &copy_words) || extended(&src_words, &copy_words, &mut src_runs) {
+            continue;
+        }
+        // Quoted word for word from another source: not this source's quote reworded.
+        if quoted_elsewhere(copy, qc, elsewhere) {
             continue;
         }
         let speaker = qs
