@@ -298,10 +298,12 @@ pub fn trace<'x>(article: &'x Article, sources: &'x [Article], cfg: &Config) -> 
 /// it concerns, and changes to what a source omits are not shown at all. Quotes are
 /// the exception: an article may take a sentence from one source and its quote from
 /// another, so a reworded quote is shown once, against the source whose version it
-/// keeps closest, and is no added quote where some source has it reworded. Against a
-/// source other than its sentence's, a quote is reworded only if the two share at least
-/// `quote_in_passage` of their words: a short quote is paired with another by speaker
-/// alone only inside a passage the source is the best match for.
+/// keeps closest, and is no added quote where some source has it reworded, even in a
+/// sentence no source supports. Against a source other than its sentence's, a quote is
+/// reworded only if the two share as much as one speaker's two quotes must to pair
+/// anywhere in two articles (`quote_anywhere` less `same_speaker_bonus`): a short quote
+/// is paired with another by speaker alone only inside a passage the source is the best
+/// match for.
 fn shown_changes(
     doc: &Doc<'_>,
     sdocs: &[Doc<'_>],
@@ -317,8 +319,11 @@ fn shown_changes(
             .and_then(|j| best[j])
             .map(|(k, _)| k)
     };
-    // For each reworded quote of the article in a derived sentence: its closest source
-    // version, as (closeness, not the sentence's own source, source), least is best.
+    // For each reworded quote of the article: its closest source version, as
+    // (closeness, not the sentence's own source, source), least is best. A quote in a
+    // sentence no source supports may still reword one a source has.
+    // The least a pair of quotes shares when paired anywhere in two articles.
+    let elsewhere_min = cfg.changes.quote_anywhere - cfg.changes.same_speaker_bonus;
     let mut closest: std::collections::BTreeMap<(usize, usize), (f64, bool, usize)> =
         std::collections::BTreeMap::new();
     for (k, changes) in found.iter().enumerate() {
@@ -326,12 +331,12 @@ fn shown_changes(
             let (ChangeKind::QuoteAltered, Some(a), Some(b)) = (c.kind, &c.src, &c.copy) else {
                 continue;
             };
-            let Some(owner) = source_of(b) else { continue };
+            let own = source_of(b) == Some(k);
             let closeness = changes::quote_closeness(&sdocs[k], a, doc, b);
-            if owner != k && closeness < cfg.changes.quote_in_passage {
+            if !own && closeness < elsewhere_min {
                 continue;
             }
-            let key = (-closeness, owner != k, k);
+            let key = (-closeness, !own, k);
             let slot = closest.entry((b.start, b.end)).or_insert(key);
             if key.0 < slot.0 || key.0 == slot.0 && (key.1, key.2) < (slot.1, slot.2) {
                 *slot = key;
@@ -659,6 +664,19 @@ mod tests {
                  was \"a cold and calculating man\" who must serve at least 18 years."
             ),
             Vec::<String>::new()
+        );
+        // A sentence no source supports may still reword a source's quote.
+        assert_eq!(
+            quote_changes(
+                "Neighbours on the Harehills estate, where Lowe ran a scrapyard for twenty \
+                 years and kept three Alsatian dogs behind a barbed wire fence, said he had \
+                 always seemed \"a cold and calculating man who has shown little remorse\"."
+            ),
+            [
+                "s0 quote_altered: now quoted as \"a cold and calculating man who has shown \
+                 little remorse\" (source: \"You are a cold and calculating man who has \
+                 shown no remorse for what you did.\")"
+            ]
         );
     }
 }
