@@ -492,6 +492,12 @@ fn passive(words: &[&Token], v: usize) -> bool {
 /// informed").
 const BE: &[&str] = &["are", "be", "been", "being", "is", "was", "were"];
 
+/// Prepositions: no speaker phrase opens on one.
+const PREPOSITIONS: &[&str] = &[
+    "about", "after", "against", "at", "before", "by", "during", "for", "from", "in", "into", "of",
+    "on", "over", "since", "to", "under", "until", "with", "without",
+];
+
 const CLAUSE_WORDS: &[&str] = &[
     "that", "what", "which", "who", "and", "but", "as", "while", "when", "after", "because", "if",
     "where", "whom", "whether", "although", "though", "unless", "until", "since", "than",
@@ -572,7 +578,27 @@ impl<'a> Frame<'a, '_> {
                 return self.told_by(self.after, v);
             }
             if v > 0 {
-                let np = who_spoke(self.text, self.words_before(self.after, v));
+                // A run that opens on a preposition is no speaker: after a comma it
+                // says where the speaker is from (`Emmanuel Ferry, from Exane BNP
+                // Paribas told`), and the words before the comma name them; else it
+                // goes on the sentence the quote stands in (`relieved "justice had been
+                // done" in convicting a man described by …`), and the words before
+                // the quote say who spoke.
+                let run = self.words_before(self.after, v);
+                let at = v - run.len();
+                let np = match run.first() {
+                    Some(p) if PREPOSITIONS.contains(&p.lower.as_str()) => {
+                        let comma = at > 0
+                            && gap(self.text, self.after[at - 1], self.after[at]) == Some(", ");
+                        if comma {
+                            let from = self.run_start(self.after, at - 1);
+                            who_spoke(self.text, &self.after[from..at])
+                        } else {
+                            Vec::new()
+                        }
+                    }
+                    _ => who_spoke(self.text, run),
+                };
                 if !np.is_empty() && np.len() <= 8 {
                     return Some(Phrase::Tokens(np));
                 }
@@ -587,20 +613,28 @@ impl<'a> Frame<'a, '_> {
         // A finite reporting verb ("X responded …, suggesting") names the speaker better
         // than a participle or a claim noun after it.
         // "Mr Smernicki said he had been told": the one who heard it reports it.
+        // A plural noun spelled as a verb ("medical notes and Mrs Quinn's itemised
+        // telephone bill showed") is joined to the next noun by "and".
+        let plural_noun = |i: usize| {
+            self.before[i].lower.ends_with('s')
+                && self.before.get(i + 1).is_some_and(|n| n.lower == "and")
+        };
         let finite = |i: usize| {
             let t = self.before[i];
             t.attribution
                 && !cues::is_participle(&t.lower)
                 && !cues::is_claim_noun(&t.lower)
                 && !passive(self.before, i)
+                && !plural_noun(i)
         };
         let v = (0..self.before.len())
             .rev()
             .find(|&i| finite(i))
             .or_else(|| {
-                self.before
-                    .iter()
-                    .rposition(|t| t.attribution || cues::is_claim_noun(&t.lower))
+                (0..self.before.len()).rev().find(|&i| {
+                    let t = self.before[i];
+                    (t.attribution || cues::is_claim_noun(&t.lower)) && !plural_noun(i)
+                })
             })?;
         if passive(self.before, v) {
             return self.told_by(self.before, v);
@@ -620,9 +654,10 @@ impl<'a> Frame<'a, '_> {
         }
         if cues::is_claim_noun(verb) {
             // "the claims of shopkeeper Kevan Roberts that …", "reports of medical
-            // experts who …": whose claims they are.
+            // experts who …", "claims from Conservative leader Michael Howard that …":
+            // whose claims they are.
             if let [of, rest @ ..] = self.before.get(v + 1..).unwrap_or(&[])
-                && matches!(of.lower.as_str(), "of" | "by")
+                && matches!(of.lower.as_str(), "of" | "by" | "from")
             {
                 let mut np: Vec<&Token> = Vec::new();
                 for t in rest.iter().take(6) {
@@ -1593,6 +1628,36 @@ mod tests {
                 "It was a push. => James Beattie",
                 "We will win. => Matt Williams",
             ],
+        );
+    }
+
+    /// A run after the quote that opens on a preposition names no one: after a comma it
+    /// says where the speaker is from, else it goes on the sentence the quote stands in.
+    /// Whose claims they are may follow "from".
+    #[test]
+    fn a_preposition_opens_no_speaker() {
+        check(
+            "The parents said they were relieved \"justice had been done\" in convicting a \
+             man described by a detective as cold. \
+             \"It is fragile,\" Emmanuel Ferry, from Exane BNP Paribas told Reuters. \
+             The minister shrugged off claims from Tory leader Michael Howard that he led a \
+             \"grubby government\".",
+            &[
+                "justice had been done => parents",
+                "It is fragile => Emmanuel Ferry",
+                "grubby government => Tory leader Michael Howard",
+            ],
+        );
+    }
+
+    /// A plural noun spelled like a reporting verb, joined to the next noun by "and", is
+    /// not the verb: the one who told the jury spoke.
+    #[test]
+    fn medical_notes_report_nothing() {
+        check(
+            "Miss Davies told the jury that his medical notes and the telephone bill showed \
+             a \"very tight window of time\" for the murder.",
+            &["very tight window of time => Miss Davies"],
         );
     }
 }
