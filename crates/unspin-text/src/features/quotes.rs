@@ -206,7 +206,7 @@ pub fn attribute(
         .collect();
     // Sentences without quotes that report someone's words ("X responded …") introduce
     // the speaker a later "she said" refers to.
-    let mut reporters: Vec<(usize, Speaker)> = Vec::new();
+    let mut reporters: Vec<(Range<usize>, Speaker)> = Vec::new();
     for s in sentences {
         let outside: Vec<&Token> = s
             .tokens
@@ -226,15 +226,31 @@ pub fn attribute(
             && np.iter().any(|t| t.cap && !cues::is_pronoun(&t.lower))
             && let Some(sp) = resolve(text, &np, &frame, s.range.end, None, &fullest)
         {
-            reporters.push((s.range.start, sp));
+            reporters.push((s.range.clone(), sp));
         }
     }
+    // Sentences that open on a named person ("In interviews Morrison, known as Mogsy,
+    // portrayed himself …") say whom a later "he" or "she" means, if no one has spoken
+    // since.
+    let subjects: Vec<(usize, Option<Speaker>)> = sentences
+        .iter()
+        .filter_map(|s| Some((s.range.end, opening_person(text, s, &fullest, &cover)?)))
+        .collect();
+    let mut next_subject = 0;
+    let mut subject: Option<(usize, Speaker)> = None;
+    let mut last_at = 0;
     let mut next_reporter = 0;
     for qi in 0..quotes.len() {
         let q = quotes[qi].outer.clone();
-        while next_reporter < reporters.len() && reporters[next_reporter].0 < q.start {
+        while next_reporter < reporters.len() && reporters[next_reporter].0.start < q.start {
             last = Some(reporters[next_reporter].1.clone());
+            last_at = reporters[next_reporter].0.end;
             next_reporter += 1;
+        }
+        while next_subject < subjects.len() && subjects[next_subject].0 <= q.start {
+            let (at, opened) = &subjects[next_subject];
+            subject = opened.clone().map(|sp| (*at, sp));
+            next_subject += 1;
         }
         // A quote nested in another quote belongs to the outer speaker.
         if let Some(outer) = (0..qi)
@@ -284,10 +300,19 @@ pub fn attribute(
             after: &after,
         };
         let phrase = frame.speaker_phrase();
+        // Whom "he" or "she" means: the one who spoke last, or a person a sentence
+        // opened on since; neither if a title or first name says otherwise ("Mrs
+        // Quinn" is no "he").
+        let pronoun = match &phrase {
+            Some(Phrase::Tokens(toks)) => toks.last().map(|t| t.lower.as_str()),
+            _ => None,
+        };
+        let referent = match &subject {
+            Some((at, sp)) if *at > last_at && !other_sex(pronoun, &sp.display) => Some(sp),
+            _ => last.as_ref().filter(|sp| !other_sex(pronoun, &sp.display)),
+        };
         let speaker = match phrase {
-            Some(Phrase::Tokens(toks)) => {
-                resolve(text, &toks, &frame, q.start, last.as_ref(), &fullest)
-            }
+            Some(Phrase::Tokens(toks)) => resolve(text, &toks, &frame, q.start, referent, &fullest),
             Some(Phrase::Noun(word)) => Some(Speaker {
                 display: word.clone(),
                 key: word,
@@ -297,9 +322,107 @@ pub fn attribute(
         };
         if let Some(s) = &speaker {
             last = Some(s.clone());
+            last_at = sentences[s_end].range.end;
         }
         quotes[qi].speaker = speaker;
     }
+}
+
+/// The person a sentence opens on, as its subject: a name within its first four words
+/// ("Dover coroner Richard Sturt recorded", "In interviews Morrison, known as Mogsy,
+/// portrayed"), outside quotes, after no pronoun or reporting verb ("He said Mr Blunkett
+/// had"), that the document gives a person's fuller form or a title; none for a name in
+/// the possessive ("Holmes' presence would be") or one of no person opening it
+/// ("Labour will not hold"): that sentence is about something else.
+fn opening_person(
+    text: &str,
+    s: &SentenceView<'_>,
+    fullest: &Fullest<'_>,
+    cover: &Cover,
+) -> Option<Option<Speaker>> {
+    let mut opens_on_other = false;
+    for (k, name) in s.names.iter().enumerate() {
+        let lead: Vec<&Token> = s
+            .tokens
+            .iter()
+            .take_while(|t| t.range.start < name.range.start)
+            .collect();
+        let reported = lead
+            .iter()
+            .any(|t| t.attribution || cues::is_pronoun(&t.lower));
+        if lead.len() > 3 || reported || cover.contains(&name.range) {
+            break;
+        }
+        let after = text.get(name.range.end..).unwrap_or("");
+        if after.starts_with(['\'', '\u{2019}']) {
+            return Some(None);
+        }
+        let person = |n: &NameMention| {
+            let titled = n.words.len() >= 2 && n.words.first().is_some_and(|w| is_honorific(w));
+            fullest.person(n) || titled
+        };
+        if person(name) {
+            // "Manchester United manager Sir Alex Ferguson": a role in lower case joins
+            // the name to the person it describes.
+            let role_of = k + 1 < s.names.len() && {
+                let next = &s.names[k + 1];
+                let between: Vec<&Token> = s
+                    .tokens
+                    .iter()
+                    .filter(|t| name.range.end <= t.range.start && t.range.end <= next.range.start)
+                    .collect();
+                !between.is_empty()
+                    && between.len() <= 2
+                    && between
+                        .iter()
+                        .all(|t| !t.cap && ROLES.contains(&t.lower.as_str()))
+                    && person(next)
+            };
+            let named = if role_of { &s.names[k + 1] } else { name };
+            return Some(Some(name_speaker(text, named, fullest)));
+        }
+        opens_on_other |= lead.is_empty();
+    }
+    opens_on_other.then_some(None)
+}
+
+/// Words for the role a name gives the person after it ("Manchester United manager Sir
+/// Alex Ferguson").
+const ROLES: &[&str] = &[
+    "boss",
+    "captain",
+    "chairman",
+    "chief",
+    "coach",
+    "director",
+    "editor",
+    "executive",
+    "founder",
+    "head",
+    "leader",
+    "manager",
+    "minister",
+    "president",
+    "secretary",
+    "skipper",
+    "spokesman",
+    "spokeswoman",
+    "star",
+];
+
+/// Whether a speaker's title or first name says they are not who `pronoun` ("he",
+/// "she") stands for: "Mrs Quinn" or "Kelly Holmes" is no "he".
+fn other_sex(pronoun: Option<&str>, display: &str) -> bool {
+    let want = match pronoun {
+        Some("he" | "his") => cues::Sex::He,
+        Some("she" | "her") => cues::Sex::She,
+        _ => return false,
+    };
+    let mut said = display
+        .split_whitespace()
+        .filter_map(|w| cues::sex_of(&w.to_lowercase()));
+    let first = said.next();
+    first.is_some_and(|sex| sex != want && said.all(|other| other == sex))
 }
 
 /// The tokens (in text order) lying wholly in `from..to`, found by binary search: a
@@ -1658,6 +1781,30 @@ mod tests {
             "Miss Davies told the jury that his medical notes and the telephone bill showed \
              a \"very tight window of time\" for the murder.",
             &["very tight window of time => Miss Davies"],
+        );
+    }
+
+    /// "He" or "she" with no one named in its sentence means the person a sentence
+    /// opened on since the last speaker, if the title or first name allows; a name in
+    /// the possessive opens no such sentence.
+    #[test]
+    fn a_pronoun_means_the_person_a_sentence_opened_on() {
+        check(
+            "Dover coroner Richard Sturt recorded a verdict of accidental death. He said: \
+             \"I have seen many Channel swims.\" Mr Sturt praised the crew.",
+            &["I have seen many Channel swims. => Richard Sturt"],
+        );
+        check(
+            "Coach Ken Jones said: \"It was a fine race.\" Kelly Holmes won the 800m in \
+             Birmingham. \"She is still competitive,\" he said. Holmes smiled at the crowd. \
+             \"I want to win,\" she said. Holmes' presence will be a boost to the team. \
+             \"She is a great team member,\" he added.",
+            &[
+                "It was a fine race. => Coach Ken Jones",
+                "She is still competitive => Coach Ken Jones",
+                "I want to win => Kelly Holmes",
+                "She is a great team member => ?",
+            ],
         );
     }
 }
