@@ -379,7 +379,7 @@ fn opening_person(
                     && person(next)
             };
             let named = if role_of { &s.names[k + 1] } else { name };
-            return Some(Some(name_speaker(text, named, fullest)));
+            return Some(Some(name_speaker(text, named, None, fullest)));
         }
         opens_on_other |= lead.is_empty();
     }
@@ -1187,7 +1187,7 @@ fn resolve(
                             == Some(n.range.start))
         });
         return match earlier {
-            Some(name) => Some(name_speaker(text, name, fullest)),
+            Some(name) => Some(name_speaker(text, name, None, fullest)),
             None => last.cloned(),
         };
     }
@@ -1226,13 +1226,39 @@ fn resolve(
         .iter()
         .filter(|n| n.range.start >= start && n.range.end <= last_tok.range.end)
         .collect();
+    // The title before a name ("said Mr Jain"), where the name does not hold it.
+    let title = names_in.last().and_then(|name| {
+        let before: Vec<&&Token> = np
+            .iter()
+            .filter(|t| t.range.start >= start && t.range.end <= name.range.start)
+            .collect();
+        match before.as_slice() {
+            [t] if is_honorific(&t.lower) => Some(t.lower.as_str()),
+            _ => None,
+        }
+    });
     match names_in.last() {
         Some(name)
             if names_in.len() == 1
                 && name.range.start == start
                 && name.range.end == last_tok.range.end =>
         {
-            Some(name_speaker(text, name, fullest))
+            Some(name_speaker(text, name, None, fullest))
+        }
+        // "Mr Jain" is "Rajesh Jain" where the article gives his fuller name.
+        Some(name)
+            if names_in.len() == 1 && title.is_some() && name.range.end == last_tok.range.end =>
+        {
+            let sp = name_speaker(text, name, title, fullest);
+            let fuller = text.get(name.range.clone()) != Some(sp.display.as_str());
+            Some(if fuller {
+                sp
+            } else {
+                Speaker {
+                    display,
+                    key: sp.key,
+                }
+            })
         }
         Some(name) => Some(Speaker {
             display,
@@ -1291,20 +1317,39 @@ impl<'n> Fullest<'n> {
 /// A speaker named by `name`, in the fullest form the document gives it that holds all
 /// the name's own words in order ("McKay", "Mr McKay" → "John McKay"; "Judge Davies" →
 /// "Judge Jacqueline Davies"). "Richard Amor" stays, though the document names "Yvonne
-/// Amor" first: another person of one family.
-fn name_speaker(text: &str, name: &NameMention, fullest: &Fullest<'_>) -> Speaker {
+/// Amor" first: another person of one family. A title, the name's own or one before it
+/// (`title`), rules out a fuller form whose title or first name says another sex ("Mrs
+/// Jones" is not "Ken Jones"), and "Mrs" one that says nothing of it.
+fn name_speaker(
+    text: &str,
+    name: &NameMention,
+    title: Option<&str>,
+    fullest: &Fullest<'_>,
+) -> Speaker {
     let key = name.last_word().to_string();
-    let own = match name.words.as_slice() {
-        [title, rest @ ..] if is_honorific(title) && !rest.is_empty() => rest,
-        words => words,
+    let (own, title) = match name.words.as_slice() {
+        [t, rest @ ..] if is_honorific(t) && !rest.is_empty() => (rest, Some(t.as_str())),
+        words => (words, title),
     };
     let holds_own = |full: &NameMention| {
         let mut words = full.words.iter();
         own.iter().all(|w| words.any(|f| f == w))
     };
+    // A wife is often named by her title beside her husband named in full ("Mrs
+    // Jaffrey" beside "actor Saeed Jaffrey"): "Mrs" takes a fuller form only where its
+    // first name or title says she.
+    let sex = title.and_then(cues::sex_of);
+    let same_sex = |full: &NameMention| {
+        let mut said = full.words.iter().filter_map(|w| cues::sex_of(w));
+        match sex {
+            _ if title == Some("mrs") => said.next() == Some(cues::Sex::She),
+            Some(sex) => said.all(|s| s == sex),
+            None => true,
+        }
+    };
     let fullest = fullest
         .get(key.as_str())
-        .filter(|f| holds_own(f))
+        .filter(|f| holds_own(f) && same_sex(f))
         .unwrap_or(name);
     // "Conti's earpiece … he says": the person, not the possessive.
     let display = text
@@ -1704,7 +1749,7 @@ mod tests {
                 "I was scared. => Mr Jones",
                 "all summer => Ann Lee",
                 "You will serve life. => Mr Justice Owen",
-                "justice is done => Mr Owen",
+                "justice is done => Justice Owen",
                 "never => chef",
             ],
         );
@@ -1805,6 +1850,26 @@ mod tests {
                 "I want to win => Kelly Holmes",
                 "She is a great team member => ?",
             ],
+        );
+    }
+
+    /// A title and surname ("said Mr Jain") show the fuller name the article gives,
+    /// unless the first name or title says another sex, or "Mrs" stands beside a first
+    /// name that says nothing of it (a wife beside her husband).
+    #[test]
+    fn a_titled_surname_shows_the_fuller_name() {
+        check(
+            "Police said Rajesh Jain was robbed. \"It was terrifying,\" said Mr Jain.",
+            &["It was terrifying => Rajesh Jain"],
+        );
+        check(
+            "The court heard that Kevin Jones was robbed. \"He was shaking,\" said Mrs Jones.",
+            &["He was shaking => Mrs Jones"],
+        );
+        check(
+            "The court heard that actor Saeed Jaffrey was robbed. \"He was shaking,\" said \
+             Mrs Jaffrey.",
+            &["He was shaking => Mrs Jaffrey"],
         );
     }
 }
