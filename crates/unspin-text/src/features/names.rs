@@ -176,6 +176,42 @@ pub fn is_describing(lower: &str) -> bool {
     DESCRIBING.binary_search(&lower).is_ok()
 }
 
+/// What a person does or is, as a story opens on them before their name ("Shopkeeper
+/// Rajesh Jain", "Teenager Sania Mirza", "Actress Dera Cooper"): at a sentence's start no
+/// name's word, though the article may never write it in lowercase. Titles that are part
+/// of a name ("Judge", "Detective", "Father") are not here. Sorted.
+const OCCUPATIONS: &[&str] = &[
+    "actor",
+    "actress",
+    "anaesthetist",
+    "businessman",
+    "businesswoman",
+    "comedian",
+    "footballer",
+    "grandfather",
+    "grandmother",
+    "housewife",
+    "landlady",
+    "landlord",
+    "millionaire",
+    "motorist",
+    "pensioner",
+    "promoter",
+    "schoolboy",
+    "schoolgirl",
+    "shopkeeper",
+    "singer",
+    "student",
+    "teenager",
+    "tycoon",
+    "widow",
+    "widower",
+];
+
+fn is_occupation(lower: &str) -> bool {
+    OCCUPATIONS.binary_search(&lower).is_ok()
+}
+
 /// A word that opens sentences and is a name there only on other evidence (see
 /// [`OPENERS`]).
 pub fn is_opener(lower: &str) -> bool {
@@ -407,6 +443,7 @@ impl Reader<'_> {
         // Bolsin" says nothing of "Whistleblower".)
         !is_opener(&t.lower)
             && !is_describing(&t.lower)
+            && !is_occupation(&t.lower)
             && tokens.get(i + 1).is_some_and(|n| {
                 self.is_name_word(n)
                     && !n.stop
@@ -419,7 +456,8 @@ impl Reader<'_> {
     /// Whether the acronym at `i` is an ordinary word set in capitals at the opening of
     /// its sentence, as newspapers open a story ("A PATIENT who died", "SHOPKEEPER Kevan
     /// Roberts"): only capitals stand before it, it has three letters or more and no
-    /// dots, and the document writes the word in lowercase too. Before a name word, only
+    /// dots, and the document writes the word in lowercase too, or it is an occupation
+    /// (see [`OCCUPATIONS`]). Before a name word, only
     /// an article or a word of four letters or more that the document never capitalizes
     /// mid-sentence is: "A CROWN Prosecution Service clerk" opens a name in a story that
     /// writes "the Crown", and "CTS Corp" in one that writes "cts" for cents. "U.S." and "UK" stay names, and so does "NHS"
@@ -435,7 +473,7 @@ impl Reader<'_> {
                         || matches!(t.lower.as_str(), "a" | "an" | "the")))
             && t.lower.chars().nth(2).is_some()
             && !self.text[t.range.clone()].contains('.')
-            && self.usage.ordinary(t)
+            && (self.usage.ordinary(t) || is_occupation(&t.lower))
     }
 }
 
@@ -523,6 +561,21 @@ mod tests {
         check(text, &[], &["VICTORIA Beckham", "US"]);
         let text = "NATO troops left. The troops were not from nato.";
         check(text, &[], &[]);
+    }
+
+    /// An occupation opening a sentence before a name is no word of it, in capitals or
+    /// not, though the article never writes it in lowercase.
+    #[test]
+    fn an_occupation_opening_a_sentence_is_no_name_word() {
+        check("Shopkeeper Rajesh Jain was robbed.", &[], &["Rajesh Jain"]);
+        check(
+            "SHOPKEEPER Kevan Roberts was jailed.",
+            &[],
+            &["Kevan Roberts"],
+        );
+        check("Teenager Sania Mirza won.", &[], &["Sania Mirza"]);
+        // A title stays a name's word.
+        check("Judge Ann Marsh jailed him.", &[], &["Judge Ann Marsh"]);
     }
 
     /// A hyphen joins a name's words, and a short lowercase word between hyphens is part
@@ -636,6 +689,11 @@ mod tests {
             &[],
             &["Downing Street", "White House"],
         );
+    }
+
+    #[test]
+    fn occupations_are_sorted() {
+        assert!(OCCUPATIONS.windows(2).all(|w| w[0] < w[1]));
     }
 
     #[test]
