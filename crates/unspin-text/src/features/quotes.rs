@@ -629,13 +629,37 @@ const CLAUSE_WORDS: &[&str] = &[
 impl<'a> Frame<'a, '_> {
     /// The run of at most 8 words joined to each other that ends before `words[v]`, the
     /// reporting verb; a clause word ("whether", "that") ends it. An age set off by
-    /// commas ("Mr Jones, 47, said") stands for the run before it.
+    /// commas ("Mr Jones, 47, said") stands for the run before it, and so do asides set
+    /// off by a comma before them: a role ("Adrian Redgrave, QC, prosecuting said"), or
+    /// where the speaker is from ("Emmanuel Ferry, from Exane BNP Paribas told").
     fn words_before<'w>(&self, words: &'w [&'a Token], v: usize) -> &'w [&'a Token] {
-        let start = self.run_start(words, v);
+        let mut start = self.run_start(words, v);
         if start == v && self.age_before(words, v) {
             return &words[self.run_start(words, v - 2)..v - 1];
         }
-        &words[start..v]
+        let mut end = v;
+        const POST_NOMINALS: &[&str] = &["cbe", "jp", "kc", "mbe", "mep", "mp", "msp", "obe", "qc"];
+        let aside = |run: &[&Token]| match run {
+            [t] if POST_NOMINALS.contains(&t.lower.as_str()) => true,
+            [t, ..] => {
+                !t.cap && t.lower.ends_with("ing") || PREPOSITIONS.contains(&t.lower.as_str())
+            }
+            [] => false,
+        };
+        for _ in 0..3 {
+            let comma = start > 0 && gap(self.text, words[start - 1], words[start]) == Some(", ");
+            if !comma || !aside(&words[start..end]) {
+                break;
+            }
+            // The words before the comma must name someone.
+            let before = self.run_start(words, start - 1);
+            if !words[before..start].iter().any(|t| t.cap && !t.stop) {
+                break;
+            }
+            end = start;
+            start = before;
+        }
+        &words[start..end]
     }
 
     /// Where the run of joined words that reaches `words[end]` starts (at most 8 words
@@ -701,25 +725,13 @@ impl<'a> Frame<'a, '_> {
                 return self.told_by(self.after, v);
             }
             if v > 0 {
-                // A run that opens on a preposition is no speaker: after a comma it
-                // says where the speaker is from (`Emmanuel Ferry, from Exane BNP
-                // Paribas told`), and the words before the comma name them; else it
-                // goes on the sentence the quote stands in (`relieved "justice had been
-                // done" in convicting a man described by …`), and the words before
-                // the quote say who spoke.
+                // A run that opens on a preposition goes on the sentence the quote
+                // stands in (`relieved "justice had been done" in convicting a man
+                // described by …`): the words before the quote say who spoke. (Set
+                // off by commas, it is an aside: see `words_before`.)
                 let run = self.words_before(self.after, v);
-                let at = v - run.len();
                 let np = match run.first() {
-                    Some(p) if PREPOSITIONS.contains(&p.lower.as_str()) => {
-                        let comma = at > 0
-                            && gap(self.text, self.after[at - 1], self.after[at]) == Some(", ");
-                        if comma {
-                            let from = self.run_start(self.after, at - 1);
-                            who_spoke(self.text, &self.after[from..at])
-                        } else {
-                            Vec::new()
-                        }
-                    }
+                    Some(p) if PREPOSITIONS.contains(&p.lower.as_str()) => Vec::new(),
                     _ => who_spoke(self.text, run),
                 };
                 if !np.is_empty() && np.len() <= 8 {
@@ -1801,7 +1813,7 @@ mod tests {
 
     /// A run after the quote that opens on a preposition names no one: after a comma it
     /// says where the speaker is from, else it goes on the sentence the quote stands in.
-    /// Whose claims they are may follow "from".
+    /// Whose claims they are may follow "from". A role set off by commas is an aside.
     #[test]
     fn a_preposition_opens_no_speaker() {
         check(
@@ -1815,6 +1827,11 @@ mod tests {
                 "It is fragile => Emmanuel Ferry",
                 "grubby government => Tory leader Michael Howard",
             ],
+        );
+        // A role set off by commas is an aside too.
+        check(
+            "Adrian Redgrave, QC, prosecuting said: \"He killed three friends.\"",
+            &["He killed three friends. => Adrian Redgrave"],
         );
     }
 
