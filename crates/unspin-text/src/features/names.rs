@@ -133,9 +133,9 @@ const OPENERS: &[&str] = &[
     "yet",
 ];
 
-/// How a reporter describes a person's mood or plight before the name ("Defiant Matt
-/// Williams", "An emotional Ferguson", "Tearful Dr Stephen Bolsin"): no name's word,
-/// and not who spoke. Sorted.
+/// How a reporter describes a person's mood, plight or record before the name ("Defiant
+/// Matt Williams", "An emotional Ferguson", "Tearful Dr Stephen Bolsin", "Double Olympic
+/// champion Kelly Holmes"): no name's word, and not who spoke. Sorted.
 const DESCRIBING: &[&str] = &[
     "angry",
     "beaming",
@@ -149,6 +149,7 @@ const DESCRIBING: &[&str] = &[
     "disappointed",
     "disgraced",
     "distraught",
+    "double",
     "ecstatic",
     "elated",
     "emotional",
@@ -564,7 +565,8 @@ mod tests {
     }
 
     /// An occupation opening a sentence before a name is no word of it, in capitals or
-    /// not, though the article never writes it in lowercase.
+    /// not, though the article never writes it in lowercase; nor is a word describing the
+    /// person.
     #[test]
     fn an_occupation_opening_a_sentence_is_no_name_word() {
         check("Shopkeeper Rajesh Jain was robbed.", &[], &["Rajesh Jain"]);
@@ -574,6 +576,12 @@ mod tests {
             &["Kevan Roberts"],
         );
         check("Teenager Sania Mirza won.", &[], &["Sania Mirza"]);
+        // Nor is a word for the person's record.
+        check(
+            "Double Olympic champion Kelly Holmes won.",
+            &[],
+            &["Olympic", "Kelly Holmes"],
+        );
         // A title stays a name's word.
         check("Judge Ann Marsh jailed him.", &[], &["Judge Ann Marsh"]);
     }
