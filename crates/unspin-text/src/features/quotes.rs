@@ -418,11 +418,12 @@ fn other_sex(pronoun: Option<&str>, display: &str) -> bool {
         Some("she" | "her") => cues::Sex::She,
         _ => return false,
     };
-    let mut said = display
+    // The first word that tells: a title, or a given name before the surname ("Margaret
+    // Hassan" is a she).
+    display
         .split_whitespace()
-        .filter_map(|w| cues::sex_of(&w.to_lowercase()));
-    let first = said.next();
-    first.is_some_and(|sex| sex != want && said.all(|other| other == sex))
+        .find_map(|w| cues::sex_of(&w.to_lowercase()))
+        .is_some_and(|sex| sex != want)
 }
 
 /// The tokens (in text order) lying wholly in `from..to`, found by binary search: a
@@ -1352,10 +1353,10 @@ fn name_speaker(
     // first name or title says she.
     let sex = title.and_then(cues::sex_of);
     let same_sex = |full: &NameMention| {
-        let mut said = full.words.iter().filter_map(|w| cues::sex_of(w));
+        let said = full.words.iter().find_map(|w| cues::sex_of(w));
         match sex {
-            _ if title == Some("mrs") => said.next() == Some(cues::Sex::She),
-            Some(sex) => said.all(|s| s == sex),
+            _ if title == Some("mrs") => said == Some(cues::Sex::She),
+            Some(sex) => said.is_none_or(|s| s == sex),
             None => true,
         }
     };
@@ -1887,6 +1888,11 @@ mod tests {
             "The court heard that actor Saeed Jaffrey was robbed. \"He was shaking,\" said \
              Mrs Jaffrey.",
             &["He was shaking => Mrs Jaffrey"],
+        );
+        // The given name tells, not a surname that is one elsewhere.
+        check(
+            "Police said Anne Alexander was robbed. \"It was terrifying,\" said Ms Alexander.",
+            &["It was terrifying => Anne Alexander"],
         );
     }
 }
