@@ -311,19 +311,21 @@ fn shown_changes(
     found: &[Vec<changes::Change>],
     cfg: &Config,
 ) -> Vec<Vec<bool>> {
-    // The source of the article sentence holding `r`, if one holds it and is derived.
+    // The source of the article sentence holding `r`, if one holds it and is derived
+    // (sentences are in text order and do not overlap).
     let source_of = |r: &Range<usize>| {
-        doc.sentences
-            .iter()
-            .position(|s| s.sentence.range.start <= r.start && r.end <= s.sentence.range.end)
-            .and_then(|j| best[j])
-            .map(|(k, _)| k)
+        let j = doc
+            .sentences
+            .partition_point(|s| s.sentence.range.end <= r.start);
+        let s = doc.sentences.get(j)?;
+        let holds = s.sentence.range.start <= r.start && r.end <= s.sentence.range.end;
+        holds.then_some(best[j]?.0)
     };
-    // For each reworded quote of the article: its closest source version, as
-    // (closeness, not the sentence's own source, source), least is best. A quote in a
-    // sentence no source supports may still reword one a source has.
     // The least a pair of quotes shares when paired anywhere in two articles.
     let elsewhere_min = cfg.changes.quote_anywhere - cfg.changes.same_speaker_bonus;
+    // For each reworded quote of the article: its closest source version, as
+    // (-closeness, not the sentence's own source, source), least is best. A quote in a
+    // sentence no source supports may still reword one a source has.
     let mut closest: std::collections::BTreeMap<(usize, usize), (f64, bool, usize)> =
         std::collections::BTreeMap::new();
     for (k, changes) in found.iter().enumerate() {

@@ -1263,7 +1263,8 @@ fn resolve(
             if names_in.len() == 1 && title.is_some() && name.range.end == last_tok.range.end =>
         {
             let sp = name_speaker(text, name, title, fullest);
-            let fuller = text.get(name.range.clone()) != Some(sp.display.as_str());
+            let written = text.get(name.range.clone()).unwrap_or("");
+            let fuller = written.strip_suffix("'s").unwrap_or(written) != sp.display;
             Some(if fuller {
                 sp
             } else {
