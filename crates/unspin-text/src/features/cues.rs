@@ -311,6 +311,15 @@ pub fn sex_of(lower: &str) -> Option<Sex> {
     }
 }
 
+/// What a person's name or label says of their sex: its first word that tells, a title
+/// or a given name before the surname ("Margaret Hassan" is a she, though "Hassan" is a
+/// given name too).
+pub fn sex_of_name<W: AsRef<str>>(words: impl IntoIterator<Item = W>) -> Option<Sex> {
+    words
+        .into_iter()
+        .find_map(|w| sex_of(&w.as_ref().to_lowercase()))
+}
+
 /// A common given name of English-language news ("Rory", "Kelly", "Chris").
 pub fn is_given_name(lower: &str) -> bool {
     [HE_NAMES, SHE_NAMES, EITHER_NAMES]

@@ -418,12 +418,7 @@ fn other_sex(pronoun: Option<&str>, display: &str) -> bool {
         Some("she" | "her") => cues::Sex::She,
         _ => return false,
     };
-    // The first word that tells: a title, or a given name before the surname ("Margaret
-    // Hassan" is a she).
-    display
-        .split_whitespace()
-        .find_map(|w| cues::sex_of(&w.to_lowercase()))
-        .is_some_and(|sex| sex != want)
+    cues::sex_of_name(display.split_whitespace()).is_some_and(|sex| sex != want)
 }
 
 /// The tokens (in text order) lying wholly in `from..to`, found by binary search: a
@@ -1354,7 +1349,7 @@ fn name_speaker(
     // first name or title says she.
     let sex = title.and_then(cues::sex_of);
     let same_sex = |full: &NameMention| {
-        let said = full.words.iter().find_map(|w| cues::sex_of(w));
+        let said = cues::sex_of_name(&full.words);
         match sex {
             _ if title == Some("mrs") => said == Some(cues::Sex::She),
             Some(sex) => said.is_none_or(|s| s == sex),
