@@ -237,7 +237,8 @@ pub fn attribute(
         .filter_map(|s| Some((s.range.end, opening_person(text, s, &fullest, &cover)?)))
         .collect();
     let mut next_subject = 0;
-    let mut subject: Option<(usize, Speaker)> = None;
+    // The people sentences opened on since one opened on something else, latest last.
+    let mut opened_on: Vec<(usize, Speaker)> = Vec::new();
     let mut last_at = 0;
     let mut next_reporter = 0;
     for qi in 0..quotes.len() {
@@ -248,8 +249,10 @@ pub fn attribute(
             next_reporter += 1;
         }
         while next_subject < subjects.len() && subjects[next_subject].0 <= q.start {
-            let (at, opened) = &subjects[next_subject];
-            subject = opened.clone().map(|sp| (*at, sp));
+            match &subjects[next_subject] {
+                (at, Some(sp)) => opened_on.push((*at, sp.clone())),
+                (_, None) => opened_on.clear(),
+            }
             next_subject += 1;
         }
         // A quote nested in another quote belongs to the outer speaker.
@@ -300,16 +303,28 @@ pub fn attribute(
             after: &after,
         };
         let phrase = frame.speaker_phrase();
-        // Whom "he" or "she" means: the one who spoke last, or a person a sentence
-        // opened on since; neither if a title or first name says otherwise ("Mrs
-        // Quinn" is no "he").
+        // Whom "he" or "she" means: the latest person a sentence opened on since the
+        // last speaker, else the one who spoke last; not one a title or first name
+        // says otherwise of ("Mrs Quinn" is no "he"). Nor one the quote names: "I've
+        // had a quiet word with Olof" is not Olof Mellberg's but that of the person
+        // an earlier sentence opened on.
         let pronoun = match &phrase {
             Some(Phrase::Tokens(toks)) => toks.last().map(|t| t.lower.as_str()),
             _ => None,
         };
-        let referent = match &subject {
-            Some((at, sp)) if *at > last_at && !other_sex(pronoun, &sp.display) => Some(sp),
-            _ => last.as_ref().filter(|sp| !other_sex(pronoun, &sp.display)),
+        let quoted = text.get(quotes[qi].inner.clone()).unwrap_or("");
+        let named = |sp: &Speaker| is_personal(pronoun) && names(quoted, sp);
+        let mut opened = opened_on
+            .iter()
+            .rev()
+            .take_while(|(at, _)| *at > last_at)
+            .map(|(_, sp)| sp)
+            .skip_while(|sp| named(sp));
+        let referent = match opened.next() {
+            Some(sp) if !other_sex(pronoun, &sp.display) => Some(sp),
+            _ => last
+                .as_ref()
+                .filter(|sp| !other_sex(pronoun, &sp.display) && !named(sp)),
         };
         let speaker = match phrase {
             Some(Phrase::Tokens(toks)) => resolve(text, &toks, &frame, q.start, referent, &fullest),
@@ -419,6 +434,32 @@ fn other_sex(pronoun: Option<&str>, display: &str) -> bool {
         _ => return false,
     };
     cues::sex_of_name(display.split_whitespace()).is_some_and(|sex| sex != want)
+}
+
+/// Whether `pronoun` stands for a person: "he", "she", "his", "her".
+fn is_personal(pronoun: Option<&str>) -> bool {
+    matches!(pronoun, Some("he" | "she" | "his" | "her"))
+}
+
+/// Whether `quoted` names the person `speaker` by surname or first name ("Olof",
+/// "Mellberg" for "Olof Mellberg", "Mr Mellberg"): people rarely speak of themselves
+/// so. Only for a display ending in such a name: an organisation ("Peter Saunders of
+/// the CMF", "A BBC spokesman") often names itself.
+fn names(quoted: &str, speaker: &Speaker) -> bool {
+    let words: Vec<&str> = speaker.display.split_whitespace().collect();
+    let [.., before, surname] = words.as_slice() else {
+        return false;
+    };
+    let capitalised =
+        |w: &str| w.starts_with(char::is_uppercase) && w.chars().any(char::is_lowercase);
+    if surname.to_lowercase() != speaker.key || !capitalised(surname) || !capitalised(before) {
+        return false;
+    }
+    let given = (!is_honorific(&before.to_lowercase())).then_some(*before);
+    quoted
+        .split(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'')
+        .map(|w| w.strip_suffix("'s").unwrap_or(w))
+        .any(|w| w == *surname || Some(w) == given)
 }
 
 /// The tokens (in text order) lying wholly in `from..to`, found by binary search: a
@@ -1864,6 +1905,32 @@ mod tests {
                 "I want to win => Kelly Holmes",
                 "She is a great team member => ?",
             ],
+        );
+    }
+
+    /// People rarely name themselves in what they say: a quote that names the person a
+    /// sentence opened on is by one an earlier sentence opened on, or by the last
+    /// speaker, or by no one known.
+    #[test]
+    fn a_quote_naming_someone_is_not_theirs() {
+        check(
+            "Villa boss David O'Leary has rapped skipper Olof Mellberg for his comments. \
+             Mellberg spoke of his dislike of the rivals. \"I've had a word with Olof,\" he \
+             said. O'Leary was angry.",
+            &["I've had a word with Olof => David O'Leary"],
+        );
+        check(
+            "Coach Ken Jones said: \"It was a fine race.\" Kelly Holmes won the 800m. \
+             Holmes was hurt. \"Kelly's ankle is sore,\" she said.",
+            &[
+                "It was a fine race. => Coach Ken Jones",
+                "Kelly's ankle is sore => ?",
+            ],
+        );
+        // An organisation may well name itself.
+        check(
+            "Peter Saunders of the CMF said it was worried. \"The CMF is concerned,\" he said.",
+            &["The CMF is concerned => Peter Saunders of the CMF"],
         );
     }
 
