@@ -72,7 +72,12 @@ pub fn run(dir: &Path, predictions: Option<&Path>, cfg: &Config) -> Result<Strin
                 agree(&gold_words, &ours, &mut words);
             }
         }
-        ceiling.add(gold, predicted, t.derived_share, annotated_share);
+        ceiling.add(
+            gold,
+            predicted,
+            (t.derived_share, t.tiled_share),
+            annotated_share,
+        );
         out.write(&json!({
             "id": paper, "label": label, "predicted": CLASSES[predicted],
             "derived_share": t.derived_share, "verbatim_share": t.verbatim_share, "trigram_containment": t.trigram_containment, "tiled_share": t.tiled_share,
@@ -98,10 +103,13 @@ pub fn run(dir: &Path, predictions: Option<&Path>, cfg: &Config) -> Result<Strin
 /// How far evidence of *how much* was reused can take the three classes: on the articles
 /// annotated word by word, the annotators' own share of Verbatim and Rewrite words,
 /// split into classes by the two cuts that score best in hindsight, next to unspin's
-/// `derived_share` split the same way and to unspin's verdicts as shipped.
+/// `derived_share` split the same way and to unspin's verdicts as shipped; on the
+/// others, unspin's `derived_share` and `tiled_share` each cut in hindsight.
 struct Ceiling {
     /// (gold, annotated share, derived share) of the articles annotated word by word.
     annotated: Vec<(usize, f64, f64)>,
+    /// (gold, derived share, tiled share) of the others.
+    others: Vec<(usize, f64, f64)>,
     /// `trace` verdicts, on annotated articles ([0]) and the others ([1]).
     shipped: [Confusion; 2],
 }
@@ -110,26 +118,33 @@ impl Ceiling {
     fn new() -> Ceiling {
         Ceiling {
             annotated: Vec::new(),
+            others: Vec::new(),
             shipped: [Confusion::new(CLASSES), Confusion::new(CLASSES)],
         }
     }
 
-    fn add(&mut self, gold: usize, predicted: usize, derived: f64, annotated: Option<f64>) {
+    /// One article: its gold and predicted class, unspin's (derived, tiled) shares and
+    /// the annotators' share where it is annotated word by word.
+    fn add(&mut self, gold: usize, predicted: usize, shares: (f64, f64), annotated: Option<f64>) {
+        let (derived, tiled) = shares;
         self.shipped[usize::from(annotated.is_none())].add(gold, predicted);
-        if let Some(share) = annotated {
-            self.annotated.push((gold, share, derived));
+        match annotated {
+            Some(share) => self.annotated.push((gold, share, derived)),
+            None => self.others.push((gold, derived, tiled)),
         }
     }
 
     fn report(&self) -> String {
-        let hindsight = |share: fn(&(usize, f64, f64)) -> f64| {
-            let items: Vec<(f64, usize)> = self.annotated.iter().map(|a| (share(a), a.0)).collect();
+        let hindsight = |of: &[(usize, f64, f64)], share: fn(&(usize, f64, f64)) -> f64| {
+            let items: Vec<(f64, usize)> = of.iter().map(|a| (share(a), a.0)).collect();
             fit_ordered(&items, CLASSES.len(), Objective::MacroF1)
         };
-        let annotators = hindsight(|a| a.1);
-        let derived = hindsight(|a| a.2);
+        let annotators = hindsight(&self.annotated, |a| a.1);
+        let derived = hindsight(&self.annotated, |a| a.2);
+        let others_derived = hindsight(&self.others, |a| a.1);
+        let others_tiled = hindsight(&self.others, |a| a.2);
         format!(
-            "ceiling: {} articles annotated word by word; each share cut into the three classes by the two cuts that score best in hindsight\n  annotators' share of Verbatim+Rewrite words: macro-F1 {:.3} (cuts {})\n  unspin's derived_share: macro-F1 {:.3} (cuts {})\n  unspin as shipped, same articles: macro-F1 {:.3}\n  unspin as shipped, the other {} articles: macro-F1 {:.3}\n",
+            "ceiling: {} articles annotated word by word; each share cut into the three classes by the two cuts that score best in hindsight\n  annotators' share of Verbatim+Rewrite words: macro-F1 {:.3} (cuts {})\n  unspin's derived_share: macro-F1 {:.3} (cuts {})\n  unspin as shipped, same articles: macro-F1 {:.3}\n  unspin as shipped, the other {} articles: macro-F1 {:.3}\n  the other articles, unspin's derived_share: macro-F1 {:.3} (cuts {})\n  the other articles, unspin's tiled_share: macro-F1 {:.3} (cuts {})\n",
             self.annotated.len(),
             annotators.score,
             show_cuts(&annotators.cuts),
@@ -138,6 +153,10 @@ impl Ceiling {
             self.shipped[0].macro_f1(),
             self.shipped[1].total(),
             self.shipped[1].macro_f1(),
+            others_derived.score,
+            show_cuts(&others_derived.cuts),
+            others_tiled.score,
+            show_cuts(&others_tiled.cuts),
         )
     }
 }
@@ -222,16 +241,18 @@ mod tests {
     #[test]
     fn ceiling_cuts_each_share_in_hindsight_and_splits_the_shipped_verdicts() {
         let mut c = Ceiling::new();
-        // (gold, predicted, derived share, annotated share): the annotators' shares
-        // separate the classes, the derived shares swap the two lower classes.
-        for (gold, predicted, derived, annotated) in [
-            (0, 0, 0.9, Some(1.0)),
-            (1, 1, 0.2, Some(0.6)),
-            (2, 1, 0.5, Some(0.1)),
-            (0, 0, 0.95, None),
-            (2, 2, 0.1, None),
+        // (gold, predicted, (derived share, tiled share), annotated share): the
+        // annotators' shares separate the classes, the derived shares swap the two lower
+        // classes; on the others it is the tiled shares that swap them.
+        for (gold, predicted, shares, annotated) in [
+            (0, 0, (0.9, 0.5), Some(1.0)),
+            (1, 1, (0.2, 0.1), Some(0.6)),
+            (2, 1, (0.5, 0.3), Some(0.1)),
+            (0, 0, (0.95, 0.8), None),
+            (1, 2, (0.5, 0.1), None),
+            (2, 2, (0.1, 0.4), None),
         ] {
-            c.add(gold, predicted, derived, annotated);
+            c.add(gold, predicted, shares, annotated);
         }
         let report = c.report();
         let lines: Vec<&str> = report.lines().collect();
@@ -251,7 +272,15 @@ mod tests {
         );
         assert_eq!(
             lines[4],
-            "  unspin as shipped, the other 2 articles: macro-F1 0.667"
+            "  unspin as shipped, the other 3 articles: macro-F1 0.556"
+        );
+        assert_eq!(
+            lines[5],
+            "  the other articles, unspin's derived_share: macro-F1 1.000 (cuts 0.725 / 0.300)"
+        );
+        assert_eq!(
+            lines[6],
+            "  the other articles, unspin's tiled_share: macro-F1 0.333 (cuts 0.600 / 0.250)"
         );
     }
 }
