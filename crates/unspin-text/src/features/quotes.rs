@@ -341,6 +341,56 @@ pub fn attribute(
         }
         quotes[qi].speaker = speaker;
     }
+    one_label_per_person(quotes);
+}
+
+/// Show one person under one label in a document: the first that gives the name with a
+/// role ("Former Russian diplomat Boris Bondarev") also stands for the bare name
+/// ("Boris Bondarev") and for the same name with another role, so a change list does
+/// not seem to name two people.
+fn one_label_per_person(quotes: &mut [Quote]) {
+    let mut labels: FxHashMap<String, String> = FxHashMap::default();
+    for q in quotes.iter() {
+        if let Some(sp) = &q.speaker
+            && let Some(name) = person_name(sp)
+        {
+            let label = labels
+                .entry(name.to_string())
+                .or_insert_with(|| name.to_string());
+            if label.len() == name.len() && sp.display.len() > name.len() {
+                label.clone_from(&sp.display);
+            }
+        }
+    }
+    for q in quotes.iter_mut() {
+        if let Some(sp) = &mut q.speaker
+            && let Some(label) = person_name(sp).and_then(|name| labels.get(name))
+        {
+            sp.display.clone_from(label);
+        }
+    }
+}
+
+/// The person's name a speaker's label ends in: its capitalised words after any role
+/// or title, at least a first name and a surname, the last the speaker's key
+/// ("Boris Bondarev" in "Former Russian diplomat Boris Bondarev" and in "Mr Boris
+/// Bondarev"); none for "a BBC spokesman" or "Peter Saunders of the CMF".
+fn person_name(sp: &Speaker) -> Option<&str> {
+    let capitalised =
+        |w: &&str| w.starts_with(char::is_uppercase) && w.chars().any(char::is_lowercase);
+    let words: Vec<&str> = sp.display.split(' ').collect();
+    let n = words
+        .iter()
+        .rev()
+        .take_while(|w| capitalised(w) && !is_honorific(&w.to_lowercase()))
+        .count();
+    let name = &words[words.len() - n..];
+    let len = name
+        .iter()
+        .map(|w| w.len() + 1)
+        .sum::<usize>()
+        .saturating_sub(1);
+    (n >= 2 && name.last()?.to_lowercase() == sp.key).then(|| &sp.display[sp.display.len() - len..])
 }
 
 /// The person a sentence opens on, as its subject: a name within its first four words
@@ -442,24 +492,19 @@ fn is_personal(pronoun: Option<&str>) -> bool {
 }
 
 /// Whether `quoted` names the person `speaker` by surname or first name ("Olof",
-/// "Mellberg" for "Olof Mellberg", "Mr Mellberg"): people rarely speak of themselves
-/// so. Only for a display ending in such a name: an organisation ("Peter Saunders of
-/// the CMF", "A BBC spokesman") often names itself.
+/// "Mellberg" for "Olof Mellberg"): people rarely speak of themselves so. Only for a
+/// label ending in a person's name (see [`person_name`]): an organisation ("Peter
+/// Saunders of the CMF", "A BBC spokesman") often names itself.
 fn names(quoted: &str, speaker: &Speaker) -> bool {
-    let words: Vec<&str> = speaker.display.split_whitespace().collect();
-    let [.., before, surname] = words.as_slice() else {
+    let Some(name) = person_name(speaker) else {
         return false;
     };
-    let capitalised =
-        |w: &str| w.starts_with(char::is_uppercase) && w.chars().any(char::is_lowercase);
-    if surname.to_lowercase() != speaker.key || !capitalised(surname) || !capitalised(before) {
-        return false;
-    }
-    let given = (!is_honorific(&before.to_lowercase())).then_some(*before);
+    let mut words = name.rsplit(' ');
+    let (surname, given) = (words.next(), words.next());
     quoted
         .split(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'')
         .map(|w| w.strip_suffix("'s").unwrap_or(w))
-        .any(|w| w == *surname || Some(w) == given)
+        .any(|w| Some(w) == surname || Some(w) == given)
 }
 
 /// The tokens (in text order) lying wholly in `from..to`, found by binary search: a
@@ -1458,7 +1503,7 @@ mod tests {
              According to the council, \"costs rose.\"",
             &[
                 "There is nothing true in these reports => Kremlin spokesman Dmitry Peskov",
-                "He stays => Dmitry Peskov",
+                "He stays => Kremlin spokesman Dmitry Peskov",
                 "It is over => Mayor Ann Lee",
                 "costs rose. => council",
             ],
@@ -1799,7 +1844,7 @@ mod tests {
                 "I was scared. => Mr Jones",
                 "all summer => Ann Lee",
                 "You will serve life. => Mr Justice Owen",
-                "justice is done => Justice Owen",
+                "justice is done => Mr Justice Owen",
                 "never => chef",
             ],
         );
@@ -1931,6 +1976,25 @@ mod tests {
         check(
             "Peter Saunders of the CMF said it was worried. \"The CMF is concerned,\" he said.",
             &["The CMF is concerned => Peter Saunders of the CMF"],
+        );
+    }
+
+    /// One person shows under one label in a document: the first that gives the name
+    /// with a role, for the bare name and another role alike; a name of one word, or
+    /// another person of the same surname, keeps its own.
+    #[test]
+    fn one_person_has_one_label() {
+        check(
+            "\"We will appeal,\" said Arsenal vice-chairman David Dein. \"It was unfair,\" \
+             said David Dein. \"The fans agree,\" said club director David Dein. \"No,\" said \
+             Dein. \"Yes,\" said Susan Dein.",
+            &[
+                "We will appeal => Arsenal vice-chairman David Dein",
+                "It was unfair => Arsenal vice-chairman David Dein",
+                "The fans agree => Arsenal vice-chairman David Dein",
+                "No => Arsenal vice-chairman David Dein",
+                "Yes => Susan Dein",
+            ],
         );
     }
 

@@ -82,7 +82,7 @@ fn retelling_adds_unsupported_claims() {
         c["b"]["text"]
             .as_str()
             .is_some_and(|t| t.contains("working as foreign minister"))
-            && c["speaker"] == "Dmitry Peskov"
+            && c["speaker"] == "Kremlin spokesman Dmitry Peskov"
     }));
 }
 
