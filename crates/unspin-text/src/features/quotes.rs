@@ -29,6 +29,31 @@ pub struct Speaker {
     pub key: String,
 }
 
+impl Speaker {
+    /// The person's name the label ends in: its capitalised words after any role or
+    /// title, at least a first name and a surname, the last the speaker's key ("Boris
+    /// Bondarev" in "Former Russian diplomat Boris Bondarev" and in "Mr Boris
+    /// Bondarev"); none for "a BBC spokesman" or "Peter Saunders of the CMF".
+    pub fn person_name(&self) -> Option<&str> {
+        let capitalised =
+            |w: &&str| w.starts_with(char::is_uppercase) && w.chars().any(char::is_lowercase);
+        let words: Vec<&str> = self.display.split(' ').collect();
+        let n = words
+            .iter()
+            .rev()
+            .take_while(|w| capitalised(w) && !is_honorific(&w.to_lowercase()))
+            .count();
+        let name = &words[words.len() - n..];
+        let len = name
+            .iter()
+            .map(|w| w.len() + 1)
+            .sum::<usize>()
+            .saturating_sub(1);
+        (n >= 2 && name.last()?.to_lowercase() == self.key)
+            .then(|| &self.display[self.display.len() - len..])
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Quote {
     /// Normalized range including the quote marks.
@@ -352,7 +377,7 @@ fn one_label_per_person(quotes: &mut [Quote]) {
     let mut labels: FxHashMap<String, String> = FxHashMap::default();
     for q in quotes.iter() {
         if let Some(sp) = &q.speaker
-            && let Some(name) = person_name(sp)
+            && let Some(name) = sp.person_name()
         {
             let label = labels
                 .entry(name.to_string())
@@ -364,33 +389,11 @@ fn one_label_per_person(quotes: &mut [Quote]) {
     }
     for q in quotes.iter_mut() {
         if let Some(sp) = &mut q.speaker
-            && let Some(label) = person_name(sp).and_then(|name| labels.get(name))
+            && let Some(label) = sp.person_name().and_then(|name| labels.get(name))
         {
             sp.display.clone_from(label);
         }
     }
-}
-
-/// The person's name a speaker's label ends in: its capitalised words after any role
-/// or title, at least a first name and a surname, the last the speaker's key
-/// ("Boris Bondarev" in "Former Russian diplomat Boris Bondarev" and in "Mr Boris
-/// Bondarev"); none for "a BBC spokesman" or "Peter Saunders of the CMF".
-fn person_name(sp: &Speaker) -> Option<&str> {
-    let capitalised =
-        |w: &&str| w.starts_with(char::is_uppercase) && w.chars().any(char::is_lowercase);
-    let words: Vec<&str> = sp.display.split(' ').collect();
-    let n = words
-        .iter()
-        .rev()
-        .take_while(|w| capitalised(w) && !is_honorific(&w.to_lowercase()))
-        .count();
-    let name = &words[words.len() - n..];
-    let len = name
-        .iter()
-        .map(|w| w.len() + 1)
-        .sum::<usize>()
-        .saturating_sub(1);
-    (n >= 2 && name.last()?.to_lowercase() == sp.key).then(|| &sp.display[sp.display.len() - len..])
 }
 
 /// The person a sentence opens on, as its subject: a name within its first four words
@@ -493,10 +496,10 @@ fn is_personal(pronoun: Option<&str>) -> bool {
 
 /// Whether `quoted` names the person `speaker` by surname or first name ("Olof",
 /// "Mellberg" for "Olof Mellberg"): people rarely speak of themselves so. Only for a
-/// label ending in a person's name (see [`person_name`]): an organisation ("Peter
+/// label ending in a person's name (see [`Speaker::person_name`]): an organisation ("Peter
 /// Saunders of the CMF", "A BBC spokesman") often names itself.
 fn names(quoted: &str, speaker: &Speaker) -> bool {
-    let Some(name) = person_name(speaker) else {
+    let Some(name) = speaker.person_name() else {
         return false;
     };
     let mut words = name.rsplit(' ');
@@ -715,6 +718,9 @@ impl<'a> Frame<'a, '_> {
     /// off by a comma before them: a role ("Adrian Redgrave, QC, prosecuting said"), or
     /// where the speaker is from ("Emmanuel Ferry, from Exane BNP Paribas told").
     fn words_before<'w>(&self, words: &'w [&'a Token], v: usize) -> &'w [&'a Token] {
+        if let Some(named) = self.set_off_name(words, v) {
+            return named;
+        }
         let mut start = self.run_start(words, v);
         if start == v && self.age_before(words, v) {
             return &words[self.run_start(words, v - 2)..v - 1];
@@ -742,6 +748,57 @@ impl<'a> Frame<'a, '_> {
             start = before;
         }
         &words[start..end]
+    }
+
+    /// A name set off before the verb `words[v]` that is the one speaking, not the
+    /// phrase around it: between dashes ("Banfield's boss - Deputy Chief Constable Tom
+    /// Lloyd - said"), or before a relative clause closed by a comma ("Leslie, who
+    /// played the Queen Vic's landlord, said").
+    fn set_off_name<'w>(&self, words: &'w [&'a Token], v: usize) -> Option<&'w [&'a Token]> {
+        let before = v.checked_sub(1)?;
+        let gap_before = |i: usize| {
+            i.checked_sub(1)
+                .and_then(|p| gap(self.text, words[p], words[i]))
+                .map(str::trim)
+        };
+        let named = |run: &'w [&'a Token]| run.iter().any(|t| t.cap && !t.stop).then_some(run);
+        let dash = |g: Option<&str>| matches!(g, Some("-" | "--"));
+        if dash(gap_before(v)) {
+            // Only after a description: in "Mr Bez - himself a former executive at
+            // rival Porsche - said" the aside describes the one named before it.
+            let start = self.run_start(words, before);
+            let described = start.checked_sub(1).is_some_and(|p| !words[p].cap);
+            return if dash(gap_before(start)) && described {
+                named(&words[start..v])
+            } else {
+                None
+            };
+        }
+        if gap_before(v) != Some(",") {
+            return None;
+        }
+        // The clause runs from "who" to the comma before the verb, with no comma inside.
+        let who = (0..before)
+            .rev()
+            .take_while(|&i| gap_before(i + 1) != Some(","))
+            .find(|&i| words[i].lower == "who")?;
+        if gap_before(who) != Some(",") || !words[who.checked_sub(1)?].cap {
+            return None;
+        }
+        // Not a place someone is from ("Helen Flanagan, of Bolton, Greater Manchester,
+        // who"), nor a description of the one named before it ("Mr Hamilton, the
+        // former MP for Tatton, who").
+        let start = self.run_start(words, who - 1);
+        let aside = gap_before(start) == Some(",")
+            && (matches!(words[start].lower.as_str(), "the" | "a" | "an")
+                || matches!(
+                    words[self.run_start(words, start - 1)].lower.as_str(),
+                    "of" | "from"
+                ));
+        if aside {
+            return None;
+        }
+        named(&words[start..who])
     }
 
     /// Where the run of joined words that reaches `words[end]` starts (at most 8 words
@@ -1976,6 +2033,39 @@ mod tests {
         check(
             "Peter Saunders of the CMF said it was worried. \"The CMF is concerned,\" he said.",
             &["The CMF is concerned => Peter Saunders of the CMF"],
+        );
+    }
+
+    /// A name set off before the verb speaks: between dashes after a description, or
+    /// before a relative clause; not a description set off after a name, nor a place.
+    #[test]
+    fn a_name_set_off_before_the_verb_speaks() {
+        check(
+            "Last night Banfield's boss - Deputy Chief Constable Tom Lloyd - said: \"He is \
+             dangerous.\" Lloyd left.",
+            &["He is dangerous. => Deputy Chief Constable Tom Lloyd"],
+        );
+        check(
+            "Leslie, who played the landlord of the Queen Vic, said: \"The time is right.\"",
+            &["The time is right. => Leslie"],
+        );
+        check(
+            "The Lord Chief Justice, Lord Woolf, who is the senior judge, said: \"He was \
+             charming.\"",
+            &["He was charming. => Lord Woolf"],
+        );
+        check(
+            "Mr Bez - himself a former executive at Porsche - said the car was \"affordable\".",
+            &["affordable => Mr Bez"],
+        );
+        check(
+            "Helen Flanagan, of Bolton, Greater Manchester, who starts in January, said: \
+             \"I'm thrilled.\"",
+            &["I'm thrilled. => Helen Flanagan"],
+        );
+        check(
+            "Mr Hamilton, the former MP for Tatton, who lost his seat, said: \"It was a lie.\"",
+            &["It was a lie. => Mr Hamilton"],
         );
     }
 
