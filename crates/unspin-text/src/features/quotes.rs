@@ -734,18 +734,48 @@ impl<'a> Frame<'a, '_> {
             }
             [] => false,
         };
+        // A role ("Christian Aid's head of trade policy", "editor of Digital Camera
+        // magazine") describes a full name before it ("Andrew Pendleton"), not a time
+        // or a setting ("On Tuesday, deputy prime minister Mr Prescott told"); a role
+        // right before a name ("chief executive Helmut Panke") is no aside but who.
+        let role = |t: &Token| {
+            !t.cap
+                && !t.stop
+                && (ROLES.contains(&t.lower.as_str()) || cues::is_speaker_phrase_word(&t.lower))
+        };
+        let role_aside = |run: &[&Token]| {
+            run.iter().any(|t| role(t)) && !run.windows(2).any(|w| role(w[0]) && w[1].cap)
+        };
+        let full_name = |run: &[&Token]| {
+            run.len() >= 2
+                && run.iter().all(|t| t.cap && !t.stop)
+                && !is_opener(&run[0].lower)
+                && !run.iter().any(|t| is_calendar_word(&t.lower))
+        };
+        // A comma right before the verb closes an aside of its own ("Andrew Pendleton,
+        // Christian Aid's head of trade policy, said"): kept only if it proves one.
+        let comma_before = |i: usize| i > 0 && gap(self.text, words[i - 1], words[i]) == Some(", ");
+        let bare = start == v && comma_before(v);
+        if bare {
+            start = self.run_start(words, v - 1);
+        }
         for _ in 0..3 {
-            let comma = start > 0 && gap(self.text, words[start - 1], words[start]) == Some(", ");
-            if !comma || !aside(&words[start..end]) {
+            if !comma_before(start) {
                 break;
             }
-            // The words before the comma must name someone.
             let before = self.run_start(words, start - 1);
-            if !words[before..start].iter().any(|t| t.cap && !t.stop) {
+            // The words before the comma must name someone.
+            let names = words[before..start].iter().any(|t| t.cap && !t.stop);
+            let set_off = aside(&words[start..end]) && names
+                || role_aside(&words[start..end]) && full_name(&words[before..start]);
+            if !set_off {
                 break;
             }
             end = start;
             start = before;
+        }
+        if bare && end == v {
+            return &words[v..v];
         }
         &words[start..end]
     }
@@ -855,11 +885,15 @@ impl<'a> Frame<'a, '_> {
 
     fn speaker_phrase(&self) -> Option<Phrase<'a>> {
         // `"…," X said` / `"…," said X`.
+        // Further on only after a comma: a name and an aside about it come first
+        // (`"…," Andrew Pendleton, Christian Aid's head of trade policy, said`).
+        let reports = |t: &&Token| t.attribution && !cues::is_participle(&t.lower);
         let window = &self.after[..self.after.len().min(8)];
-        if let Some(v) = window
-            .iter()
-            .position(|t| t.attribution && !cues::is_participle(&t.lower))
-        {
+        let further = || {
+            let v = (8..self.after.len().min(16)).find(|&i| reports(&self.after[i]))?;
+            (gap(self.text, self.after[v - 1], self.after[v]) == Some(", ")).then_some(v)
+        };
+        if let Some(v) = window.iter().position(reports).or_else(further) {
             if passive(self.after, v) {
                 return self.told_by(self.after, v);
             }
@@ -2066,6 +2100,30 @@ mod tests {
         check(
             "Mr Hamilton, the former MP for Tatton, who lost his seat, said: \"It was a lie.\"",
             &["It was a lie. => Mr Hamilton"],
+        );
+    }
+
+    /// A role set off by commas after a full name describes it, with or without the
+    /// comma before the verb; a time or setting before a comma is no name, and a role
+    /// right before a name is part of who spoke.
+    #[test]
+    fn a_role_set_off_after_a_name_describes_it() {
+        check(
+            "\"The losers will be the poorest,\" Andrew Pendleton, Christian Aid's head of \
+             Trade Policy, said.",
+            &["The losers will be the poorest => Andrew Pendleton"],
+        );
+        check(
+            "\"We are doing research,\" Michael Lamberty, a Lufthansa spokesman told the BBC.",
+            &["We are doing research => Michael Lamberty"],
+        );
+        check(
+            "On Tuesday, deputy prime minister Mr Prescott told BBC News: \"We are united.\"",
+            &["We are united. => deputy prime minister Mr Prescott"],
+        );
+        check(
+            "\"It is over,\" the report, released on Monday, said.",
+            &["It is over => ?"],
         );
     }
 
