@@ -427,6 +427,20 @@ impl WordUsage for DocUsage<'_> {
 mod tests {
     use super::*;
 
+    /// A sentence is attributed by a verb that reports what was said, not by one that
+    /// says only how ("sobbed") or has a sense that reports nothing ("pleaded guilty").
+    #[test]
+    fn how_someone_spoke_attributes_nothing_on_its_own() {
+        let a = Article::new(
+            "t",
+            "Cotterell pleaded guilty to murder. Banfield sobbed in the dock. The judge \
+             testified that the plea was late. Mr Lloyd said the plea was late.",
+        );
+        let doc = Doc::new(&a);
+        let attributed: Vec<bool> = doc.sentences.iter().map(|s| s.attributed).collect();
+        assert_eq!(attributed, [false, false, true, true]);
+    }
+
     #[test]
     fn sentences_overlapping_quotes_match_a_full_scan() {
         let a = Article::new(

@@ -21,8 +21,9 @@ pub fn is_hearing_body(lower: &str) -> bool {
     )
 }
 
-/// Reporting verbs common enough in other senses ("called off", "asked for") that they
-/// only attribute next to a quote, never on their own.
+/// Reporting verbs common enough in other senses ("called off", "asked for", "pleaded
+/// guilty") or that say how, not what ("laughed", "sobbed") that they only attribute
+/// next to a quote, never on their own.
 pub fn is_weak_attribution(lower: &str) -> bool {
     matches!(
         lower,
@@ -35,6 +36,24 @@ pub fn is_weak_attribution(lower: &str) -> bool {
             | "adds"
             | "notes"
             | "states"
+            | "bellowed"
+            | "branded"
+            | "cried"
+            | "demanded"
+            | "exclaimed"
+            | "fumed"
+            | "hailed"
+            | "laughed"
+            | "muttered"
+            | "pleaded"
+            | "pledged"
+            | "raged"
+            | "screamed"
+            | "sighed"
+            | "snapped"
+            | "sobbed"
+            | "whispered"
+            | "yelled"
     )
 }
 
@@ -159,7 +178,9 @@ const ATTRIBUTION_VERBS: &[&str] = &[
     "arguing",
     "asked",
     "asserted",
+    "bellowed",
     "boasted",
+    "branded",
     "called",
     "characterised",
     "characterized",
@@ -175,16 +196,21 @@ const ATTRIBUTION_VERBS: &[&str] = &[
     "confirmed",
     "contended",
     "continued",
+    "cried",
     "declared",
+    "demanded",
     "denied",
     "described",
     "describing",
     "emphasised",
     "emphasized",
     "emphasizing",
+    "exclaimed",
     "explained",
     "explaining",
     "explains",
+    "fumed",
+    "hailed",
     "indicated",
     "indicating",
     "informed",
@@ -192,19 +218,26 @@ const ATTRIBUTION_VERBS: &[&str] = &[
     "insisting",
     "insists",
     "joked",
+    "laughed",
     "maintained",
     "mentioned",
+    "muttered",
     "noted",
     "notes",
     "noting",
     "observed",
+    "pleaded",
+    "pledged",
     "posted",
     "predicted",
     "predicts",
     "quipped",
     "quoted",
     "quoting",
+    "raged",
     "recalled",
+    "recalls",
+    "recounted",
     "remarked",
     "remarking",
     "replied",
@@ -217,7 +250,11 @@ const ATTRIBUTION_VERBS: &[&str] = &[
     "say",
     "saying",
     "says",
+    "screamed",
     "shouted",
+    "sighed",
+    "snapped",
+    "sobbed",
     "stated",
     "states",
     "stating",
@@ -228,6 +265,7 @@ const ATTRIBUTION_VERBS: &[&str] = &[
     "tell",
     "telling",
     "tells",
+    "testified",
     "told",
     "tweeted",
     "urged",
@@ -236,9 +274,11 @@ const ATTRIBUTION_VERBS: &[&str] = &[
     "warned",
     "warning",
     "warns",
+    "whispered",
     "writes",
     "writing",
     "wrote",
+    "yelled",
 ];
 
 // Sorted; checked by a test.

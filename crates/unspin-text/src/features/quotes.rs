@@ -2127,6 +2127,21 @@ mod tests {
         );
     }
 
+    /// Verbs that say how someone spoke ("bellowed", "laughed") or what they called
+    /// something ("branded", "hailed") frame a quote as "said" does.
+    #[test]
+    fn how_someone_spoke_frames_a_quote() {
+        check(
+            "Liam Gallagher greeted the news. He laughed: \"What baby?\" Tory Dominic Grieve \
+             branded the office \"scandalous\". \"Never,\" yelled Ann Lee. Gallagher left.",
+            &[
+                "What baby? => Liam Gallagher",
+                "scandalous => Tory Dominic Grieve",
+                "Never => Ann Lee",
+            ],
+        );
+    }
+
     /// One person shows under one label in a document: the first that gives the name
     /// with a role, for the bare name and another role alike; a name of one word, or
     /// another person of the same surname, keeps its own.
