@@ -210,7 +210,7 @@ pub fn attribute(
     if quotes.is_empty() {
         return;
     }
-    let fullest = Fullest::new(all_names);
+    let fullest = Fullest::new(text, all_names);
     let mut last: Option<Speaker> = None;
     let spans: Vec<Range<usize>> = quotes.iter().map(|q| q.outer.clone()).collect();
     let cover = Cover::new(&spans);
@@ -1463,10 +1463,15 @@ fn resolve(
 /// whether the document also writes that word alone or after an honorific, as it refers
 /// to a person once named ("John McKay" … "McKay", "Mr McKay"), not to a place ("Park
 /// Lane") or a team.
-struct Fullest<'n>(FxHashMap<&'n str, (&'n NameMention, bool)>);
+struct Fullest<'n> {
+    by_last: FxHashMap<&'n str, (&'n NameMention, bool)>,
+    /// A given name's full form, by the given name ("noel" → "Noel Gallagher"); `None`
+    /// where two surnames share it.
+    by_given: FxHashMap<&'n str, Option<&'n NameMention>>,
+}
 
 impl<'n> Fullest<'n> {
-    fn new(all_names: &'n [NameMention]) -> Fullest<'n> {
+    fn new(text: &str, all_names: &'n [NameMention]) -> Fullest<'n> {
         let mut map: FxHashMap<&str, (&NameMention, bool)> = FxHashMap::default();
         for n in all_names.iter().filter(|n| n.words.len() <= 4) {
             let rank = |n: &NameMention| (n.words.len(), std::cmp::Reverse(n.range.start));
@@ -1484,17 +1489,54 @@ impl<'n> Fullest<'n> {
                 })
                 .or_insert((n, short));
         }
-        Fullest(map)
+        let mut fullest = Fullest {
+            by_last: map,
+            by_given: FxHashMap::default(),
+        };
+        // A person's: one the document also names by surname alone ("Noel Gallagher",
+        // "Gallagher"), or that opens on a common given name; never a possessive
+        // ("Victoria's Secrets" is a show, "Toshiba's HD-DVD" a format).
+        let people: Vec<&NameMention> = all_names
+            .iter()
+            .filter(|n| {
+                let given = n.words.first().is_some_and(|w| cues::is_given_name(w));
+                let possessive = text.get(n.range.clone()).is_none_or(|t| t.contains('\''));
+                n.last_word().len() >= 2 && !possessive && (given || fullest.person(n))
+            })
+            .collect();
+        for n in people {
+            if let [given, _] | [given, _, _] = n.words.as_slice() {
+                fullest
+                    .by_given
+                    .entry(given)
+                    .and_modify(|seen| {
+                        if seen.is_some_and(|s| s.last_word() != n.last_word()) {
+                            *seen = None;
+                        }
+                    })
+                    .or_insert(Some(n));
+            }
+        }
+        fullest
     }
 
     fn get(&self, last_word: &str) -> Option<&'n NameMention> {
-        self.0.get(last_word).map(|(n, _)| *n)
+        self.by_last.get(last_word).map(|(n, _)| *n)
+    }
+
+    /// The one full name the document gives a given name used alone ("Noel said" beside
+    /// "Noel Gallagher"), unless a surname ends in it too ("Gary Noel").
+    fn given(&self, given: &str) -> Option<&'n NameMention> {
+        if self.get(given).is_some_and(|f| f.words.len() >= 2) {
+            return None;
+        }
+        self.by_given.get(given).copied().flatten()
     }
 
     /// Whether `name` reads as a person's: the document gives it a fuller form and also
     /// refers to it by its last word alone.
     fn person(&self, name: &NameMention) -> bool {
-        self.0
+        self.by_last
             .get(name.last_word())
             .is_some_and(|(full, short)| *short && full.words.len() >= 2)
     }
@@ -1513,6 +1555,12 @@ fn name_speaker(
     fullest: &Fullest<'_>,
 ) -> Speaker {
     let key = name.last_word().to_string();
+    // "Noel said" where the article names Noel Gallagher shows that person, keyed still
+    // by the name the quote has: another article may call him Noel alone.
+    let name = match name.words.as_slice() {
+        [given] if title.is_none() => fullest.given(given).unwrap_or(name),
+        _ => name,
+    };
     let (own, title) = match name.words.as_slice() {
         [t, rest @ ..] if is_honorific(t) && !rest.is_empty() => (rest, Some(t.as_str())),
         words => (words, title),
@@ -2139,6 +2187,27 @@ mod tests {
                 "scandalous => Tory Dominic Grieve",
                 "Never => Ann Lee",
             ],
+        );
+    }
+
+    /// A given name alone shows the one full name the article gives it; not where two
+    /// surnames share it, nor a possessive's.
+    #[test]
+    fn a_given_name_alone_is_the_person_named_in_full() {
+        check(
+            "Noel Gallagher became a father. Fans cheered when Noel arrived. \"It's mega,\" \
+             Noel said. Gallagher left.",
+            &["It's mega => Noel Gallagher"],
+        );
+        check(
+            "Noel Gallagher and Noel Redding met. Fans cheered when Noel arrived. \"It's \
+             mega,\" Noel said. Gallagher and Redding left.",
+            &["It's mega => Noel"],
+        );
+        check(
+            "Her show Victoria's Secrets starts soon. Fans cheered when Victoria arrived. \
+             \"I love it,\" Victoria said.",
+            &["I love it => Victoria"],
         );
     }
 
