@@ -425,8 +425,13 @@ fn opening_person(
         if after.starts_with(['\'', '\u{2019}']) {
             return Some(None);
         }
+        // A person: one the document also names by surname, or whose title or common
+        // given name says so ("Liam Gallagher", where two Gallaghers go by first name).
         let person = |n: &NameMention| {
-            let titled = n.words.len() >= 2 && n.words.first().is_some_and(|w| is_honorific(w));
+            let titled = n.words.len() >= 2
+                && n.words
+                    .first()
+                    .is_some_and(|w| is_honorific(w) || cues::is_given_name(w));
             fullest.person(n) || titled
         };
         if person(name) {
@@ -2088,6 +2093,15 @@ mod tests {
                 "She is still competitive => Coach Ken Jones",
                 "I want to win => Kelly Holmes",
                 "She is a great team member => ?",
+            ],
+        );
+        // A common given name says a person, where the surname never stands alone.
+        check(
+            "\"It's mega,\" said Noel Gallagher. Liam Gallagher greeted the birth. He \
+             laughed: \"What baby?\"",
+            &[
+                "It's mega => Noel Gallagher",
+                "What baby? => Liam Gallagher",
             ],
         );
     }
