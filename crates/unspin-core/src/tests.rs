@@ -1378,6 +1378,54 @@ fn what_a_court_heard_is_attributed() {
     );
 }
 
+/// A copy that hangs a quote on another person, each named in full beside it, drops
+/// the source's attribution; not where a pronoun or a role may stand for either, nor
+/// where the source passes on another's words ("told the court that he was heard").
+#[test]
+fn a_quote_given_to_another_person_drops_its_attribution() {
+    let dropped =
+        |source: &str, copy: &str| details(source, copy, &[ChangeKind::AttributionDropped]);
+    let source = "The council approved the budget on Monday. \"We found savings in every \
+                  department, and nobody will lose their job,\" said council leader Mary Hughes. \
+                  Opposition leader Tom Baker called the plan reckless.";
+    assert_eq!(
+        dropped(
+            source,
+            "The council passed the budget on Monday. \"We found savings in every \
+             department, and nobody will lose their job,\" said opposition leader Tom Baker. \
+             Council leader Mary Hughes called the plan reckless."
+        ),
+        ["the copy has opposition leader Tom Baker say this, not council leader Mary Hughes"]
+    );
+    // Said once, though the copy no longer names her at all.
+    assert_eq!(
+        dropped(
+            source,
+            "The council passed the budget on Monday. \"We found savings in every \
+             department, and nobody will lose their job,\" said opposition leader Tom Baker."
+        ),
+        ["the copy has opposition leader Tom Baker say this, not council leader Mary Hughes"]
+    );
+    assert_eq!(
+        dropped(
+            source,
+            "The council passed the budget on Monday. Tom Baker spoke after the vote. \"We \
+             found savings in every department, and nobody will lose their job,\" he said. \
+             Mary Hughes called the plan reckless."
+        ),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        dropped(
+            "Paul Sloan, prosecuting, told the court that the worker was heard singing \
+             \"Findus pancakes are class, because they are full of glass\" at the plant.",
+            "At the plant John McKay joked: \"Findus pancakes are class, because they are \
+             full of glass.\" Paul Sloan was prosecuting."
+        ),
+        Vec::<String>::new()
+    );
+}
+
 /// A copy that keeps who spoke but not what they said states nothing as fact: naming the
 /// judges who will rule is no dropped attribution of their ruling.
 #[test]

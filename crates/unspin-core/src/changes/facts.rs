@@ -360,7 +360,7 @@ fn told<'d>(
 /// Whether two names are one respelled ("Goram"/"Goreham", "Lord Hartley"/"Hartly"): a
 /// word in common other than a title ("Richard Hartley QC" and "George Carman QC" are
 /// two people), or a word of each at most `share` of its letters apart.
-fn respelled(a: &[String], b: &[String], share: f64) -> bool {
+pub(super) fn respelled(a: &[String], b: &[String], share: f64) -> bool {
     a.iter().filter(|w| !any_names_word(w)).any(|w| {
         b.iter()
             .filter(|v| !any_names_word(v))

@@ -245,7 +245,14 @@ fn attribution(
             detail: "the source attributes this to someone; the copy states it as fact".to_string(),
             weight: cfg.change_weights.attribution_dropped,
         });
-    } else if let Some(lost) = lost.first() {
+    } else if let Some(lost) = lost.first()
+        // A quote given to another person says more (see `quotes::detect`).
+        && !out.iter().any(|c| {
+            c.kind == ChangeKind::AttributionDropped
+                && c.speaker.as_ref() == Some(*lost)
+                && c.src.as_ref().is_some_and(|r| r.start < src_range.end && src_range.start < r.end)
+        })
+    {
         out.push(Change {
             kind: ChangeKind::AttributionDropped,
             src: Some(src_range),

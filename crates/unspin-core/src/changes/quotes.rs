@@ -10,8 +10,8 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use super::{Change, ChangeKind, Elsewhere, OrientedGroup};
 use crate::config::{ChangeRules, Config};
 use crate::doc::Doc;
-use crate::features::Quote;
-use crate::text::words::tokenize;
+use crate::features::{Quote, Speaker};
+use crate::text::words::{Token, tokenize};
 
 fn quote_words(doc: &Doc<'_>, q: &Quote) -> Vec<CompactString> {
     tokenize(doc.ntext(q.inner.clone()), 0)
@@ -316,6 +316,86 @@ struct Offer {
     looks: u32,
 }
 
+/// The source's and the copy's speakers of a quote pair when the copy gives it to
+/// someone else: each names a person in full ("council leader Mary Hughes",
+/// "opposition leader Tom Baker") in the quote's own sentences, where the other is not
+/// named (a court report's "Sloan told the court McKay was heard to say" passes words
+/// on), with no word in common and not one name respelled. A pronoun or a role may
+/// stand for either person, so says nothing.
+fn misattributed<'q>(
+    src: &Doc<'_>,
+    qs: &'q Quote,
+    copy: &Doc<'_>,
+    qc: &'q Quote,
+    rules: &ChangeRules,
+) -> Option<(&'q Speaker, &'q Speaker)> {
+    let (said, now) = (qs.speaker.as_ref()?, qc.speaker.as_ref()?);
+    let words = |sp: &Speaker| -> Option<Vec<String>> {
+        Some(
+            sp.person_name()?
+                .split(' ')
+                .map(str::to_lowercase)
+                .collect(),
+        )
+    };
+    let (a, b) = (words(said)?, words(now)?);
+    if said.key == now.key || super::facts::respelled(&a, &b, rules.name_respelled) {
+        return None;
+    }
+    let names = |doc: &Doc<'_>, q: &Quote, key: &str| frame(doc, q).iter().any(|t| t.lower == key);
+    // Said in so many words: one reporting verb between the name and the quote, not a
+    // second frame passing on another's words ("Sloan told the court that the
+    // 61-year-old was heard singing").
+    let direct = |doc: &Doc<'_>, q: &Quote, key: &str| {
+        let words = frame(doc, q);
+        let Some(at) = words
+            .iter()
+            .find(|t| t.lower == key)
+            .map(|t| t.range.clone())
+        else {
+            return false;
+        };
+        let between = |t: &&&Token| {
+            if at.end <= q.outer.start {
+                at.end <= t.range.start && t.range.end <= q.outer.start
+            } else {
+                q.outer.end <= t.range.start && t.range.end <= at.start
+            }
+        };
+        words
+            .iter()
+            .filter(between)
+            .filter(|t| t.attribution || t.lower == "heard")
+            .count()
+            <= 1
+    };
+    let named_here = direct(src, qs, &said.key) && direct(copy, qc, &now.key);
+    let other_absent = !names(src, qs, &now.key) && !names(copy, qc, &said.key);
+    (named_here && other_absent).then_some((said, now))
+}
+
+/// The words of the sentences a quote stands in, outside the quote.
+fn frame<'d>(doc: &'d Doc<'_>, q: &Quote) -> Vec<&'d Token> {
+    let r = quote_sentences(doc, q);
+    doc.tokens
+        .iter()
+        .filter(|t| r.start <= t.range.start && t.range.end <= r.end)
+        .filter(|t| !(q.inner.start <= t.range.start && t.range.end <= q.inner.end))
+        .collect()
+}
+
+/// The sentences a quote stands in, as one range: where its speaker is named.
+fn quote_sentences(doc: &Doc<'_>, q: &Quote) -> Range<usize> {
+    let s = doc.sentences_overlapping(&q.outer);
+    match (
+        doc.sentences.get(s.start),
+        doc.sentences.get(s.end.saturating_sub(1)),
+    ) {
+        (Some(first), Some(last)) => first.sentence.range.start..last.sentence.range.end,
+        _ => q.outer.clone(),
+    }
+}
+
 fn speaker_key(q: &Quote) -> Option<&str> {
     q.speaker.as_ref().map(|s| s.key.as_str())
 }
@@ -404,6 +484,20 @@ pub(super) fn detect(
     let mut src_runs = SourceRuns::new(src);
     for (i, j) in pairs {
         let (qs, qc) = (&src.quotes[i], &copy.quotes[j]);
+        let same_words = set_dice(&src_stems[i], &copy_stems[j]) >= rules.quote_kept_for_speaker;
+        if let Some((said, now)) = misattributed(src, qs, copy, qc, rules).filter(|_| same_words) {
+            out.push(Change {
+                kind: ChangeKind::AttributionDropped,
+                src: Some(quote_sentences(src, qs)),
+                copy: Some(quote_sentences(copy, qc)),
+                speaker: Some(said.display.clone()),
+                detail: format!(
+                    "the copy has {} say this, not {}",
+                    now.display, said.display
+                ),
+                weight: cfg.change_weights.attribution_dropped,
+            });
+        }
         let (src_words, copy_words) = (quote_words(src, qs), quote_words(copy, qc));
         if excerpt(&src_words, &copy_words) || extended(&src_words, &copy_words, &mut src_runs) {
             continue;

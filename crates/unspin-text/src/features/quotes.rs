@@ -49,7 +49,9 @@ impl Speaker {
             .map(|w| w.len() + 1)
             .sum::<usize>()
             .saturating_sub(1);
-        (n >= 2 && name.last()?.to_lowercase() == self.key)
+        // A title written in capitals ("Prime Minister") is no name.
+        let role = ROLES.contains(&self.key.as_str()) || cues::is_speaker_phrase_word(&self.key);
+        (n >= 2 && !role && name.last()?.to_lowercase() == self.key)
             .then(|| &self.display[self.display.len() - len..])
     }
 }
