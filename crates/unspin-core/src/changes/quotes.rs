@@ -485,7 +485,7 @@ pub(super) fn detect(
     for (i, j) in pairs {
         let (qs, qc) = (&src.quotes[i], &copy.quotes[j]);
         let same_words = set_dice(&src_stems[i], &copy_stems[j]) >= rules.quote_kept_for_speaker;
-        if let Some((said, now)) = misattributed(src, qs, copy, qc, rules).filter(|_| same_words) {
+        if same_words && let Some((said, now)) = misattributed(src, qs, copy, qc, rules) {
             out.push(Change {
                 kind: ChangeKind::AttributionDropped,
                 src: Some(quote_sentences(src, qs)),
