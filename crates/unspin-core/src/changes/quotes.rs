@@ -342,12 +342,12 @@ fn misattributed<'q>(
     if said.key == now.key || super::facts::respelled(&a, &b, rules.name_respelled) {
         return None;
     }
-    let names = |doc: &Doc<'_>, q: &Quote, key: &str| frame(doc, q).iter().any(|t| t.lower == key);
+    let (src_frame, copy_frame) = (frame(src, qs), frame(copy, qc));
+    let names = |words: &[&Token], key: &str| words.iter().any(|t| t.lower == key);
     // Said in so many words: one reporting verb between the name and the quote, not a
     // second frame passing on another's words ("Sloan told the court that the
     // 61-year-old was heard singing").
-    let direct = |doc: &Doc<'_>, q: &Quote, key: &str| {
-        let words = frame(doc, q);
+    let direct = |words: &[&Token], q: &Quote, key: &str| {
         let Some(at) = words
             .iter()
             .find(|t| t.lower == key)
@@ -369,17 +369,15 @@ fn misattributed<'q>(
             .count()
             <= 1
     };
-    let named_here = direct(src, qs, &said.key) && direct(copy, qc, &now.key);
-    let other_absent = !names(src, qs, &now.key) && !names(copy, qc, &said.key);
+    let named_here = direct(&src_frame, qs, &said.key) && direct(&copy_frame, qc, &now.key);
+    let other_absent = !names(&src_frame, &now.key) && !names(&copy_frame, &said.key);
     (named_here && other_absent).then_some((said, now))
 }
 
 /// The words of the sentences a quote stands in, outside the quote.
 fn frame<'d>(doc: &'d Doc<'_>, q: &Quote) -> Vec<&'d Token> {
-    let r = quote_sentences(doc, q);
-    doc.tokens
-        .iter()
-        .filter(|t| r.start <= t.range.start && t.range.end <= r.end)
+    doc.sentences_overlapping(&q.outer)
+        .flat_map(|i| doc.sentence_tokens(i))
         .filter(|t| !(q.inner.start <= t.range.start && t.range.end <= q.inner.end))
         .collect()
 }
