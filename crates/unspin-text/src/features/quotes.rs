@@ -50,7 +50,7 @@ impl Speaker {
             .sum::<usize>()
             .saturating_sub(1);
         // A title written in capitals ("Prime Minister") is no name.
-        let role = ROLES.contains(&self.key.as_str()) || cues::is_speaker_phrase_word(&self.key);
+        let role = is_role_word(&self.key);
         (n >= 2 && !role && name.last()?.to_lowercase() == self.key)
             .then(|| &self.display[self.display.len() - len..])
     }
@@ -340,7 +340,7 @@ pub fn attribute(
             _ => None,
         };
         let quoted = text.get(quotes[qi].inner.clone()).unwrap_or("");
-        let named = |sp: &Speaker| is_personal(pronoun) && names(quoted, sp);
+        let named = |sp: &Speaker| pronoun_sex(pronoun).is_some() && names(quoted, sp);
         let mut opened = opened_on
             .iter()
             .rev()
@@ -488,17 +488,24 @@ const ROLES: &[&str] = &[
 /// Whether a speaker's title or first name says they are not who `pronoun` ("he",
 /// "she") stands for: "Mrs Quinn" or "Kelly Holmes" is no "he".
 fn other_sex(pronoun: Option<&str>, display: &str) -> bool {
-    let want = match pronoun {
-        Some("he" | "his") => cues::Sex::He,
-        Some("she" | "her") => cues::Sex::She,
-        _ => return false,
+    let Some(want) = pronoun_sex(pronoun) else {
+        return false;
     };
     cues::sex_of_name(display.split_whitespace()).is_some_and(|sex| sex != want)
 }
 
-/// Whether `pronoun` stands for a person: "he", "she", "his", "her".
-fn is_personal(pronoun: Option<&str>) -> bool {
-    matches!(pronoun, Some("he" | "she" | "his" | "her"))
+/// Whom a personal pronoun stands for: "he"/"his" a man, "she"/"her" a woman.
+fn pronoun_sex(pronoun: Option<&str>) -> Option<cues::Sex> {
+    match pronoun {
+        Some("he" | "his") => Some(cues::Sex::He),
+        Some("she" | "her") => Some(cues::Sex::She),
+        _ => None,
+    }
+}
+
+/// A word for someone's role ("manager", "spokesman", "minister").
+fn is_role_word(lower: &str) -> bool {
+    ROLES.contains(&lower) || cues::is_speaker_phrase_word(lower)
 }
 
 /// Whether `quoted` names the person `speaker` by surname or first name ("Olof",
@@ -745,11 +752,7 @@ impl<'a> Frame<'a, '_> {
         // magazine") describes a full name before it ("Andrew Pendleton"), not a time
         // or a setting ("On Tuesday, deputy prime minister Mr Prescott told"); a role
         // right before a name ("chief executive Helmut Panke") is no aside but who.
-        let role = |t: &Token| {
-            !t.cap
-                && !t.stop
-                && (ROLES.contains(&t.lower.as_str()) || cues::is_speaker_phrase_word(&t.lower))
-        };
+        let role = |t: &Token| !t.cap && !t.stop && is_role_word(&t.lower);
         let role_aside = |run: &[&Token]| {
             run.iter().any(|t| role(t)) && !run.windows(2).any(|w| role(w[0]) && w[1].cap)
         };
