@@ -22,13 +22,25 @@ pub const ROWS: usize = PERMUTATIONS / BANDS;
 const SHINGLE: usize = 5;
 const SEED: u64 = 0x756e_7370_696e; // "unspin"
 
-/// Fingerprints of one article.
+/// Fingerprints of one article: with 64-bit sentence keys in the on-disk index, and
+/// with [`ScanKey`]s in a corpus scan.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Fingerprint {
+pub struct Fingerprint<K = u64> {
     /// One key per LSH band (empty when the article has no shingle).
     pub bands: Vec<u64>,
     /// Sorted, deduplicated sentence keys.
-    pub sentence_keys: Vec<u64>,
+    pub sentence_keys: Vec<K>,
+}
+
+/// A sentence key as a scan holds it: the high half of the 64-bit key. A scan holds
+/// every article's keys at once (most of its memory at its peak); the halves never leave
+/// it, so they need no format version, and a rare collision only adds a pair to verify.
+pub type ScanKey = u32;
+
+/// The scan's half of a 64-bit sentence key (its high bits, so a key's slice of the key
+/// space is the same in both).
+pub fn scan_key(key: u64) -> ScanKey {
+    (key >> 32) as ScanKey
 }
 
 /// Hash of one sentence's lowercased words, to spot passages repeated verbatim.
@@ -68,7 +80,19 @@ pub const MAX_KEYS_PER_SENTENCE: usize = MAX_SALIENT * (MAX_SALIENT - 1) / 2;
 
 /// The fingerprint of a whole article (what the on-disk index stores).
 pub fn fingerprint(doc: &Doc<'_>) -> Fingerprint {
-    parts(doc).sketch(0).into_fingerprint(&FxHashSet::default())
+    let parts = parts(doc);
+    let words: Vec<&str> = parts.words.split_terminator(' ').collect();
+    let mut sentence_keys: Vec<u64> = parts
+        .sentences
+        .iter()
+        .flat_map(|s| s.keys.iter().copied())
+        .collect();
+    sentence_keys.sort_unstable();
+    sentence_keys.dedup();
+    Fingerprint {
+        bands: bands(&words),
+        sentence_keys,
+    }
 }
 
 pub fn parts(doc: &Doc<'_>) -> Parts {
@@ -138,7 +162,7 @@ pub struct Sketch {
     sentences: Vec<(u64, u32, u32)>,
     /// Per body sentence: its words (at most 255).
     words: Vec<u8>,
-    keys: Vec<u64>,
+    keys: Vec<ScanKey>,
 }
 
 impl Parts {
@@ -153,7 +177,7 @@ impl Parts {
             .sentences
             .iter()
             .map(|s| {
-                keys.extend_from_slice(&s.keys);
+                keys.extend(s.keys.iter().map(|&k| scan_key(k)));
                 names.extend_from_slice(&s.names);
                 (
                     if s.n_words <= max_short_words {
@@ -212,7 +236,7 @@ impl Sketch {
     /// The fingerprint: the bands, and the keys of the sentences not in `skip`, sorted
     /// and deduplicated in the sketch's own buffer (a scan converts every sketch; new
     /// buffers would fragment the heap by as much again).
-    pub fn into_fingerprint(self, skip: &FxHashSet<u64>) -> Fingerprint {
+    pub fn into_fingerprint(self, skip: &FxHashSet<u64>) -> Fingerprint<ScanKey> {
         let Sketch {
             bands,
             sentences,
@@ -239,7 +263,7 @@ impl Sketch {
     }
 
     /// The sorted, deduplicated keys of the sentences not in `skip`.
-    pub fn sentence_keys(&self, skip: &FxHashSet<u64>) -> Vec<u64> {
+    pub fn sentence_keys(&self, skip: &FxHashSet<u64>) -> Vec<ScanKey> {
         let ends = self.sentences.iter().map(|&(h, end, _)| (h, end as usize));
         kept(ends, &self.keys, skip)
     }
@@ -381,7 +405,11 @@ mod tests {
             .expect("the footer sentence");
         let skip: FxHashSet<u64> = [sentence_hash(&doc, footer)].into_iter().collect();
         let sketch = p.sketch(20);
-        assert_eq!(sketch.bands, fingerprint(&doc).bands);
+        let whole = fingerprint(&doc);
+        assert_eq!(sketch.bands, whole.bands);
+        let mut halves: Vec<ScanKey> = whole.sentence_keys.iter().map(|&k| scan_key(k)).collect();
+        halves.dedup();
+        assert_eq!(sketch.sentence_keys(&FxHashSet::default()), halves);
         let with = sketch.sentence_keys(&FxHashSet::default());
         let without = sketch.sentence_keys(&skip);
         assert!(

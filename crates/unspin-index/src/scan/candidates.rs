@@ -7,7 +7,7 @@
 use rustc_hash::FxHashSet;
 
 use super::{ScanConfig, parallel_map};
-use crate::fingerprint::{Fingerprint, MAX_KEYS_PER_SENTENCE};
+use crate::fingerprint::{Fingerprint, MAX_KEYS_PER_SENTENCE, ScanKey};
 
 /// How many of the first holders of an over-full LSH band or sentence key the others
 /// are paired with.
@@ -18,7 +18,7 @@ const NO_HUB: u32 = u32::MAX;
 
 /// The sentence-key postings are built in 2^KEY_SLICE_BITS slices of the key space.
 const KEY_SLICE_BITS: u32 = 6;
-const KEY_SLICES: u64 = 1 << KEY_SLICE_BITS;
+const KEY_SLICES: ScanKey = 1 << KEY_SLICE_BITS;
 
 /// Articles whose shared keys a thread counts in one go (see [`Runs::pairs`]).
 const PAIR_BLOCK: usize = 4096;
@@ -26,7 +26,7 @@ const PAIR_BLOCK: usize = 4096;
 /// Pairs of articles sharing an LSH band (band keys are namespaced by band), and how
 /// many bands more than `max_posting` articles hold.
 pub(super) fn band_pairs(
-    prints: &[Fingerprint],
+    prints: &[Fingerprint<ScanKey>],
     max_posting: usize,
 ) -> (FxHashSet<(u32, u32)>, usize) {
     let mut band_entries: Vec<(u64, u32)> = Vec::new();
@@ -65,10 +65,10 @@ pub(super) fn band_pairs(
 /// The runs of the sentence keys two to `max_posting` articles hold, and the keys more
 /// hold (sorted, with their first holders).
 pub(super) fn key_runs(
-    prints: &[Fingerprint],
+    prints: &[Fingerprint<ScanKey>],
     max_posting: usize,
     threads: usize,
-) -> (Runs, Vec<(u64, Hubs)>) {
+) -> (Runs, Vec<(ScanKey, Hubs)>) {
     // Only keys that two to `max_posting` articles hold make runs: most keys are one
     // article's and go, which keeps the counting short; those more articles hold are
     // returned for `through_hubs`. The postings are built a slice
@@ -77,16 +77,18 @@ pub(super) fn key_runs(
     // keys' order (so the result is sorted).
     let mut key_runs = Runs::default();
     // Keys held by more than `max_posting` articles, sorted, with their first holders.
-    let mut hub_keys: Vec<(u64, Hubs)> = Vec::new();
-    let parts: Vec<u64> = (0..KEY_SLICES).collect();
+    let mut hub_keys: Vec<(ScanKey, Hubs)> = Vec::new();
+    let parts: Vec<ScanKey> = (0..KEY_SLICES).collect();
     for group in parts.chunks(threads) {
         let built = parallel_map(group, threads, |&part| {
-            let mut slice: Vec<(u64, u32)> = Vec::new();
+            let mut slice: Vec<(ScanKey, u32)> = Vec::new();
             for (k, p) in prints.iter().enumerate() {
                 // Each article's keys are sorted: its keys in this slice are one range.
                 let keys = &p.sentence_keys;
-                let from = keys.partition_point(|&key| key >> (64 - KEY_SLICE_BITS) < part);
-                let to = keys.partition_point(|&key| key >> (64 - KEY_SLICE_BITS) <= part);
+                let from =
+                    keys.partition_point(|&key| key >> (ScanKey::BITS - KEY_SLICE_BITS) < part);
+                let to =
+                    keys.partition_point(|&key| key >> (ScanKey::BITS - KEY_SLICE_BITS) <= part);
                 slice.extend(keys[from..to].iter().map(|&key| (key, k as u32)));
             }
             slice.sort_unstable();
@@ -258,8 +260,8 @@ impl Runs {
 /// as well, but the cap on hubs per article keeps these to a few candidates each, which
 /// verification turns down.
 pub(super) fn through_hubs(
-    prints: &[Fingerprint],
-    hub_keys: &[(u64, Hubs)],
+    prints: &[Fingerprint<ScanKey>],
+    hub_keys: &[(ScanKey, Hubs)],
     counts: &[usize],
     scan_cfg: &ScanConfig,
     threads: usize,
@@ -340,11 +342,11 @@ mod tests {
         // Articles 40..80 write on the field: each holds two of those keys (too few).
         // Articles 80..120 end with one long line they all repeat (a disclaimer): as
         // many keys as one sentence gives, all over-full, and their own.
-        let story = 1..=40u64;
-        let disclaimer = 500..500 + MAX_KEYS_PER_SENTENCE as u64;
-        let mut prints: Vec<Fingerprint> = (0..120u64)
+        let story = 1..=40u32;
+        let disclaimer = 500..500 + MAX_KEYS_PER_SENTENCE as u32;
+        let mut prints: Vec<Fingerprint<ScanKey>> = (0..120u32)
             .map(|a| {
-                let mut keys: Vec<u64> = match a {
+                let mut keys: Vec<ScanKey> = match a {
                     0..40 => story.clone().collect(),
                     40..80 => vec![a % 40 + 1, (a + 3) % 40 + 1],
                     _ => disclaimer.clone().collect(),
@@ -357,7 +359,7 @@ mod tests {
                 }
             })
             .collect();
-        let mut entries: Vec<(u64, u32)> = prints
+        let mut entries: Vec<(ScanKey, u32)> = prints
             .iter()
             .enumerate()
             .flat_map(|(a, p)| p.sentence_keys.iter().map(move |&k| (k, a as u32)))
@@ -386,10 +388,10 @@ mod tests {
         // An article sharing enough over-full keys with more than [`HUBS`] hubs keeps
         // those it shares most with: article 3 also holds 30 keys whose first holders
         // are 3, 4 and 5, and still pairs with 0, 1 and 2 only.
-        let more = 2000..2030u64;
+        let more = 2000..2030u32;
         prints[3].sentence_keys.extend(more.clone());
         let extra = more.map(|k| (k, [3, 4, 5]));
-        let all: Vec<(u64, Hubs)> = hub_keys.iter().copied().chain(extra).collect();
+        let all: Vec<(ScanKey, Hubs)> = hub_keys.iter().copied().chain(extra).collect();
         let got = through_hubs(&prints, &all, &counts, &cfg, 1);
         let three: Vec<(u32, u32)> = got.into_iter().filter(|p| p.0 == 3 || p.1 == 3).collect();
         assert_eq!(three, [(0, 3), (1, 3), (2, 3)]);

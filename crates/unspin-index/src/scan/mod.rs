@@ -29,7 +29,7 @@ use unspin_core::{Article, CivilDate, CommonNames, Comparison, Config, compare_d
 
 use crate::articles::{Articles, Indexed, Spill, SpillWriter};
 use crate::corpus::{self, Item, Skipped};
-use crate::fingerprint::{self, Fingerprint, Sketch, sentence_hash};
+use crate::fingerprint::{self, Fingerprint, ScanKey, Sketch, sentence_hash};
 use candidates::Runs;
 use verify::Verify;
 
@@ -368,7 +368,7 @@ fn scan_sketches<A: Articles + ?Sized>(
     // leaves boilerplate out); sentence keys lose the boilerplate sentences' keys.
     let mut name_entries: Vec<(u32, u32)> = Vec::new();
     let mut name_counts: Vec<usize> = Vec::with_capacity(n_articles);
-    let prints: Vec<Fingerprint> = sketches
+    let prints: Vec<Fingerprint<ScanKey>> = sketches
         .into_iter()
         .enumerate()
         .map(|(k, s)| {
