@@ -4,6 +4,7 @@
 //! DIR/pairs.tsv: `label<TAB>newspaper<TAB>pa_sources` (comma-separated), paths relative
 //! to DIR, texts in Latin-1 (see ../shared/data/meter-dev/README.txt).
 
+use std::collections::BTreeMap;
 use std::path::Path;
 
 use anyhow::{Context, Result, bail};
@@ -78,6 +79,12 @@ pub fn run(dir: &Path, predictions: Option<&Path>, cfg: &Config) -> Result<Strin
             (t.derived_share, t.tiled_share),
             annotated_share,
         );
+        ceiling.add_low(
+            domain(paper),
+            gold,
+            t.derived_share,
+            annotated_share.is_some(),
+        );
         out.write(&json!({
             "id": paper, "label": label, "predicted": CLASSES[predicted],
             "derived_share": t.derived_share, "verbatim_share": t.verbatim_share, "trigram_containment": t.trigram_containment, "tiled_share": t.tiled_share,
@@ -112,6 +119,21 @@ struct Ceiling {
     others: Vec<(usize, f64, f64)>,
     /// `trace` verdicts, on annotated articles ([0]) and the others ([1]).
     shipped: [Confusion; 2],
+    /// Gold classes of the articles with a `derived_share` below [`LOW_SHARE`], by half
+    /// (annotated first) and domain.
+    low: BTreeMap<(bool, String), [usize; 3]>,
+}
+
+/// The `derived_share` below which METER's two halves label alike evidence differently.
+const LOW_SHARE: f64 = 0.5;
+
+/// An article's domain: the folder after `rawtexts/` ("courts", "showbiz"), or "-".
+fn domain(paper: &str) -> String {
+    paper
+        .split_once("rawtexts/")
+        .and_then(|(_, rest)| rest.split_once('/'))
+        .map_or("-", |(domain, _)| domain)
+        .to_string()
 }
 
 impl Ceiling {
@@ -120,6 +142,14 @@ impl Ceiling {
             annotated: Vec::new(),
             others: Vec::new(),
             shipped: [Confusion::new(CLASSES), Confusion::new(CLASSES)],
+            low: BTreeMap::new(),
+        }
+    }
+
+    /// One article's gold class, if its `derived_share` is below [`LOW_SHARE`].
+    fn add_low(&mut self, domain: String, gold: usize, derived: f64, annotated: bool) {
+        if derived < LOW_SHARE {
+            self.low.entry((!annotated, domain)).or_default()[gold] += 1;
         }
     }
 
@@ -157,7 +187,22 @@ impl Ceiling {
             show_cuts(&others_derived.cuts),
             others_tiled.score,
             show_cuts(&others_tiled.cuts),
-        )
+        ) + &self.low_report()
+    }
+
+    /// The gold classes of the articles whose `derived_share` is below [`LOW_SHARE`],
+    /// half by half and domain by domain: where one half labels such articles non and
+    /// the other partially, no cut of any share can follow both.
+    fn low_report(&self) -> String {
+        let mut out = format!(
+            "gold classes (wholly / partially / non) of the articles with derived_share below {LOW_SHARE}, by half and domain\n"
+        );
+        for ((other, domain), counts) in &self.low {
+            let half = if *other { "other" } else { "annotated" };
+            let [w, p, n] = counts;
+            out += &format!("  {half}, {domain}: {w} / {p} / {n}\n");
+        }
+        out
     }
 }
 
@@ -281,6 +326,57 @@ mod tests {
         assert_eq!(
             lines[6],
             "  the other articles, unspin's tiled_share: macro-F1 0.333 (cuts 0.600 / 0.250)"
+        );
+    }
+
+    #[test]
+    fn low_share_labels_are_counted_by_half_and_domain() {
+        let mut c = Ceiling::new();
+        for (paper, gold, derived, annotated) in [
+            (
+                "newspapers/rawtexts/showbiz/12.08.99/a/a1_sun.txt",
+                2,
+                0.2,
+                true,
+            ),
+            (
+                "newspapers/rawtexts/showbiz/12.08.99/a/a2_sun.txt",
+                1,
+                0.4,
+                true,
+            ),
+            (
+                "newspapers/rawtexts/showbiz/14.12.99/b/b1_sun.txt",
+                1,
+                0.1,
+                false,
+            ),
+            (
+                "newspapers/rawtexts/showbiz/14.12.99/b/b2_sun.txt",
+                1,
+                0.3,
+                false,
+            ),
+            // At or above the cut: not counted.
+            (
+                "newspapers/rawtexts/showbiz/14.12.99/b/b3_sun.txt",
+                0,
+                0.5,
+                false,
+            ),
+            (
+                "newspapers/rawtexts/courts/14.12.99/c/c1_sun.txt",
+                2,
+                0.45,
+                false,
+            ),
+            ("elsewhere.txt", 0, 0.0, true),
+        ] {
+            c.add_low(domain(paper), gold, derived, annotated);
+        }
+        assert_eq!(
+            c.low_report(),
+            "gold classes (wholly / partially / non) of the articles with derived_share below 0.5, by half and domain\n  annotated, -: 1 / 0 / 0\n  annotated, showbiz: 0 / 1 / 1\n  other, courts: 0 / 0 / 1\n  other, showbiz: 0 / 2 / 0\n"
         );
     }
 }
