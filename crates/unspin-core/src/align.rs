@@ -416,6 +416,56 @@ fn best_bounded(query: &Doc<'_>, target: &Doc<'_>, weights: &Weights) -> Vec<(f6
     best
 }
 
+/// The sentences of `src` that together hold sentence `j` of `copy`, if any do: a copy
+/// sentence may condense a passage (four of a wire's sentences into one), and then
+/// matches none of them alone. Picked greedily, the one adding most of `j`'s content
+/// weight first, each adding at least `trace_fuse_gain` of it, at most
+/// `trace_fuse_parts`; they must hold `trace_fuse_cover` of it in all. Returns their
+/// share of `j`'s weight and the sentences, ascending.
+pub fn fuse(
+    src: &Doc<'_>,
+    copy: &Doc<'_>,
+    j: usize,
+    weights: &Weights,
+    cfg: &Config,
+) -> Option<(f64, Vec<usize>)> {
+    let terms = &copy.sentences.get(j)?.terms;
+    let total = weights.total(terms);
+    if terms.len() < cfg.trace_fuse_min_terms.max(1) || total.is_nan() || total <= 0.0 {
+        return None;
+    }
+    // Candidates: the source's content sentences sharing a term with `j`.
+    let postings = src.content();
+    let mut candidates: Vec<usize> = terms
+        .iter()
+        .flat_map(|&t| postings.holders(t).iter().map(|&i| i as usize))
+        .collect();
+    candidates.sort_unstable();
+    candidates.dedup();
+    let mut left: Vec<u64> = terms.clone();
+    let mut parts: Vec<usize> = Vec::new();
+    let mut covered = 0.0;
+    while parts.len() < cfg.trace_fuse_parts {
+        // The most weight added, then the earliest sentence.
+        let pick = candidates
+            .iter()
+            .filter(|i| !parts.contains(i))
+            .map(|&i| (weights.shared(&left, &src.sentences[i].terms), i))
+            .max_by(|x, y| x.0.total_cmp(&y.0).then(y.1.cmp(&x.1)));
+        let Some((gain, i)) = pick else { break };
+        if !(gain >= cfg.trace_fuse_gain * total && gain > 0.0) {
+            break;
+        }
+        covered += gain;
+        parts.push(i);
+        let held = &src.sentences[i].terms;
+        left.retain(|t| held.binary_search(t).is_err());
+    }
+    let cover = covered / total;
+    parts.sort_unstable();
+    (cover >= cfg.trace_fuse_cover && !parts.is_empty()).then_some((cover, parts))
+}
+
 fn groups_from_edges(
     a: &Doc<'_>,
     b: &Doc<'_>,

@@ -4,7 +4,7 @@
 //!
 //! The defaults were calibrated on development data only: the seed articles, the
 //! project's own example corpus, and the dev data in `../shared/data` (METER dev for
-//! `trace_wholly` and `trace_min_tiled`, and its word-level annotation for
+//! `trace_wholly`, `trace_min_tiled` and the `trace_fuse_*` fields, and its word-level annotation for
 //! `trace_verbatim_ngram`, `trace_new_run` and `trace_new_novel_share`; the Clough–Stevenson answers for
 //! `trace_min_tile`). A TOML file may override any field
 //! (`unspin --config FILE`); unknown fields are an error.
@@ -50,6 +50,18 @@ pub struct Config {
     pub trace_min_tiled: f64,
     /// `trace`: minimum run of words (greedy string tiling) counted in `tiled_share`.
     pub trace_min_tile: usize,
+    /// `trace`: an article sentence no source sentence matches alone derives from
+    /// several of one source together (a sentence condensing a passage: "X, 54, of
+    /// west London, was bailed until Aug 31 by Y magistrates accused of supplying
+    /// cocaine" from four sentences of the wire) when they hold at least this share of
+    /// its content terms' weight…
+    pub trace_fuse_cover: f64,
+    /// …each of them bringing at least this share of that weight the ones before lack…
+    pub trace_fuse_gain: f64,
+    /// …and they are at most this many; sentences of fewer content terms than
+    /// `trace_fuse_min_terms` are too short to tell.
+    pub trace_fuse_parts: usize,
+    pub trace_fuse_min_terms: usize,
     /// `trace`: a word inside a run of this many words that some source sentence holds
     /// is verbatim, wherever the article took it from (0: only the word diff against the
     /// aligned passage decides).
@@ -290,9 +302,13 @@ impl Default for Config {
             strong_group: 0.5,
             partial_min_strong_groups: 2,
             same_story_similarity: 0.12,
-            trace_wholly: 0.9,
+            trace_wholly: 0.97,
             trace_min_tiled: 0.2,
             trace_min_tile: 3,
+            trace_fuse_cover: 0.55,
+            trace_fuse_gain: 0.1,
+            trace_fuse_parts: 4,
+            trace_fuse_min_terms: 3,
             trace_verbatim_ngram: 4,
             trace_new_run: 4,
             trace_new_novel_share: 0.8,

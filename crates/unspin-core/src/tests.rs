@@ -154,7 +154,7 @@ proptest! {
     #[test]
     fn any_thresholds_compare_and_trace_without_panicking(
         sentences in article_strategy(),
-        values in prop::collection::vec(prop::num::f64::ANY, 9),
+        values in prop::collection::vec(prop::num::f64::ANY, 11),
     ) {
         // NaN, infinities and negative values included: no threshold may send an index
         // out of bounds (a link threshold of 0 once linked sentences to "no sentence").
@@ -168,6 +168,8 @@ proptest! {
             trace_wholly: values[6],
             template_number_agreement: values[7],
             template_name_agreement: values[8],
+            trace_fuse_cover: values[9],
+            trace_fuse_gain: values[10],
             ..Config::default()
         };
         let a = Article::new("a", join(&sentences));

@@ -118,10 +118,11 @@ pub fn trace<'x>(article: &'x Article, sources: &'x [Article], cfg: &Config) -> 
     let mut all: Vec<&Doc<'_>> = vec![&doc];
     all.extend(sdocs.iter());
     let weights = Weights::from_docs(&all);
-    let alignments: Vec<align::Alignment> = sdocs
+    let mut alignments: Vec<align::Alignment> = sdocs
         .iter()
         .map(|s| align::align(s, &doc, &weights, cfg))
         .collect();
+    fuse_unaligned(&doc, &sdocs, &mut alignments, &weights, cfg);
 
     // Best group for every sentence of the article, over all sources.
     let mut best: Vec<Option<(usize, usize)>> = vec![None; doc.sentences.len()];
@@ -290,6 +291,49 @@ pub fn trace<'x>(article: &'x Article, sources: &'x [Article], cfg: &Config) -> 
         tiled_share,
         derivation,
         new_claims,
+    }
+}
+
+/// Body sentences of the article that no source sentence matches alone but several
+/// sentences of one source hold together ([`align::fuse`]) join the alignment with that
+/// source as a group of their own, as rewrites: the source holding most of the
+/// sentence's weight, the first on ties.
+fn fuse_unaligned(
+    doc: &Doc<'_>,
+    sdocs: &[Doc<'_>],
+    alignments: &mut [align::Alignment],
+    weights: &Weights,
+    cfg: &Config,
+) {
+    let mut aligned = vec![false; doc.sentences.len()];
+    for g in alignments.iter().flat_map(|al| &al.groups) {
+        for &j in &g.b {
+            aligned[j] = true;
+        }
+    }
+    for (j, s) in doc.sentences.iter().enumerate() {
+        if aligned[j] || s.kind() != UnitKind::Body {
+            continue;
+        }
+        let mut best: Option<(f64, usize, Vec<usize>)> = None;
+        for (k, sdoc) in sdocs.iter().enumerate() {
+            if let Some((cover, parts)) = align::fuse(sdoc, doc, j, weights, cfg)
+                && best.as_ref().is_none_or(|b| cover > b.0)
+            {
+                best = Some((cover, k, parts));
+            }
+        }
+        if let Some((_, k, parts)) = best {
+            let score = weights.dice(&align::union_terms(&sdocs[k], &parts), &s.terms);
+            let groups = &mut alignments[k].groups;
+            groups.push(align::Group {
+                a: parts,
+                b: vec![j],
+                score,
+                kind: MatchKind::Paraphrase,
+            });
+            groups.sort_by_key(|g| (g.b[0], g.a[0]));
+        }
     }
 }
 
@@ -561,6 +605,21 @@ mod tests {
             "The city council approved the new budget on Tuesday after a long debate. \
              Fishermen doubt the plan would fund anything useful for the harbour.",
             "V[The city council approved the new budget on Tuesday after a long debate] N[Fishermen doubt] V[the plan would fund] N[anything useful for the harbour]",
+        );
+    }
+
+    #[test]
+    fn a_sentence_condensing_a_passage_is_a_rewrite_of_it() {
+        // No source sentence matches the article's one sentence alone (without fusing,
+        // every word is new); the three together hold most of it.
+        check(
+            &[
+                "Radio presenter Tom Hale, 47, who lives in north Leeds with his wife and three children, has hosted the breakfast programme on Dales FM for nineteen years and won several regional broadcasting awards. \
+                 Prosecutors say he offered a stolen Turner sketch, taken from a private collection in Harrogate last spring, to an undercover officer posing as a wealthy buyer from London. \
+                 The case was adjourned until September 14 and he was granted unconditional bail, on condition that he surrender his passport.",
+            ],
+            "Hale, 47, of north Leeds, was bailed until September 14 by magistrates, accused of selling a Turner sketch.",
+            "V[Hale, 47] R[of] V[north Leeds, was] R[bailed] V[until September 14] R[by magistrates, accused of selling a Turner sketch]",
         );
     }
 

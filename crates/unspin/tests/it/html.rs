@@ -119,7 +119,7 @@ fn sign_offs_sit_side_by_side_apart_from_the_text() {
 fn trace_page_marks_words_and_links_every_change_to_the_article() {
     let (_dir, _path, page) = trace_report();
     assert_self_contained(&page);
-    assert!(page.contains("<span class=\"relation der-wholly\">wholly</span>"));
+    assert!(page.contains("<span class=\"relation der-partially\">partially</span>"));
     let n_changes = page.matches("<li class=\"k-").count();
     assert_eq!(
         n_changes, 10,
