@@ -99,17 +99,39 @@ pub(super) fn same_name(a: &[String], b: &[String]) -> bool {
 }
 
 /// One person called by a title in place of the first name: "Miss Evans" for "Susan
-/// Evans", initials aside. Two titles ("Mr Evans", "Mrs Evans") are two people, and a
-/// title word inside a longer name ("Courts Doctor Substitute") is no title.
+/// Evans", or for "Prosecutor Susan Evans" (a description before a common first name,
+/// the longer name no organization's or place's), initials aside. Two titles ("Mr
+/// Evans", "Mrs Evans") are two people, and a title word inside a longer name ("Courts
+/// Doctor Substitute") is no title.
 fn title_for_first_name(a: &[String], b: &[String]) -> bool {
-    let mut x = a.iter().filter(|w| !is_initial(w));
-    let mut y = b.iter().filter(|w| !is_initial(w));
-    match (x.next(), x.next(), x.next(), y.next(), y.next(), y.next()) {
-        (Some(first), Some(last), None, Some(other_first), Some(other_last), None) => {
-            last == other_last && is_title(first) != is_title(other_first)
-        }
-        _ => false,
+    fn words(n: &[String]) -> Vec<&str> {
+        n.iter()
+            .filter(|w| !is_initial(w))
+            .map(String::as_str)
+            .collect()
     }
+    let (x, y) = (words(a), words(b));
+    let (short, long, long_name) = if x.len() <= y.len() {
+        (x, y, b)
+    } else {
+        (y, x, a)
+    };
+    let [first, last] = short[..] else {
+        return false;
+    };
+    let [.., other_first, other_last] = long[..] else {
+        return false;
+    };
+    let described = long.len() > 2;
+    last == other_last
+        && is_title(first) != is_title(other_first)
+        && (!described
+            || is_title(first)
+                && crate::features::cues::is_given_name(other_first)
+                && !matches!(
+                    kind_of(long_name),
+                    EntityKind::Organization | EntityKind::Place
+                ))
 }
 
 /// One person given two descriptions before the same first name and surname: "GP
@@ -607,6 +629,12 @@ mod tests {
             ("susan evans", "miss evans", true),
             ("mr roberts", "kevin roberts", true),
             ("mr evans", "mrs evans", false),
+            ("prosecutor susan ferrier", "miss ferrier", true),
+            ("miss ferrier", "prosecutor susan ferrier", true),
+            ("prime minister margaret thatcher", "mrs thatcher", true),
+            ("prosecutor susan ferrier", "miss evans", false),
+            ("bank of england", "mr england", false),
+            ("courts doctor substitute", "mr substitute", false),
             ("miss evans", "miss davies", false),
             ("susan evans", "miss davies", false),
             ("courts doctor substitute", "courts jones substitute", false),
