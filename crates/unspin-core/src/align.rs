@@ -416,12 +416,15 @@ fn best_bounded(query: &Doc<'_>, target: &Doc<'_>, weights: &Weights) -> Vec<(f6
     best
 }
 
-/// The sentences of `src` that together hold sentence `j` of `copy`, if any do: a copy
-/// sentence may condense a passage (four of a wire's sentences into one), and then
-/// matches none of them alone. Picked greedily, the one adding most of `j`'s content
-/// weight first, each adding at least `trace_fuse_gain` of it, at most
-/// `trace_fuse_parts`; they must hold `trace_fuse_cover` of it in all. Returns their
-/// share of `j`'s weight and the sentences, ascending.
+/// The sentences of one passage of `src` that together hold sentence `j` of `copy`, if
+/// any do: a copy sentence may condense a passage (four of a wire's sentences into
+/// one), and then matches none of them alone. The source sentence sharing most of `j`'s
+/// content weight comes first; then, greedily, the sentences at most `trace_fuse_span`
+/// from it adding most of what is still missing, each adding at least
+/// `trace_fuse_gain` of the weight, at most `trace_fuse_parts` in all. Together they
+/// must hold `trace_fuse_cover` of it: the span keeps a long source from covering a
+/// sentence by chance, with words from all over. Returns their share of `j`'s weight
+/// and the sentences, ascending.
 pub fn fuse(
     src: &Doc<'_>,
     copy: &Doc<'_>,
@@ -434,31 +437,48 @@ pub fn fuse(
     if terms.len() < cfg.trace_fuse_min_terms.max(1) || total.is_nan() || total <= 0.0 {
         return None;
     }
-    // Candidates: the source's content sentences sharing a term with `j`.
+    // The first part: the content sentence sharing most weight, the earliest on ties
+    // (accumulated through the postings, as the aligner scores sentences).
     let postings = src.content();
-    let mut candidates: Vec<usize> = terms
+    let mut shared: FxHashMap<u32, f64> = FxHashMap::default();
+    for &t in terms {
+        let w = weights.of(t);
+        for &i in postings.holders(t) {
+            *shared.entry(i).or_default() += w;
+        }
+    }
+    let (first, _) = shared
         .iter()
-        .flat_map(|&t| postings.holders(t).iter().map(|&i| i as usize))
-        .collect();
-    candidates.sort_unstable();
-    candidates.dedup();
+        .max_by(|x, y| x.1.total_cmp(y.1).then(y.0.cmp(x.0)))
+        .map(|(&i, &w)| (i as usize, w))?;
+    let window = first.saturating_sub(cfg.trace_fuse_span)
+        ..first
+            .saturating_add(cfg.trace_fuse_span)
+            .saturating_add(1)
+            .min(src.sentences.len());
     let mut left: Vec<u64> = terms.clone();
     let mut parts: Vec<usize> = Vec::new();
     let mut covered = 0.0;
     while parts.len() < cfg.trace_fuse_parts {
-        // The most weight added, then the earliest sentence.
-        let pick = candidates
-            .iter()
-            .filter(|i| !parts.contains(i))
-            .map(|&i| (weights.shared(&left, &src.sentences[i].terms), i))
-            .max_by(|x, y| x.0.total_cmp(&y.0).then(y.1.cmp(&x.1)));
-        let Some((gain, i)) = pick else { break };
+        // The first part, then the most weight added, then the earliest sentence.
+        let pick = if parts.is_empty() {
+            Some(first)
+        } else {
+            window
+                .clone()
+                .filter(|i| !parts.contains(i) && shared.contains_key(&(*i as u32)))
+                .map(|i| (weights.shared(&left, &src.sentences[i].terms), i))
+                .max_by(|x, y| x.0.total_cmp(&y.0).then(y.1.cmp(&x.1)))
+                .map(|(_, i)| i)
+        };
+        let Some(i) = pick else { break };
+        let held = &src.sentences[i].terms;
+        let gain = weights.shared(&left, held);
         if !(gain >= cfg.trace_fuse_gain * total && gain > 0.0) {
             break;
         }
         covered += gain;
         parts.push(i);
-        let held = &src.sentences[i].terms;
         left.retain(|t| held.binary_search(t).is_err());
     }
     let cover = covered / total;
@@ -577,6 +597,38 @@ mod tests {
             Article::new("a", a.to_string()),
             Article::new("b", b.to_string()),
         )
+    }
+
+    #[test]
+    fn a_sentence_fuses_with_one_passage_not_words_from_all_over() {
+        // The copy's sentence takes a clause from each of three source sentences. Next
+        // to each other they are a passage it condenses; twelve sentences apart, words
+        // a long source happens to hold.
+        let parts = [
+            "Harbour pilot Ada Krell guided the tanker Osprey past the breakwater at dawn.",
+            "The vessel carried eleven thousand tonnes of diesel for the northern depots.",
+            "Port officials praised the crew after the storm delayed every other arrival.",
+        ];
+        let filler = |k: usize| format!("Councillors debated parking charges for meeting {k}.");
+        let source = |gap: usize| -> String {
+            let mut out: Vec<String> = Vec::new();
+            for p in parts {
+                out.push(p.to_string());
+                let at = out.len();
+                out.extend((0..gap).map(|k| filler(at + k)));
+            }
+            out.join(" ")
+        };
+        let copy = "Krell steered the Osprey, loaded with diesel, into port, and officials praised the crew.";
+        let cfg = Config::default();
+        let fused = |gap: usize| {
+            let (a, b) = docs(&source(gap), copy);
+            let (da, db) = (Doc::new(&a), Doc::new(&b));
+            let weights = Weights::new(&da, &db);
+            fuse(&da, &db, 0, &weights, &cfg).map(|(_, parts)| parts)
+        };
+        assert_eq!(fused(0), Some(vec![0, 1, 2]));
+        assert_eq!(fused(12), None);
     }
 
     #[test]

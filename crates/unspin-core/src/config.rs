@@ -58,9 +58,12 @@ pub struct Config {
     pub trace_fuse_cover: f64,
     /// …each of them bringing at least this share of that weight the ones before lack…
     pub trace_fuse_gain: f64,
-    /// …and they are at most this many; sentences of fewer content terms than
-    /// `trace_fuse_min_terms` are too short to tell.
+    /// …at most this many…
     pub trace_fuse_parts: usize,
+    /// …and at most this many sentences away from the one sharing most (a passage, not
+    /// words from all over a long source). Sentences of fewer content terms than
+    /// `trace_fuse_min_terms` are too short to tell.
+    pub trace_fuse_span: usize,
     pub trace_fuse_min_terms: usize,
     /// `trace`: a word inside a run of this many words that some source sentence holds
     /// is verbatim, wherever the article took it from (0: only the word diff against the
@@ -308,6 +311,7 @@ impl Default for Config {
             trace_fuse_cover: 0.55,
             trace_fuse_gain: 0.1,
             trace_fuse_parts: 4,
+            trace_fuse_span: 3,
             trace_fuse_min_terms: 3,
             trace_verbatim_ngram: 4,
             trace_new_run: 4,
