@@ -99,8 +99,8 @@ pub(super) fn same_name(a: &[String], b: &[String]) -> bool {
 }
 
 /// One person called by a title in place of the first name: "Miss Evans" for "Susan
-/// Evans", or for "Prosecutor Susan Evans" (a description before a common first name,
-/// the longer name no organization's or place's), initials aside. Two titles ("Mr
+/// Evans", or for "Prosecutor Susan Evans" (a description before the first name, the
+/// longer name no organization's or place's, "of" no first name), initials aside. Two titles ("Mr
 /// Evans", "Mrs Evans") are two people, and a title word inside a longer name ("Courts
 /// Doctor Substitute") is no title.
 fn title_for_first_name(a: &[String], b: &[String]) -> bool {
@@ -127,7 +127,7 @@ fn title_for_first_name(a: &[String], b: &[String]) -> bool {
         && is_title(first) != is_title(other_first)
         && (!described
             || is_title(first)
-                && crate::features::cues::is_given_name(other_first)
+                && !crate::text::words::is_stopword(other_first)
                 && !matches!(
                     kind_of(long_name),
                     EntityKind::Organization | EntityKind::Place
@@ -634,6 +634,7 @@ mod tests {
             ("prime minister margaret thatcher", "mrs thatcher", true),
             ("prosecutor susan ferrier", "miss evans", false),
             ("bank of england", "mr england", false),
+            ("gp harold shipman", "dr shipman", true),
             ("courts doctor substitute", "mr substitute", false),
             ("miss evans", "miss davies", false),
             ("susan evans", "miss davies", false),
