@@ -243,10 +243,23 @@ pub fn attribute(
         if outside.len() < s.tokens.len() {
             continue;
         }
+        // "Mr Grobbelaar said that Mr Vincent said it would be easy": the one who says
+        // "that" reports; the clause after it is what he reports, its verbs included.
+        // Not when the sentence opens on a clause ("Asked if he thought that Sands
+        // …, Mr McPhilemy said").
+        let main_verb = outside.iter().position(|t| t.attribution);
+        let outside = match main_verb.filter(|&v| v > 0 && !cues::is_participle(&outside[v].lower))
+        {
+            Some(v) => match outside[v..].iter().position(|t| t.lower == "that") {
+                Some(that) => &outside[..v + that],
+                None => &outside[..],
+            },
+            None => &outside[..],
+        };
         let frame = Frame {
             text,
             sentence: s,
-            before: &outside,
+            before: outside,
             after: &[],
         };
         if let Some(Phrase::Tokens(np)) = frame.speaker_phrase()
@@ -2108,6 +2121,22 @@ mod tests {
                 "It's mega => Noel Gallagher",
                 "What baby? => Liam Gallagher",
             ],
+        );
+    }
+
+    /// A sentence without a quote that reports someone's words names the speaker of the
+    /// quotes that follow on their own: the one who says "that", not whom the clause
+    /// after it reports, nor whom a clause the sentence opens on names.
+    #[test]
+    fn a_reporting_sentence_names_who_says_that() {
+        check(
+            "Mrs Tate said that Mr Cole said the deal would be easy money. \
+             \"I was shocked. I asked him who else was involved.\"",
+            &["I was shocked. I asked him who else was involved. => Mrs Tate"],
+        );
+        check(
+            "Asked if she thought that Mr Cole was lying, Mrs Tate said: \"Absolutely not.\"",
+            &["Absolutely not. => Mrs Tate"],
         );
     }
 
