@@ -51,10 +51,10 @@ pub struct Config {
     /// `trace`: minimum run of words (greedy string tiling) counted in `tiled_share`.
     pub trace_min_tile: usize,
     /// `trace`: an article sentence no source sentence matches alone derives from
-    /// several of one source together (a sentence condensing a passage: "X, 54, of
-    /// west London, was bailed until Aug 31 by Y magistrates accused of supplying
-    /// cocaine" from four sentences of the wire) when they hold at least this share of
-    /// its content terms' weight…
+    /// several of one source together (a sentence condensing a passage: "Hale, 47, of
+    /// north Leeds, was bailed until September 14 by magistrates, accused of selling a
+    /// Turner sketch" from three sentences of the wire) when they hold at least this
+    /// share of its content terms' weight…
     pub trace_fuse_cover: f64,
     /// …each of them bringing at least this share of that weight the ones before lack…
     pub trace_fuse_gain: f64,
