@@ -1405,8 +1405,16 @@ fn resolve(
     if !has_cap {
         let generic = np.first().is_some_and(|t| t.lower == "the");
         if generic && let Some(head) = np.iter().rev().find(|t| !t.stop) {
-            let head = head.lower.trim_end_matches('s').to_string();
-            if let Some(prev) = last.filter(|s| s.display.to_lowercase().contains(&head)) {
+            // "the actor" is a last speaker with that word in their label, whole and not
+            // a possessive: not "the actor's friend Budd Schulberg".
+            let head = head.lower.trim_end_matches('s');
+            let holds_head = |display: &str| {
+                display.to_lowercase().split_whitespace().any(|w| {
+                    let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’');
+                    !w.ends_with("'s") && !w.ends_with("’s") && w.trim_end_matches('s') == head
+                })
+            };
+            if let Some(prev) = last.filter(|s| holds_head(&s.display)) {
                 return Some(prev.clone());
             }
         }
@@ -2137,6 +2145,23 @@ mod tests {
         check(
             "Asked if she thought that Mr Cole was lying, Mrs Tate said: \"Absolutely not.\"",
             &["Absolutely not. => Mrs Tate"],
+        );
+    }
+
+    /// "The actor" is the last speaker when that is their role, not when their label
+    /// only holds the word as a possessive.
+    #[test]
+    fn the_role_noun_is_the_last_speaker_only_by_that_role() {
+        check(
+            "The driver's friend Tom Reed told reporters that the race was long. \
+             The driver refused to stop, saying: \"I will finish it.\" \
+             The driver Alan Hope said: \"It was hard.\" \
+             The driver later added: \"I am proud.\"",
+            &[
+                "I will finish it. => driver",
+                "It was hard. => driver Alan Hope",
+                "I am proud. => driver Alan Hope",
+            ],
         );
     }
 
