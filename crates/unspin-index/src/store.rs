@@ -21,7 +21,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use serde_json::json;
 use thiserror::Error;
 use unspin_core::Article;
-use unspin_core::doc::Doc;
+use unspin_core::doc::{Depth, Doc};
 
 use crate::corpus::{ArticleId, Item};
 use crate::fingerprint::{Fingerprint, fingerprint};
@@ -154,12 +154,26 @@ impl Index {
             let mut skeys = tx
                 .open_multimap_table(SENTENCE_KEYS)
                 .map_err(|x| e(x.into()))?;
+            // The articles not yet indexed (the first of each id), fingerprinted on all
+            // cores before they are written in order: analysis is most of the time.
+            let mut ids: FxHashSet<u128> = FxHashSet::default();
+            let mut fresh: Vec<&Item> = Vec::with_capacity(items.len());
             for item in items {
-                if articles.get(item.id.0).map_err(|x| e(x.into()))?.is_some() {
+                if articles.get(item.id.0).map_err(|x| e(x.into()))?.is_some()
+                    || !ids.insert(item.id.0)
+                {
                     stats.already += 1;
-                    continue;
+                } else {
+                    fresh.push(item);
                 }
-                let fp = fingerprint(&Doc::new(&item.article));
+            }
+            let threads = std::thread::available_parallelism().map_or(1, usize::from);
+            let prints = crate::scan::parallel_map(&fresh, threads, |item| {
+                fingerprint(&Doc::with_depth(&item.article, Depth::Sentences))
+            });
+            let mut band_entries: Vec<(u64, u128)> = Vec::new();
+            let mut key_entries: Vec<(u64, u128)> = Vec::new();
+            for (item, fp) in fresh.into_iter().zip(prints) {
                 let a = &item.article;
                 let record = json!({
                     "origin": a.meta.origin, "title": a.meta.title, "date": a.meta.date.map(|d| d.to_string()),
@@ -168,13 +182,19 @@ impl Index {
                 articles
                     .insert(item.id.0, record.to_string().as_bytes())
                     .map_err(|x| e(x.into()))?;
-                for &k in &fp.bands {
-                    bands.insert(k, item.id.0).map_err(|x| e(x.into()))?;
-                }
-                for &k in &fp.sentence_keys {
-                    skeys.insert(k, item.id.0).map_err(|x| e(x.into()))?;
-                }
+                band_entries.extend(fp.bands.iter().map(|&k| (k, item.id.0)));
+                key_entries.extend(fp.sentence_keys.iter().map(|&k| (k, item.id.0)));
                 stats.added += 1;
+            }
+            // Postings go in in key order: a B-tree takes sorted inserts on the same
+            // pages in turn, where the articles' order would touch pages all over it.
+            band_entries.sort_unstable();
+            key_entries.sort_unstable();
+            for &(k, id) in &band_entries {
+                bands.insert(k, id).map_err(|x| e(x.into()))?;
+            }
+            for &(k, id) in &key_entries {
+                skeys.insert(k, id).map_err(|x| e(x.into()))?;
             }
         }
         tx.commit().map_err(|x| e(x.into()))?;
@@ -359,11 +379,12 @@ mod tests {
                 already: 0
             }
         );
+        // An article twice in one batch is added once.
         assert_eq!(
-            index.add(&[item(A), item(B)]).expect("add"),
+            index.add(&[item(A), item(B), item(B)]).expect("add"),
             AddStats {
                 added: 1,
-                already: 1
+                already: 2
             }
         );
         drop(index);

@@ -519,8 +519,9 @@ impl DisjointSets {
     }
 }
 
-/// `f` over `items` on `threads` threads, results in input order.
-fn parallel_map<'t, T: Sync, U: Send>(
+/// `f` over `items` on `threads` threads, results in input order (a panic on a thread
+/// is resumed here: its results are never silently left out).
+pub(crate) fn parallel_map<'t, T: Sync, U: Send>(
     items: &'t [T],
     threads: usize,
     f: impl Fn(&'t T) -> U + Sync,
@@ -537,7 +538,7 @@ fn parallel_map<'t, T: Sync, U: Send>(
             .collect();
         handles
             .into_iter()
-            .flat_map(|h| h.join().unwrap_or_default())
+            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
             .collect()
     })
 }
