@@ -61,9 +61,10 @@ pub struct Config {
     /// …at most this many…
     pub trace_fuse_parts: usize,
     /// …and at most this many sentences away from the one sharing most (a passage, not
-    /// words from all over a long source). Sentences of fewer content terms than
-    /// `trace_fuse_min_terms` are too short to tell.
+    /// words from all over a long source).
     pub trace_fuse_span: usize,
+    /// `trace`: article sentences of fewer content terms than this are too short to
+    /// tell whether several source sentences hold them together.
     pub trace_fuse_min_terms: usize,
     /// `trace`: a word inside a run of this many words that some source sentence holds
     /// is verbatim, wherever the article took it from (0: only the word diff against the

@@ -100,9 +100,9 @@ pub(super) fn same_name(a: &[String], b: &[String]) -> bool {
 
 /// One person called by a title in place of the first name: "Miss Evans" for "Susan
 /// Evans", or for "Prosecutor Susan Evans" (a description before the first name, the
-/// longer name no organization's or place's, "of" no first name), initials aside. Two titles ("Mr
-/// Evans", "Mrs Evans") are two people, and a title word inside a longer name ("Courts
-/// Doctor Substitute") is no title.
+/// longer name no organization's or place's, "of" no first name), initials aside. Two
+/// titles ("Mr Evans", "Mrs Evans") are two people, and a title word inside a longer
+/// name ("Courts Doctor Substitute") is no title.
 fn title_for_first_name(a: &[String], b: &[String]) -> bool {
     fn words(n: &[String]) -> Vec<&str> {
         n.iter()
