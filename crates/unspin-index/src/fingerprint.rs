@@ -81,7 +81,6 @@ pub const MAX_KEYS_PER_SENTENCE: usize = MAX_SALIENT * (MAX_SALIENT - 1) / 2;
 /// The fingerprint of a whole article (what the on-disk index stores).
 pub fn fingerprint(doc: &Doc<'_>) -> Fingerprint {
     let parts = parts(doc);
-    let words: Vec<&str> = parts.words.split_terminator(' ').collect();
     let mut sentence_keys: Vec<u64> = parts
         .sentences
         .iter()
@@ -90,7 +89,7 @@ pub fn fingerprint(doc: &Doc<'_>) -> Fingerprint {
     sentence_keys.sort_unstable();
     sentence_keys.dedup();
     Fingerprint {
-        bands: bands(&words),
+        bands: parts.bands(),
         sentence_keys,
     }
 }
@@ -166,10 +165,15 @@ pub struct Sketch {
 }
 
 impl Parts {
+    /// The LSH band keys over the body's words (the index's and the scan's alike).
+    fn bands(&self) -> Vec<u64> {
+        let words: Vec<&str> = self.words.split_terminator(' ').collect();
+        bands(&words)
+    }
+
     /// This article's [`Sketch`], remembering which sentences have at most
     /// `max_short_words` words.
     pub fn sketch(&self, max_short_words: usize) -> Sketch {
-        let words: Vec<&str> = self.words.split_terminator(' ').collect();
         // Exact capacities: a scan holds one sketch per article.
         let mut keys = Vec::with_capacity(self.sentences.iter().map(|s| s.keys.len()).sum());
         let mut names = Vec::with_capacity(self.sentences.iter().map(|s| s.names.len()).sum());
@@ -190,7 +194,7 @@ impl Parts {
                 )
             })
             .collect();
-        let mut bands = bands(&words);
+        let mut bands = self.bands();
         bands.shrink_to_fit();
         Sketch {
             bands,
