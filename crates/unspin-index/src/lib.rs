@@ -10,5 +10,6 @@ pub use unspin_corpus as corpus;
 
 pub mod articles;
 pub mod fingerprint;
+mod parallel;
 pub mod scan;
 pub mod store;

@@ -168,7 +168,7 @@ impl Index {
                 }
             }
             let threads = std::thread::available_parallelism().map_or(1, usize::from);
-            let prints = crate::scan::parallel_map(&fresh, threads, |item| {
+            let prints = crate::parallel::parallel_map(&fresh, threads, |item| {
                 fingerprint(&Doc::with_depth(&item.article, Depth::Sentences))
             });
             let mut band_entries: Vec<(u64, u128)> = Vec::new();

@@ -7,8 +7,9 @@
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use super::{ScanConfig, parallel_map};
+use super::ScanConfig;
 use crate::fingerprint::Sketch;
+use crate::parallel::parallel_map;
 
 /// Articles sampled per repeated sentence to tell boilerplate from a family's own lines.
 const BOILERPLATE_SAMPLE: usize = 8;

@@ -6,8 +6,9 @@
 
 use rustc_hash::FxHashSet;
 
-use super::{ScanConfig, parallel_map};
+use super::ScanConfig;
 use crate::fingerprint::{Fingerprint, MAX_KEYS_PER_SENTENCE, ScanKey};
+use crate::parallel::parallel_map;
 
 /// How many of the first holders of an over-full LSH band or sentence key the others
 /// are paired with.

@@ -30,6 +30,7 @@ use unspin_core::{Article, CivilDate, CommonNames, Comparison, Config, compare_d
 use crate::articles::{Articles, Indexed, Spill, SpillWriter};
 use crate::corpus::{self, Item, Skipped};
 use crate::fingerprint::{self, Fingerprint, ScanKey, Sketch, sentence_hash};
+use crate::parallel::parallel_map;
 use candidates::Runs;
 use verify::Verify;
 
@@ -517,30 +518,6 @@ impl DisjointSets {
             self.parent[ra.max(rb)] = ra.min(rb);
         }
     }
-}
-
-/// `f` over `items` on `threads` threads, results in input order (a panic on a thread
-/// is resumed here: its results are never silently left out).
-pub(crate) fn parallel_map<'t, T: Sync, U: Send>(
-    items: &'t [T],
-    threads: usize,
-    f: impl Fn(&'t T) -> U + Sync,
-) -> Vec<U> {
-    if threads <= 1 || items.len() < 2 {
-        return items.iter().map(f).collect();
-    }
-    let chunk = items.len().div_ceil(threads);
-    std::thread::scope(|scope| {
-        let f = &f;
-        let handles: Vec<_> = items
-            .chunks(chunk)
-            .map(|part| scope.spawn(move || part.iter().map(f).collect::<Vec<U>>()))
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-            .collect()
-    })
 }
 
 #[cfg(test)]
