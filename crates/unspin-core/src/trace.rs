@@ -325,15 +325,18 @@ fn fuse_unaligned(
         }
         if let Some((_, k, parts)) = best {
             let score = weights.dice(&align::union_terms(&sdocs[k], &parts), &s.terms);
-            let groups = &mut alignments[k].groups;
-            groups.push(align::Group {
+            alignments[k].groups.push(align::Group {
                 a: parts,
                 b: vec![j],
                 score,
                 kind: MatchKind::Paraphrase,
             });
-            groups.sort_by_key(|g| (g.b[0], g.a[0]));
         }
+    }
+    // Back in the order `Alignment` keeps: by first article sentence, then source
+    // sentence (sorted once, not after each fused sentence).
+    for al in alignments.iter_mut() {
+        al.groups.sort_by_key(|g| (g.b[0], g.a[0]));
     }
 }
 
