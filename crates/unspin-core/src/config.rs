@@ -4,7 +4,7 @@
 //!
 //! The defaults were calibrated on development data only: the seed articles, the
 //! project's own example corpus, and the dev data in `../shared/data` (METER dev for
-//! `trace_wholly`, `trace_min_tiled` and the `trace_fuse_*` fields, and its word-level annotation for
+//! the `trace_wholly*`, `trace_own_words`, `trace_min_tiled` and `trace_fuse_*` fields, and its word-level annotation for
 //! `trace_verbatim_ngram`, `trace_new_run` and `trace_new_novel_share`; the Clough–Stevenson answers for
 //! `trace_min_tile`). A TOML file may override any field
 //! (`unspin --config FILE`); unknown fields are an error.
@@ -44,6 +44,13 @@ pub struct Config {
     pub same_story_similarity: f64,
     /// `trace`: derived share at or above which an article is wholly derived.
     pub trace_wholly: f64,
+    /// `trace`: an article at least this share of whose words derive is wholly derived
+    /// too when none of its sentences longer than `trace_own_words` is its own…
+    pub trace_wholly_mostly: f64,
+    /// …words: a sentence is the article's own when it keeps no word of a source
+    /// verbatim. A short one ("They have now been out for four days.") too often
+    /// rewords a line of the source past recognition to tell.
+    pub trace_own_words: usize,
     /// `trace`: below this tiled share (words in runs of at least `trace_min_tile` words
     /// shared with the sources) an article is not derived: it tells the same story in
     /// its own words, sharing only names, quotes and stock phrases.
@@ -306,7 +313,9 @@ impl Default for Config {
             strong_group: 0.5,
             partial_min_strong_groups: 2,
             same_story_similarity: 0.12,
-            trace_wholly: 0.97,
+            trace_wholly: 0.98,
+            trace_wholly_mostly: 0.75,
+            trace_own_words: 8,
             trace_min_tiled: 0.2,
             trace_min_tile: 3,
             trace_fuse_cover: 0.55,

@@ -154,7 +154,8 @@ proptest! {
     #[test]
     fn any_thresholds_compare_and_trace_without_panicking(
         sentences in article_strategy(),
-        values in prop::collection::vec(prop::num::f64::ANY, 11),
+        values in prop::collection::vec(prop::num::f64::ANY, 12),
+        own_words in any::<usize>(),
     ) {
         // NaN, infinities and negative values included: no threshold may send an index
         // out of bounds (a link threshold of 0 once linked sentences to "no sentence").
@@ -170,6 +171,8 @@ proptest! {
             template_name_agreement: values[8],
             trace_fuse_cover: values[9],
             trace_fuse_gain: values[10],
+            trace_wholly_mostly: values[11],
+            trace_own_words: own_words,
             ..Config::default()
         };
         let a = Article::new("a", join(&sentences));

@@ -209,10 +209,20 @@ pub fn trace<'x>(article: &'x Article, sources: &'x [Article], cfg: &Config) -> 
         .count();
     let trigram_containment = containment(&doc, &sdocs);
     let tiled_share = tiled_share(&doc, &sdocs, cfg.trace_min_tile);
-    // Calibrated on METER dev: nearly every sentence aligned means wholly derived; too
-    // few words in runs shared with the sources means written independently, however
-    // close the story (independent reports share names, quotes and stock phrases).
-    let derivation = if derived_share >= cfg.trace_wholly {
+    // Calibrated on METER dev: nearly every sentence aligned, or most of them with no
+    // longer sentence of the article's own, means wholly derived; too few words in runs
+    // shared with the sources means written independently, however close the story
+    // (independent reports share names, quotes and stock phrases).
+    let longest_own = sentences
+        .iter()
+        .map(|s| &words[s.words.clone()])
+        .filter(|w| w.iter().all(|w| w.kind != TraceKind::Verbatim))
+        .map(<[TracedWord]>::len)
+        .max()
+        .unwrap_or(0);
+    let derivation = if derived_share >= cfg.trace_wholly
+        || (derived_share >= cfg.trace_wholly_mostly && longest_own <= cfg.trace_own_words)
+    {
         Derivation::Wholly
     } else if tiled_share >= cfg.trace_min_tiled && derived_share > 0.0 {
         Derivation::Partially
@@ -608,6 +618,44 @@ mod tests {
             "The city council approved the new budget on Tuesday after a long debate. \
              Fishermen doubt the plan would fund anything useful for the harbour.",
             "V[The city council approved the new budget on Tuesday after a long debate] N[Fishermen doubt] V[the plan would fund] N[anything useful for the harbour]",
+        );
+    }
+
+    #[test]
+    fn a_short_line_of_its_own_leaves_an_article_wholly_derived_a_long_one_does_not() {
+        let source = Article::new(
+            "wire",
+            "Firefighters rescued two hikers from the cliffs above Porthcurno beach on Sunday evening. \
+             The pair had been stranded on a narrow ledge for three hours after the tide came in. \
+             A coastguard helicopter lit the cliff face while crews lowered ropes to the hikers. \
+             Both were taken to hospital in Truro with minor injuries.",
+        );
+        let derivation = |own: &str| {
+            let article = Article::new(
+                "paper",
+                format!(
+                    "Firefighters saved two hikers from the cliffs above Porthcurno beach on Sunday evening. \
+                     The pair were stuck on a narrow ledge for three hours once the tide came in. \
+                     A coastguard helicopter lit up the cliff face as crews lowered ropes to them. \
+                     Both went to hospital in Truro with minor injuries. {own}"
+                ),
+            );
+            let t = trace(&article, std::slice::from_ref(&source), &Config::default());
+            (
+                t.derivation,
+                t.derived_share < Config::default().trace_wholly,
+            )
+        };
+        // Neither line is in the source: both articles fall short of `trace_wholly`.
+        assert_eq!(
+            derivation("Nobody else was hurt."),
+            (Derivation::Wholly, true)
+        );
+        assert_eq!(
+            derivation(
+                "Local councillors have demanded warning signs along the whole coastal path since spring."
+            ),
+            (Derivation::Partially, true)
         );
     }
 
