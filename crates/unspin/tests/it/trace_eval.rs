@@ -263,7 +263,8 @@ fn eval_figures_hold_on_the_shared_data() {
         data.join("meter-dev").as_os_str(),
     ]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    assert!(figure(&run.stdout, "macro-F1") >= 0.65, "{}", run.stdout);
+    // Issue 4's target for the three classes.
+    assert!(figure(&run.stdout, "macro-F1") >= 0.70, "{}", run.stdout);
     // On the articles annotated word by word, the shipped rule stays within 0.02 of
     // what the annotators' own reused share reaches with cuts chosen in hindsight.
     let ceiling = figure(
