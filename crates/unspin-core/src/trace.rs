@@ -107,6 +107,9 @@ pub struct Trace<'x> {
     /// Share of the article's body words inside runs of at least `trace_min_tile` words
     /// shared with the sources, each source word used once (greedy string tiling).
     pub tiled_share: f64,
+    /// Words of the article's longest sentence of its own, one that keeps no word of a
+    /// source verbatim (0: it has none).
+    pub longest_own: usize,
     pub derivation: Derivation,
     /// Sentences no source supports, as `claim_added` changes (`a` is null).
     pub new_claims: Vec<ChangeOut>,
@@ -299,6 +302,7 @@ pub fn trace<'x>(article: &'x Article, sources: &'x [Article], cfg: &Config) -> 
         verbatim_share: share(verbatim),
         trigram_containment,
         tiled_share,
+        longest_own,
         derivation,
         new_claims,
     }

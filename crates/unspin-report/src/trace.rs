@@ -10,6 +10,8 @@
 //!   "trigram_containment": number, // share of the article's word trigrams found in the sources
 //!   "tiled_share": number,       // share of its words in runs of >= 3 words shared with the
 //!                                // sources, each source word used once (greedy string tiling)
+//!   "longest_own": number,       // words of its longest sentence that keeps no word of a
+//!                                // source verbatim (0: none)
 //!   "sources": [ { "origin": string, "share": number,
 //!                  "changes": [Change] } ],   // as in unspin.compare/1, a = source, b = article
 //!   "sentences": [ { "text": Span, "kind": "verbatim" | "rewrite" | "new",
@@ -68,6 +70,7 @@ pub fn json(t: &Trace<'_>) -> String {
         "verbatim_share": round(t.verbatim_share),
         "trigram_containment": round(t.trigram_containment),
         "tiled_share": round(t.tiled_share),
+        "longest_own": t.longest_own,
         "sources": t.sources.iter().map(|s| json!({
             "origin": s.article.meta.origin,
             "share": round(s.share),
@@ -95,15 +98,28 @@ pub fn json(t: &Trace<'_>) -> String {
     s
 }
 
+/// The article's longest sentence of its own, which decides between wholly and
+/// partially derived when a few of its words do not derive.
+pub(crate) fn own_sentences(t: &Trace<'_>) -> String {
+    match t.longest_own {
+        0 => "no sentence of its own".to_string(),
+        n => format!(
+            "its longest sentence of its own has {}",
+            crate::count(n, "word")
+        ),
+    }
+}
+
 pub fn text(t: &Trace<'_>) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "article: {}", t.article.meta.origin);
     let _ = writeln!(
         out,
-        "derivation: {}  ({:.0}% of its words derive from the sources, {:.0}% verbatim)",
+        "derivation: {}  ({:.0}% of its words derive from the sources, {:.0}% verbatim; {})",
         t.derivation.as_str(),
         100.0 * t.derived_share,
-        100.0 * t.verbatim_share
+        100.0 * t.verbatim_share,
+        own_sentences(t)
     );
     for (k, s) in t.sources.iter().enumerate() {
         let _ = writeln!(

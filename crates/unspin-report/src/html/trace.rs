@@ -17,11 +17,12 @@ pub fn trace(t: &Trace<'_>) -> String {
     let mut h = page_start(&title, t.article.text.len() + sources_len);
     let _ = write!(
         h,
-        "<p class=\"verdict\" id=\"verdict\"><span class=\"relation der-{0}\">{0}</span> derived: {1:.0}% of its words derive from the sources, {2:.0}% verbatim; {3:.0}% lie in runs shared with them</p>",
+        "<p class=\"verdict\" id=\"verdict\"><span class=\"relation der-{0}\">{0}</span> derived: {1:.0}% of its words derive from the sources, {2:.0}% verbatim; {3:.0}% lie in runs shared with them; {4}</p>",
         t.derivation.as_str(),
         100.0 * t.derived_share,
         100.0 * t.verbatim_share,
         100.0 * t.tiled_share,
+        crate::trace::own_sentences(t),
     );
     h.push_str("<table class=\"sources\"><tbody>");
     for (k, s) in t.sources.iter().enumerate() {

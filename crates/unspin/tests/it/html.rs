@@ -120,6 +120,7 @@ fn trace_page_marks_words_and_links_every_change_to_the_article() {
     let (_dir, _path, page) = trace_report();
     assert_self_contained(&page);
     assert!(page.contains("<span class=\"relation der-partially\">partially</span>"));
+    assert!(page.contains("; its longest sentence of its own has 10 words</p>"));
     let n_changes = page.matches("<li class=\"k-").count();
     assert_eq!(
         n_changes, 10,

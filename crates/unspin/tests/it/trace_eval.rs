@@ -31,6 +31,8 @@ fn trace_attributes_the_rewrite_to_its_source() {
         (code, v["schema"].as_str(), v["derivation"].as_str()),
         (0, Some("unspin.trace/1"), Some("partially"))
     );
+    // "This was entirely preventable," said commuter group spokesman Ian Doyle.
+    assert_eq!(v["longest_own"], 10);
     assert_eq!(v["sources"][0]["share"], 0.0);
     assert!(
         v["sources"][1]["share"].as_f64().unwrap_or(0.0) >= 0.9,
@@ -113,6 +115,13 @@ fn trace_text_shows_what_changed_and_where() {
         corpus("original.md").as_os_str(),
     ]);
     assert_eq!(run.code, 0, "{}", run.stderr);
+    // The derivation says why it is not wholly derived.
+    assert!(
+        run.stdout
+            .contains("verbatim; its longest sentence of its own has 10 words)\n"),
+        "{}",
+        run.stdout
+    );
     assert!(
         run.stdout.contains(
             "quote_altered — County engineer Paul Brandt: now quoted as \
