@@ -622,11 +622,18 @@ fn who_spoke<'a>(text: &str, words: &[&'a Token]) -> Vec<&'a Token> {
         "year",
         "yesterday",
     ];
-    // A time word joined to the next by a hyphen is part of a compound ("67-year-old").
+    // A time word joined to the next by a hyphen is part of a compound ("67-year-old"),
+    // and "and" between honorifics joins a couple ("Mr and Mrs Marshall").
     let compounds: Vec<usize> = words
         .windows(2)
         .filter(|w| gap(text, w[0], w[1]) == Some("-"))
         .map(|w| w[0].range.start)
+        .chain(
+            words
+                .windows(3)
+                .filter(|w| couple(w))
+                .map(|w| w[1].range.start),
+        )
         .collect();
     let setting =
         |t: &&Token| SETTING.contains(&t.lower.as_str()) && !compounds.contains(&t.range.start);
@@ -732,6 +739,11 @@ const PREPOSITIONS: &[&str] = &[
     "about", "after", "against", "at", "before", "by", "during", "for", "from", "in", "into", "of",
     "on", "over", "since", "to", "under", "until", "with", "without",
 ];
+
+/// Honorific, "and", honorific: a couple ("Mr and Mrs Marshall"), one speaker.
+fn couple(words: &[&Token]) -> bool {
+    matches!(words, [a, and, b] if and.lower == "and" && is_honorific(&a.lower) && is_honorific(&b.lower))
+}
 
 const CLAUSE_WORDS: &[&str] = &[
     "that", "what", "which", "who", "and", "but", "as", "while", "when", "after", "because", "if",
@@ -881,7 +893,8 @@ impl<'a> Frame<'a, '_> {
         while start > 0
             && end - start < 8
             && phrase_joined(self.text, words[start - 1], words[start])
-            && !CLAUSE_WORDS.contains(&words[start - 1].lower.as_str())
+            && (!CLAUSE_WORDS.contains(&words[start - 1].lower.as_str())
+                || couple(&words[start.saturating_sub(2)..=start]))
         {
             start -= 1;
         }
@@ -1115,10 +1128,15 @@ impl<'a> Frame<'a, '_> {
         ];
         let mut np: Vec<&Token> = Vec::new();
         let mut before_auxiliary = false;
-        for t in rest.iter().take(8) {
-            if np.last().is_some_and(|p| !phrase_joined(self.text, p, t))
-                || (!t.cap && STOP.contains(&t.lower.as_str()))
-            {
+        for (i, t) in rest.iter().take(8).enumerate() {
+            if np.last().is_some_and(|p| !phrase_joined(self.text, p, t)) {
+                break;
+            }
+            if i > 0 && rest.get(i - 1..=i + 1).is_some_and(couple) {
+                np.push(t);
+                continue;
+            }
+            if !t.cap && STOP.contains(&t.lower.as_str()) {
                 break;
             }
             if !t.cap
@@ -1683,6 +1701,19 @@ mod tests {
             })
             .collect();
         assert_eq!(got, expect);
+    }
+
+    #[test]
+    fn a_couple_speaks_together() {
+        check(
+            "The boy's parents sat through the trial. \
+             Mr and Mrs Marshall, who have no other children, added: \"We feel this will be a lasting tribute.\" \
+             \"No-one who knew him would recognise the boy,\" said Mr and Mrs Marshall.",
+            &[
+                "We feel this will be a lasting tribute. => Mr and Mrs Marshall",
+                "No-one who knew him would recognise the boy => Mr and Mrs Marshall",
+            ],
+        );
     }
 
     #[test]
