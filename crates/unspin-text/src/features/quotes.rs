@@ -928,6 +928,26 @@ impl<'a> Frame<'a, '_> {
         &words[self.run_start(words, who - 1)..who]
     }
 
+    /// Who spoke when the reporting verb `words[v]` passes on another's words: the one
+    /// the subject quoted ("Reuters quoted a central bank official as saying"), not the
+    /// subject. None for "was quoted by the paper as saying" (whose words they are is
+    /// the subject's, see [`passive`]).
+    fn quoted_as_saying(&self, words: &[&'a Token], v: usize) -> Option<Vec<&'a Token>> {
+        if words[v].lower != "quoted" || v > 0 && BE.contains(&words[v - 1].lower.as_str()) {
+            return None;
+        }
+        let rest = words.get(v + 1..)?;
+        let at = rest.iter().take(9).position(|t| t.lower == "as")?;
+        let saying = rest.get(at + 1)?;
+        let np = &rest[..at];
+        let joined = np.windows(2).all(|w| phrase_joined(self.text, w[0], w[1]));
+        let opens = np.first()?;
+        (matches!(saying.lower.as_str(), "saying" | "telling" | "stating")
+            && joined
+            && !PREPOSITIONS.contains(&opens.lower.as_str()))
+        .then(|| np.to_vec())
+    }
+
     /// Who spoke, for a passive reporting verb at `words[v]`: the one after "by" ("was
     /// told by Mr Justice Owen"), or no one.
     fn told_by(&self, words: &[&'a Token], v: usize) -> Option<Phrase<'a>> {
@@ -952,6 +972,9 @@ impl<'a> Frame<'a, '_> {
         if let Some(v) = window.iter().position(reports).or_else(further) {
             if passive(self.after, v) {
                 return self.told_by(self.after, v);
+            }
+            if let Some(np) = self.quoted_as_saying(self.after, v) {
+                return Some(Phrase::Tokens(np));
             }
             if v > 0 {
                 // A run that opens on a preposition goes on the sentence the quote
@@ -1002,6 +1025,9 @@ impl<'a> Frame<'a, '_> {
             })?;
         if passive(self.before, v) {
             return self.told_by(self.before, v);
+        }
+        if let Some(np) = self.quoted_as_saying(self.before, v) {
+            return Some(Phrase::Tokens(np));
         }
         let verb = &self.before[v].lower;
         if verb == "according" {
@@ -1701,6 +1727,20 @@ mod tests {
             })
             .collect();
         assert_eq!(got, expect);
+    }
+
+    #[test]
+    fn who_a_paper_quoted_is_who_spoke() {
+        check(
+            "\"It is a question of sovereignty,\" Reuters quoted a central bank official as saying. \
+             The Times quoted Mr Chernin as saying: \"We will not sell.\" \
+             Mr Lake was quoted by the paper as saying: \"I am staying.\"",
+            &[
+                "It is a question of sovereignty => a central bank official",
+                "We will not sell. => Mr Chernin",
+                "I am staying. => Mr Lake",
+            ],
+        );
     }
 
     #[test]
