@@ -29,7 +29,9 @@ pub fn is_weak_attribution(lower: &str) -> bool {
         lower,
         "called"
             | "asked"
+            | "asks"
             | "continued"
+            | "continues"
             | "posted"
             | "maintained"
             | "observed"
@@ -177,6 +179,7 @@ const ATTRIBUTION_VERBS: &[&str] = &[
     "argues",
     "arguing",
     "asked",
+    "asks",
     "asserted",
     "bellowed",
     "boasted",
@@ -193,9 +196,11 @@ const ATTRIBUTION_VERBS: &[&str] = &[
     "complained",
     "conceded",
     "concluded",
+    "concludes",
     "confirmed",
     "contended",
     "continued",
+    "continues",
     "cried",
     "declared",
     "demanded",
@@ -241,6 +246,7 @@ const ATTRIBUTION_VERBS: &[&str] = &[
     "remarked",
     "remarking",
     "replied",
+    "replies",
     "reported",
     "reports",
     "responded",

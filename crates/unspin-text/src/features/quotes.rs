@@ -1744,6 +1744,18 @@ mod tests {
     }
 
     #[test]
+    fn present_tense_reporting_verbs() {
+        check(
+            "The reporter asked whether he was a war criminal. Mr Finegold replies: \"No, I am not.\" \
+             Then Ms Hale asks: \"Who will pay for it?\"",
+            &[
+                "No, I am not. => Mr Finegold",
+                "Who will pay for it? => Ms Hale",
+            ],
+        );
+    }
+
+    #[test]
     fn a_couple_speaks_together() {
         check(
             "The boy's parents sat through the trial. \
