@@ -35,6 +35,7 @@ pub fn is_weak_attribution(lower: &str) -> bool {
             | "posted"
             | "maintained"
             | "observed"
+            | "observes"
             | "adds"
             | "notes"
             | "states"
@@ -231,6 +232,7 @@ const ATTRIBUTION_VERBS: &[&str] = &[
     "notes",
     "noting",
     "observed",
+    "observes",
     "pleaded",
     "pledged",
     "posted",

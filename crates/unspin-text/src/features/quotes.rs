@@ -740,6 +740,33 @@ const PREPOSITIONS: &[&str] = &[
     "on", "over", "since", "to", "under", "until", "with", "without",
 ];
 
+/// Reporting verbs that come before who spoke after a comma ("…, observes Ms
+/// Alexander.").
+const INVERTED: &[&str] = &[
+    "added",
+    "adds",
+    "admits",
+    "asked",
+    "asks",
+    "continued",
+    "continues",
+    "explained",
+    "explains",
+    "insists",
+    "noted",
+    "notes",
+    "observed",
+    "observes",
+    "recalled",
+    "recalls",
+    "replied",
+    "replies",
+    "said",
+    "says",
+    "warned",
+    "warns",
+];
+
 /// Honorific, "and", honorific: a couple ("Mr and Mrs Marshall"), one speaker.
 fn couple(words: &[&Token]) -> bool {
     matches!(words, [a, and, b] if and.lower == "and" && is_honorific(&a.lower) && is_honorific(&b.lower))
@@ -959,7 +986,43 @@ impl<'a> Frame<'a, '_> {
         (by.lower == "by" && !np.is_empty()).then_some(Phrase::Tokens(np))
     }
 
+    /// A transcript's or a round-up's label for who speaks: `Mr Carman: "…"`, `-
+    /// Southampton boss Harry Redknapp: "…"`. The sentence opens on a few words that
+    /// name a person (an honorific, a role or a given name among them), no verb among
+    /// them, and a colon joins them to the quote. What comes before ends a sentence: a
+    /// line broken after "His barrister told" goes on.
+    fn label(&self) -> Option<Vec<&'a Token>> {
+        let (first, last) = (self.before.first()?, self.before.last()?);
+        let opens = self.sentence.tokens.first()?.range == first.range
+            && self.text[..first.range.start]
+                .trim_end_matches(|c: char| c.is_whitespace() || c == '-')
+                .chars()
+                .next_back()
+                .is_none_or(|c| ".?!:\"'\u{201D}\u{2019}".contains(c));
+        let colon = self
+            .text
+            .get(last.range.end..)?
+            .strip_prefix(':')?
+            .trim_start()
+            .starts_with(['"', '\'', '\u{201C}', '\u{2018}']);
+        let role =
+            |t: &Token| ROLES.contains(&t.lower.as_str()) || cues::is_speaker_phrase_word(&t.lower);
+        let naming = self
+            .before
+            .iter()
+            .all(|t| (t.cap || role(t)) && !t.attribution && !t.numeric);
+        let person = self
+            .before
+            .iter()
+            .any(|t| is_honorific(&t.lower) || cues::is_given_name(&t.lower) || !t.cap && role(t));
+        (self.before.len() <= 7 && opens && colon && naming && person && last.cap)
+            .then(|| self.before.to_vec())
+    }
+
     fn speaker_phrase(&self) -> Option<Phrase<'a>> {
+        if let Some(np) = self.label() {
+            return Some(Phrase::Tokens(np));
+        }
         // `"…," X said` / `"…," said X`.
         // Further on only after a comma: a name and an aside about it come first
         // (`"…," Andrew Pendleton, Christian Aid's head of trade policy, said`).
@@ -1109,7 +1172,7 @@ impl<'a> Frame<'a, '_> {
                     .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()));
                 (rest.trim_start().is_empty() || rest.starts_with([',', '.', ';'])) && !aged
             });
-            if matches!(verb.as_str(), "said" | "says" | "added" | "adds")
+            if INVERTED.contains(&verb.as_str())
                 && comma_before
                 && closes
                 && after
@@ -1752,6 +1815,34 @@ mod tests {
                 "No, I am not. => Mr Finegold",
                 "Who will pay for it? => Ms Hale",
             ],
+        );
+    }
+
+    #[test]
+    fn a_label_and_a_colon_say_who_speaks() {
+        check(
+            "Mr Carman asked about the money.\n\nMr Carman: \"Did you take it?\"\n\nMr Hamilton: \"No.\"\n\n\
+             - Southampton boss Harry Redknapp: \"We were poor.\"\n\n\
+             The jury went out in central London: \"We will return.\"\n\n\
+             His barrister told\nMr Justice Owen: \"He was drunk.\"",
+            &[
+                "Did you take it? => Mr Carman",
+                "No. => Mr Hamilton",
+                "We were poor. => Southampton boss Harry Redknapp",
+                "We will return. => ?",
+                "He was drunk. => ?",
+            ],
+        );
+    }
+
+    /// "…, observes Ms Alexander.": the verb before the name, as with "said", and the
+    /// next quote's "she" is hers.
+    #[test]
+    fn who_observes_after_a_comma_speaks_next() {
+        check(
+            "The involvement of foreign firms sits uneasily with many Iraqis, observes Ms Alexander. \
+             \"It is seen as a selling off,\" she says.",
+            &["It is seen as a selling off => Ms Alexander"],
         );
     }
 
