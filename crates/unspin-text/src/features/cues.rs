@@ -392,6 +392,7 @@ const HE_NAMES: &[&str] = &[
     "alastair",
     "albert",
     "alexander",
+    "alfred",
     "ali",
     "alistair",
     "andre",

@@ -430,10 +430,16 @@ fn opening_person(
             .iter()
             .take_while(|t| t.range.start < name.range.start)
             .collect();
+        // An opening clause closed by a comma ("After hearing her evidence, Professor
+        // Kennedy professed") sets the scene: the name after it is the subject.
+        let scene = lead.len() <= 8
+            && lead
+                .last()
+                .is_some_and(|t| text.get(t.range.end..name.range.start) == Some(", "));
         let reported = lead
             .iter()
-            .any(|t| t.attribution || cues::is_pronoun(&t.lower));
-        if lead.len() > 3 || reported || cover.contains(&name.range) {
+            .any(|t| t.attribution || !scene && cues::is_pronoun(&t.lower));
+        if lead.len() > 3 && !scene || reported || cover.contains(&name.range) {
             break;
         }
         let after = text.get(name.range.end..).unwrap_or("");
@@ -443,10 +449,12 @@ fn opening_person(
         // A person: one the document also names by surname, or whose title or common
         // given name says so ("Liam Gallagher", where two Gallaghers go by first name).
         let person = |n: &NameMention| {
+            // (A title before them: "Professor Ian Kennedy".)
             let titled = n.words.len() >= 2
-                && n.words
-                    .first()
-                    .is_some_and(|w| is_honorific(w) || cues::is_given_name(w));
+                && n.words[..n.words.len() - 1]
+                    .iter()
+                    .take(2)
+                    .any(|w| is_honorific(w) || cues::is_given_name(w));
             fullest.person(n) || titled
         };
         if person(name) {
@@ -1843,6 +1851,15 @@ mod tests {
             "The involvement of foreign firms sits uneasily with many Iraqis, observes Ms Alexander. \
              \"It is seen as a selling off,\" she says.",
             &["It is seen as a selling off => Ms Alexander"],
+        );
+    }
+
+    #[test]
+    fn a_name_after_an_opening_clause_is_who_he_is() {
+        check(
+            "Ms Hawkins gave evidence. After hearing her evidence, Professor Ian Kennedy professed concern. \
+             He said: \"There may be an answer.\"",
+            &["There may be an answer. => Professor Ian Kennedy"],
         );
     }
 
