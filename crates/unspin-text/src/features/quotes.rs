@@ -1013,8 +1013,7 @@ impl<'a> Frame<'a, '_> {
             .strip_prefix(':')?
             .trim_start()
             .starts_with(['"', '\'', '\u{201C}', '\u{2018}']);
-        let role =
-            |t: &Token| ROLES.contains(&t.lower.as_str()) || cues::is_speaker_phrase_word(&t.lower);
+        let role = |t: &Token| is_role_word(&t.lower);
         let naming = self
             .before
             .iter()
